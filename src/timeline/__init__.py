@@ -1,0 +1,51 @@
+"""timeline: turn dated claims from reporting into honest, explorable timelines.
+
+Heavy modules (pandas, plotly, ipywidgets) are imported on first use, so
+``import timeline`` stays fast.
+
+Examples
+--------
+>>> import timeline as tl
+>>> tl.parse_date("June 2024").edtf
+'2024-06'
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+# public name -> module that defines it
+_API: dict[str, str] = {
+    "parse_date": "timeline.dates",
+    "normalize_dates": "timeline.dates",
+    "FuzzyDate": "timeline.dates",
+    "DateParseError": "timeline.errors",
+    "EventDataError": "timeline.errors",
+    "RejectedRowsWarning": "timeline.errors",
+    "load_events": "timeline.load",
+    "validate_events": "timeline.load",
+}
+
+__all__ = sorted(_API)
+
+if TYPE_CHECKING:
+    from timeline.dates import FuzzyDate, normalize_dates, parse_date
+    from timeline.errors import DateParseError, EventDataError, RejectedRowsWarning
+    from timeline.load import load_events, validate_events
+
+
+def __getattr__(name: str) -> Any:
+    module = _API.get(name)
+    if module is None:
+        msg = f"module 'timeline' has no attribute {name!r}"
+        raise AttributeError(msg)
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
