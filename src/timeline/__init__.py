@@ -29,7 +29,16 @@ _API: dict[str, str] = {
     "validate_events": "timeline.load",
 }
 
-__all__ = sorted(_API)
+__all__ = [
+    "DateParseError",
+    "EventDataError",
+    "FuzzyDate",
+    "RejectedRowsWarning",
+    "load_events",
+    "normalize_dates",
+    "parse_date",
+    "validate_events",
+]
 
 if TYPE_CHECKING:
     from timeline.dates import FuzzyDate, normalize_dates, parse_date

@@ -7,7 +7,7 @@ line of the data row in the source, header excluded, or the frame's index label)
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 FAILURE_COLUMNS = ("row", "column", "value", "reason")
 
 
-class Reason(str, Enum):
+class Reason(StrEnum):
     """Reason codes for rejected rows; the failures table carries a readable text."""
 
     MISSING_COLUMN = "missing required column"

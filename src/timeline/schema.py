@@ -61,3 +61,90 @@ OPTIONAL_COLUMNS: tuple[str, ...] = (
 
 DATETIME_DTYPE = "datetime64[us]"
 """Resolution of ``start``, ``end`` and ``reported_on``: microseconds hold years 1-9999."""
+
+EXTRA_KNOWN_COLUMNS: tuple[str, ...] = ("claimant", "end_text")
+"""Columns the loader fills beyond DESIGN's list: who made the claim, the end as reported."""
+
+_STRING_COLUMNS = (
+    "event_id",
+    "title",
+    "date_text",
+    "edtf",
+    "description",
+    "location",
+    "source",
+    "source_url",
+    "quote",
+    "tags",
+    "claimant",
+    "end_text",
+)
+
+
+def precision_dtype() -> object:
+    """Ordered categorical dtype of ``start_precision`` and ``end_precision``."""
+    import pandas as pd
+
+    return pd.CategoricalDtype(list(PRECISIONS), ordered=True)
+
+
+def kind_dtype() -> object:
+    """Categorical dtype of ``kind``."""
+    import pandas as pd
+
+    return pd.CategoricalDtype(list(KINDS))
+
+
+def finalize_events(fields: dict, extras: dict, index: object) -> object:
+    """Assemble the canonical event frame from its columns, in canonical order and dtypes.
+
+    Parameters
+    ----------
+    fields
+        Canonical columns by name (Series or arrays aligned on ``index``).
+    extras
+        Every other source column, kept unchanged after the canonical ones.
+    index
+        The frame's index.
+
+    Returns
+    -------
+    DataFrame
+        Required columns, known optional columns present in ``fields``, then ``extras``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> frame = finalize_events({"title": ["x"]}, {}, pd.RangeIndex(1))
+    >>> list(frame.columns)[:3]
+    ['event_id', 'title', 'date_text']
+    """
+    import pandas as pd
+
+    columns: dict[str, object] = {}
+    for name in (*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS, *EXTRA_KNOWN_COLUMNS):
+        if name in fields:
+            columns[name] = fields[name]
+        elif name in REQUIRED_COLUMNS:
+            columns[name] = None
+    frame = pd.DataFrame(columns, index=index)
+    for name in ("start", "end", "reported_on"):
+        frame[name] = pd.to_datetime(frame[name]).astype(DATETIME_DTYPE)
+    for name in ("start_precision", "end_precision"):
+        frame[name] = frame[name].astype(precision_dtype())
+    frame["kind"] = frame["kind"].astype(kind_dtype())
+    for name in ("open_end", "approximate", "uncertain"):
+        frame[name] = frame[name].fillna(False).astype(bool)
+    for name in _STRING_COLUMNS:
+        if name in frame:
+            frame[name] = frame[name].astype("str")
+    if "category" in frame:
+        frame["category"] = frame["category"].astype("category")
+    if "reliability" in frame:
+        frame["reliability"] = frame["reliability"].astype(pd.CategoricalDtype(list("ABCDEF")))
+    taken = set(frame.columns)
+    for name, values in extras.items():
+        key = name if name not in taken else f"{name} (source)"
+        frame[key] = values
+        taken.add(key)
+    return frame

@@ -1,0 +1,143 @@
+"""Match source column names to canonical fields: aliases, explicit mapping, hints.
+
+Names are compared case- and punctuation-insensitively: ``"Report date"``,
+``"report_date"`` and ``"REPORT-DATE"`` are all ``reportdate``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Mapping
+
+# canonical field -> aliases (already in key form: lowercase letters and digits only)
+ALIASES: dict[str, tuple[str, ...]] = {
+    "event_id": ("eventid", "id", "uid", "uniqueid", "eventuid"),
+    "title": ("title", "headline", "name", "event", "eventname", "eventtitle", "what"),
+    "date_text": (
+        "datetext",
+        "date",
+        "eventdate",
+        "when",
+        "start",
+        "startdate",
+        "datestart",
+        "begin",
+        "from",
+        "dates",
+    ),
+    "end_text": ("endtext", "end", "enddate", "dateend", "until", "to", "finish", "stop"),
+    "reported_on": (
+        "reportedon",
+        "reportdate",
+        "reported",
+        "published",
+        "publishedon",
+        "publicationdate",
+        "datepublished",
+        "pubdate",
+        "asof",
+    ),
+    "description": ("description", "notes", "note", "summary", "text", "details", "body"),
+    "category": ("category", "type", "theme", "group"),
+    "actors": ("actors", "actor", "who", "participants", "parties"),
+    "location": ("location", "place", "where", "site"),
+    "latitude": ("latitude", "lat"),
+    "longitude": ("longitude", "lon", "lng", "long"),
+    "source": ("source", "publisher", "outlet", "sourcename"),
+    "source_url": ("sourceurl", "url", "link", "href", "sourcelink"),
+    "claimant": ("claimant", "claimedby", "attributedto", "speaker", "according"),
+    "reliability": ("reliability", "sourcereliability"),
+    "credibility": ("credibility", "infocredibility", "informationcredibility"),
+    "quote": ("quote", "quotation", "excerpt"),
+    "quantity": ("quantity", "count", "number", "amount"),
+    "tags": ("tags", "keywords", "labels", "tag"),
+    "kind": ("kind",),
+}
+"""Aliases by canonical field, most specific first."""
+
+REQUIRED_FIELDS = ("title", "date_text")
+
+
+def column_key(name: object) -> str:
+    """Reduce a column name to lowercase letters and digits.
+
+    Examples
+    --------
+    >>> column_key("Report date")
+    'reportdate'
+    """
+    return re.sub(r"[^0-9a-z]", "", str(name).lower())
+
+
+def match_columns(
+    names: Iterable[object], explicit: Mapping[str, str] | None = None
+) -> dict[str, str]:
+    """Map canonical fields to source column names.
+
+    Parameters
+    ----------
+    names
+        The source's column names, in order.
+    explicit
+        ``{source column: canonical field}`` mappings that win over the aliases.
+
+    Returns
+    -------
+    dict
+        ``{canonical field: source column}`` for every field found. A source column is used
+        for one field at most; when several columns alias one field, the more specific alias
+        (earlier in :data:`ALIASES`) wins and the others stay as extra columns.
+
+    Examples
+    --------
+    >>> match_columns(["Headline", "When", "Notes"])
+    {'title': 'Headline', 'date_text': 'When', 'description': 'Notes'}
+    """
+    names = [str(n) for n in names]
+    mapping: dict[str, str] = {}
+    used: set[str] = set()
+    for source, canonical in (explicit or {}).items():
+        if source not in names:
+            msg = (
+                f"columns= maps {source!r}, which is not a column of the source; "
+                f"columns found: {', '.join(map(repr, names))}"
+            )
+            raise KeyError(msg)
+        if canonical not in ALIASES:
+            msg = (
+                f"columns= maps {source!r} to {canonical!r}, which is not a canonical field; "
+                f"valid fields: {', '.join(ALIASES)}"
+            )
+            raise KeyError(msg)
+        mapping[canonical] = source
+        used.add(source)
+    by_key: dict[str, str] = {}
+    for name in names:
+        by_key.setdefault(column_key(name), name)
+    for canonical, aliases in ALIASES.items():
+        if canonical in mapping:
+            continue
+        for alias in aliases:
+            name = by_key.get(alias)
+            if name is not None and name not in used:
+                mapping[canonical] = name
+                used.add(name)
+                break
+    # Keep the source's column order for readability of the mapping.
+    order = {name: i for i, name in enumerate(names)}
+    return dict(sorted(mapping.items(), key=lambda item: order[item[1]]))
+
+
+def did_you_mean(field: str, names: Iterable[object]) -> str | None:
+    """The source column that looks most like an alias of ``field``, if any."""
+    candidates = {column_key(n): str(n) for n in names}
+    close = difflib.get_close_matches(
+        column_key(field),
+        list(candidates),
+        n=1,
+        cutoff=0.6,
+    )
+    for alias in ALIASES.get(field, ()):
+        close = close or difflib.get_close_matches(alias, list(candidates), n=1, cutoff=0.75)
+    return candidates[close[0]] if close else None

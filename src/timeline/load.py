@@ -1,0 +1,403 @@
+"""Load events from any source into the canonical event frame, collecting every problem."""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import numpy as np
+import pandas as pd
+
+from timeline.columns import REQUIRED_FIELDS, did_you_mean, match_columns
+from timeline.errors import EventDataError, Reason, RejectedRowsWarning
+from timeline.failures import FailureCollector
+from timeline.readers import RawTable, read_table
+from timeline.schema import finalize_events
+from timeline.text_cells import looks_numeric, parse_number, split_list, to_text
+
+OnError = Literal["raise", "skip"]
+_TEXT_FIELDS = (
+    "title",
+    "date_text",
+    "end_text",
+    "reported_on",
+    "description",
+    "category",
+    "location",
+    "source",
+    "source_url",
+    "claimant",
+    "quote",
+    "tags",
+    "kind",
+    "reliability",
+)
+
+
+@dataclass
+class LoadResult:
+    """Everything one pass over a source produced."""
+
+    events: pd.DataFrame  # every row that became an event, valid or not
+    valid: np.ndarray  # row mask of the valid events
+    failures: pd.DataFrame
+    total: int  # input records, including those the reader could not split
+
+
+def load_events(
+    source: object,
+    *,
+    reference_date: object = None,
+    columns: Mapping[str, str] | None = None,
+    on_error: OnError = "raise",
+    format: str | None = None,
+    dayfirst: bool | None = None,
+    conventions: object = None,
+) -> pd.DataFrame:
+    """Load events into the canonical event frame.
+
+    Parameters
+    ----------
+    source
+        A path to a CSV/TSV, Excel (.xlsx), JSON or Parquet file, or a pandas DataFrame.
+    reference_date
+        Report date for rows without a ``reported_on`` value; relative dates ("since
+        September", "late October") are resolved against it. Never defaults to today.
+    columns
+        Explicit ``{source column: canonical field}`` mapping, e.g. ``{"Ereignis": "title"}``;
+        wins over the built-in aliases.
+    on_error
+        ``"raise"`` (default): any problem raises :class:`EventDataError` listing all of
+        them. ``"skip"``: return the valid rows and warn with :class:`RejectedRowsWarning`.
+    format
+        Force a file format (``"csv"``, ``"tsv"``, ``"xlsx"``, ``"json"``, ``"parquet"``);
+        by default the suffix decides.
+    dayfirst
+        How to read an ambiguous numeric date such as ``04/05/2025``; ``None`` rejects it.
+    conventions
+        A :class:`timeline.dates.DateConventions` for the arguable date conventions.
+
+    Returns
+    -------
+    DataFrame
+        The canonical event frame (see the README): required columns, known optional
+        columns, then every other source column unchanged.
+
+    Raises
+    ------
+    EventDataError
+        When a required column is missing, or (with ``on_error="raise"``) any row fails.
+
+    Examples
+    --------
+    >>> import timeline as tl
+    >>> events = tl.load_events("data/events.csv")  # doctest: +SKIP
+    >>> events[["date_text", "start", "end", "title"]].head()  # doctest: +SKIP
+    """
+    if on_error not in ("raise", "skip"):
+        msg = f"on_error must be 'raise' or 'skip', got {on_error!r}"
+        raise ValueError(msg)
+    result = _load(source, reference_date, columns, format, dayfirst, conventions)
+    if result.failures.empty:
+        return result.events
+    if on_error == "raise":
+        raise EventDataError(result.failures)
+    loaded = result.events.loc[result.valid].reset_index(drop=True)
+    loaded.attrs = dict(result.events.attrs)
+    rejected = result.total - len(loaded)
+    warnings.warn(RejectedRowsWarning(result.failures, rejected, result.total), stacklevel=2)
+    return loaded
+
+
+def validate_events(
+    source: object,
+    *,
+    reference_date: object = None,
+    columns: Mapping[str, str] | None = None,
+    format: str | None = None,
+    dayfirst: bool | None = None,
+    conventions: object = None,
+) -> pd.DataFrame:
+    """Check a source without loading it: the failures table, empty when clean.
+
+    Takes the same arguments as :func:`load_events`. A missing required column is
+    reported as a failure row too (with an empty ``row``).
+
+    Returns
+    -------
+    DataFrame
+        Columns ``row``, ``column``, ``value``, ``reason``; one row per problem.
+
+    Examples
+    --------
+    >>> import pandas as pd, timeline as tl
+    >>> frame = pd.DataFrame({"title": ["Summit", ""], "date": ["June 2024", "2025-02-30"]})
+    >>> tl.validate_events(frame)[["row", "column"]].values.tolist()
+    [[1, 'title'], [1, 'date_text']]
+    """
+    try:
+        return _load(source, reference_date, columns, format, dayfirst, conventions).failures
+    except EventDataError as exc:
+        return exc.failures
+
+
+def _load(
+    source: object,
+    reference_date: object,
+    columns: Mapping[str, str] | None,
+    format: str | None,
+    dayfirst: bool | None,
+    conventions: object,
+) -> LoadResult:
+    raw = read_table(source, format)
+    mapping = match_columns(raw.frame.columns, columns)
+    _require(mapping, raw)
+    return build_events(raw, mapping, reference_date, dayfirst, conventions)
+
+
+def _require(mapping: Mapping[str, str], raw: RawTable) -> None:
+    found = [str(c) for c in raw.frame.columns]
+    failures = []
+    for field in REQUIRED_FIELDS:
+        if field in mapping:
+            continue
+        hint = did_you_mean(field, found)
+        reason = (
+            f"{Reason.MISSING_COLUMN.value} {field!r}; columns found: "
+            f"{', '.join(map(repr, found)) or 'none'}"
+        )
+        if hint:
+            reason += f"; did you mean {hint!r}? (pass columns={{{hint!r}: {field!r}}})"
+        failures.append({"row": "", "column": field, "value": "", "reason": reason})
+    if failures:
+        table = pd.DataFrame(failures, dtype=object)
+        message = "; ".join(f["reason"] for f in failures)
+        raise EventDataError(table, f"cannot load events: {message}")
+
+
+def build_events(
+    raw: RawTable,
+    mapping: Mapping[str, str],
+    reference_date: object = None,
+    dayfirst: bool | None = None,
+    conventions: object = None,
+) -> LoadResult:
+    """Turn a raw table plus a column mapping into events and their failures.
+
+    Importers for special formats call this after building their own raw table, so
+    every source shares the same validation.
+    """
+    from timeline.dates import combine_bounds, normalize_dates
+
+    frame = raw.frame
+    n = len(frame)
+    failures = FailureCollector(raw.rows)
+    failures.add_records(raw.rejected)
+    index = pd.RangeIndex(n)
+    text = {
+        field: to_text(frame[col]).set_axis(index)
+        for field, col in mapping.items()
+        if field in _TEXT_FIELDS
+    }
+    fields: dict[str, Any] = {}
+
+    title = text["title"]
+    failures.add(title.isna().to_numpy(), "title", title, Reason.MISSING_TITLE.value)
+    fields["title"] = title.fillna("")
+
+    reference = _reference_dates(text.get("reported_on"), reference_date, failures)
+    date_text = text["date_text"]
+    dates = normalize_dates(date_text, reference, dayfirst=dayfirst, conventions=conventions)
+    failures.add(dates["date_error"].ne("").to_numpy(), "date_text", date_text, dates["date_error"])
+    if "end_text" in text:
+        end_text = text["end_text"]
+        has_end = end_text.notna().to_numpy()
+        ends = normalize_dates(end_text, reference, dayfirst=dayfirst, conventions=conventions)
+        end_bad = has_end & ends["date_error"].ne("").to_numpy()
+        failures.add(end_bad, "end_text", end_text, ends["date_error"])
+        spans = combine_bounds(dates, ends)
+        use_span = has_end & ~end_bad & dates["date_error"].eq("").to_numpy()
+        order_bad = use_span & spans["date_error"].ne("").to_numpy()
+        failures.add(order_bad, "end_text", end_text, spans["date_error"])
+        dates = dates.where(~pd.Series(use_span, index=index), spans, axis=0)
+        dates = dates.astype(spans.dtypes.to_dict())
+        fields["end_text"] = end_text
+    fields["date_text"] = date_text.fillna("")
+    fields.update({col: dates[col] for col in dates.columns if col != "date_error"})
+    fields["reported_on"] = reference
+
+    if "kind" in text:
+        era = text["kind"].str.lower().eq("era").fillna(False).to_numpy()
+        fields["kind"] = fields["kind"].where(~era, "era")
+
+    for field in (
+        "description",
+        "category",
+        "location",
+        "source",
+        "source_url",
+        "claimant",
+        "quote",
+        "tags",
+    ):
+        if field in text:
+            fields[field] = text[field]
+    if "actors" in mapping:
+        fields["actors"] = split_list(frame[mapping["actors"]]).set_axis(index)
+    _coordinates(frame, mapping, fields, failures)
+    _grades(text, frame, mapping, fields, failures)
+    if "quantity" in mapping:
+        quantity_text = to_text(frame[mapping["quantity"]]).set_axis(index)
+        numbers, bad = parse_number(quantity_text)
+        failures.add(bad.to_numpy(), "quantity", quantity_text, "quantity is not a number")
+        fields["quantity"] = numbers
+    fields["event_id"] = _event_ids(frame, mapping, failures, raw)
+
+    consumed = set(mapping.values())
+    extras = {
+        str(col): _extra_column(frame[col]).set_axis(index)
+        for col in frame.columns
+        if col not in consumed
+    }
+    events = finalize_events(fields, extras, index)
+    events.attrs.update(raw.attrs)
+    return LoadResult(events, ~failures.bad, failures.table(), n + len(raw.rejected))
+
+
+def _reference_dates(
+    reported: pd.Series | None, reference_date: object, failures: FailureCollector
+) -> pd.Series:
+    """Each row's report date: its own ``reported_on`` (day precision), else the argument."""
+    from timeline.dates import parse_date
+
+    n = len(failures.labels)
+    default = pd.NaT
+    if reference_date is not None:
+        default = (
+            parse_date(reference_date).start
+            if isinstance(reference_date, str)
+            else pd.Timestamp(reference_date)
+        )
+    base = pd.Series(pd.DatetimeIndex([default] * n if n else []).astype("datetime64[us]"))
+    if reported is None:
+        return base
+    from timeline.dates import normalize_dates
+
+    parsed = normalize_dates(reported)
+    present = reported.notna().to_numpy()
+    error = parsed["date_error"].to_numpy(dtype=object)
+    too_coarse = (
+        present & (error == "") & ~parsed["start_precision"].isin(["day", "time"]).to_numpy()
+    )
+    bad = present & (error != "")
+    failures.add(bad, "reported_on", reported, error)
+    failures.add(
+        too_coarse,
+        "reported_on",
+        reported,
+        "report date must give the day (relative dates are resolved against it)",
+    )
+    own = parsed["start"].where(present & ~bad & ~too_coarse)
+    return own.fillna(base).astype("datetime64[us]")
+
+
+def _coordinates(
+    frame: pd.DataFrame,
+    mapping: Mapping[str, str],
+    fields: dict[str, Any],
+    failures: FailureCollector,
+) -> None:
+    for field, limit, reason in (
+        ("latitude", 90, Reason.BAD_LATITUDE.value),
+        ("longitude", 180, Reason.BAD_LONGITUDE.value),
+    ):
+        if field not in mapping:
+            continue
+        values = to_text(frame[mapping[field]]).reset_index(drop=True)
+        numbers, bad = parse_number(values)
+        bad = bad | (numbers.abs() > limit)
+        failures.add(bad.to_numpy(), field, values, reason)
+        fields[field] = numbers
+
+
+def _grades(
+    text: Mapping[str, pd.Series],
+    frame: pd.DataFrame,
+    mapping: Mapping[str, str],
+    fields: dict[str, Any],
+    failures: FailureCollector,
+) -> None:
+    """Admiralty grades: reliability of the source A-F, credibility of the claim 1-6."""
+    if "reliability" in text:
+        grade = text["reliability"].str.upper()
+        bad = grade.notna() & ~grade.isin(list("ABCDEF"))
+        failures.add(
+            bad.to_numpy(),
+            "reliability",
+            text["reliability"],
+            "reliability must be a letter A-F (A reliable ... F cannot be judged)",
+        )
+        fields["reliability"] = grade.where(~bad)
+    if "credibility" in mapping:
+        values = to_text(frame[mapping["credibility"]]).reset_index(drop=True)
+        numbers, bad = parse_number(values)
+        bad = bad | (numbers.notna() & ~numbers.isin([1, 2, 3, 4, 5, 6]))
+        failures.add(
+            bad.to_numpy(),
+            "credibility",
+            values,
+            "credibility must be a whole number 1-6 (1 confirmed ... 6 cannot be judged)",
+        )
+        fields["credibility"] = numbers.where(~bad).astype("Int8")
+
+
+def _event_ids(
+    frame: pd.DataFrame, mapping: Mapping[str, str], failures: FailureCollector, raw: RawTable
+) -> pd.Series:
+    """Source ids where given, else a stable hash of the row; duplicates are failures."""
+    n = len(frame)
+    generated = _row_hashes(frame)
+    if "event_id" in mapping:
+        given = to_text(frame[mapping["event_id"]]).reset_index(drop=True)
+        ids = given.fillna(generated)
+    else:
+        given = None
+        ids = generated
+    duplicated = ids.duplicated(keep="first").to_numpy()
+    if duplicated.any():
+        first_position = pd.Series(np.arange(n)).groupby(ids.to_numpy()).transform("min")
+        first_label = np.asarray(failures.labels, dtype=object)[first_position.to_numpy()]
+        if given is None:
+            reasons = [f"row repeats row {label} exactly" for label in first_label]
+        else:
+            reasons = [
+                f"{Reason.DUPLICATE_ID.value}: row {label} has it too" for label in first_label
+            ]
+        failures.add(duplicated, "event_id", ids, np.asarray(reasons, dtype=object))
+    return ids
+
+
+def _row_hashes(frame: pd.DataFrame) -> pd.Series:
+    """16-hex-digit ids from the row's values: the same row always gets the same id."""
+    import binascii
+
+    if frame.shape[1] == 0:
+        hashes = np.zeros(len(frame), dtype=np.uint64)
+    else:
+        hashes = pd.util.hash_pandas_object(
+            frame.astype(str), index=False, categorize=True
+        ).to_numpy()
+    hex_bytes = binascii.hexlify(hashes.astype(">u8").tobytes())
+    return pd.Series(np.frombuffer(hex_bytes, dtype="S16").astype(str), dtype="str")
+
+
+def _extra_column(values: pd.Series) -> pd.Series:
+    """Keep a column we do not interpret: text stays text, plain numbers become numbers."""
+    if pd.api.types.is_string_dtype(values) and values.dtype != object:
+        text = values.str.strip().mask(values.str.strip() == "")
+        if looks_numeric(text):
+            return pd.to_numeric(text)
+        return text.str.replace(r"^'(?=[=+\-@\t\r])", "", regex=True)
+    return values.reset_index(drop=True)

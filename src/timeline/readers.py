@@ -1,0 +1,241 @@
+"""Read a source (file or frame) into a raw table: original columns, original values.
+
+Text files are read as text: every cell stays a string exactly as written, so nothing
+(not a formula, not a leading zero) is interpreted before the loader looks at it.
+Each raw row carries the label that failures report: the 1-based number of the data
+record in a file (header excluded, blank lines not counted) or the frame's index label.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+READABLE_FORMATS = ("csv", "tsv", "xlsx", "json", "parquet")
+_SUFFIX_FORMATS = {
+    ".csv": "csv",
+    ".txt": "csv",
+    ".tsv": "tsv",
+    ".tab": "tsv",
+    ".xlsx": "xlsx",
+    ".xlsm": "xlsx",
+    ".json": "json",
+    ".parquet": "parquet",
+    ".pq": "parquet",
+}
+_DELIMITERS = ",;\t|"
+
+
+@dataclass
+class RawTable:
+    """What a reader gives the loader.
+
+    Attributes
+    ----------
+    frame : DataFrame
+        The source's columns and values, default RangeIndex.
+    rows : list
+        One failure label per row of ``frame``.
+    rejected : list of dict
+        Records the reader could not split into fields (failures-table rows).
+    attrs : dict
+        Frame-level facts (source file, TimelineJS title...).
+    """
+
+    frame: pd.DataFrame
+    rows: list[Any]
+    rejected: list[dict[str, Any]] = field(default_factory=list)
+    attrs: dict[str, Any] = field(default_factory=dict)
+
+
+def source_format(source: object, format: str | None = None) -> str:
+    """Name the file format of ``source`` from ``format`` or the file suffix."""
+    if format is not None:
+        return format.lower()
+    if isinstance(source, pd.DataFrame):
+        return "dataframe"
+    if isinstance(source, (str, os.PathLike)):
+        suffix = Path(source).suffix.lower()
+        if suffix in _SUFFIX_FORMATS:
+            return _SUFFIX_FORMATS[suffix]
+        msg = (
+            f"cannot tell the format of {str(source)!r} from its suffix {suffix!r}; "
+            f"pass format= one of {', '.join(READABLE_FORMATS)}"
+        )
+        raise ValueError(msg)
+    msg = f"source must be a path or a pandas DataFrame, got {type(source).__name__}"
+    raise TypeError(msg)
+
+
+def read_table(source: object, format: str | None = None) -> RawTable:
+    """Read ``source`` into a :class:`RawTable` (no interpretation of values)."""
+    fmt = source_format(source, format)
+    if fmt == "dataframe":
+        frame = source.copy()  # type: ignore[union-attr]
+        return RawTable(frame.reset_index(drop=True), list(frame.index))
+    path = Path(source)  # type: ignore[arg-type]
+    if not path.exists():
+        msg = f"no such file: {str(path)!r}"
+        raise FileNotFoundError(msg)
+    readers = {
+        "csv": _read_delimited,
+        "tsv": _read_delimited,
+        "xlsx": _read_excel,
+        "json": _read_json,
+        "parquet": _read_parquet,
+    }
+    if fmt not in readers:
+        msg = f"unknown format {fmt!r}; the formats timeline reads are {', '.join(readers)}"
+        raise ValueError(msg)
+    table = readers[fmt](path)
+    table.attrs.setdefault("source_file", str(path))
+    return table
+
+
+def decode_text(data: bytes) -> str:
+    """Decode file bytes: UTF-8 (with or without BOM), else Windows-1252."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")
+    return text
+
+
+def sniff_delimiter(text: str) -> str:
+    """Pick the delimiter among ``, ; TAB |`` from the first lines of ``text``."""
+    sample = text[:65536]
+    try:
+        return csv.Sniffer().sniff(sample, delimiters=_DELIMITERS).delimiter
+    except csv.Error:
+        header = sample.splitlines()[0] if sample else ""
+        counts = {d: header.count(d) for d in _DELIMITERS}
+        best = max(counts, key=lambda d: counts[d])
+        return best if counts[best] else ","
+
+
+def _dedupe(names: list[str]) -> list[str]:
+    seen: dict[str, int] = {}
+    out = []
+    for raw in names:
+        name = raw.strip() or "unnamed"
+        if name in seen:
+            seen[name] += 1
+            name = f"{name}.{seen[name]}"
+        else:
+            seen[name] = 0
+        out.append(name)
+    return out
+
+
+def _read_delimited(path: Path) -> RawTable:
+    data = path.read_bytes()
+    text = decode_text(data)
+    delimiter = "\t" if path.suffix.lower() in (".tsv", ".tab") else sniff_delimiter(text)
+    header_row = next(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), None)
+    if header_row is None:
+        msg = f"{str(path)!r} is empty: it has no header row"
+        raise ValueError(msg)
+    names = _dedupe(header_row)
+    frame = _read_with_pyarrow(text, delimiter, names)
+    if frame is not None:
+        return RawTable(frame, list(range(1, len(frame) + 1)))
+    return _read_with_csv_module(text, delimiter, names)
+
+
+def _read_with_pyarrow(text: str, delimiter: str, names: list[str]) -> pd.DataFrame | None:
+    """Fast path; returns None when some record has the wrong number of fields."""
+    import pyarrow.csv as pacsv
+
+    invalid: list[object] = []
+
+    def note_invalid(row: object) -> str:
+        invalid.append(row)
+        return "skip"
+
+    table = pacsv.read_csv(
+        io.BytesIO(text.encode("utf-8")),
+        read_options=pacsv.ReadOptions(column_names=names, skip_rows=1, block_size=1 << 24),
+        parse_options=pacsv.ParseOptions(
+            delimiter=delimiter, newlines_in_values=True, invalid_row_handler=note_invalid
+        ),
+        convert_options=pacsv.ConvertOptions(
+            column_types=dict.fromkeys(names, "string"),
+            strings_can_be_null=False,
+            quoted_strings_can_be_null=False,
+        ),
+    )
+    if invalid:
+        return None
+    return table.to_pandas()
+
+
+def _read_with_csv_module(text: str, delimiter: str, names: list[str]) -> RawTable:
+    """Slow path that accounts for every record, including malformed ones."""
+    records: list[list[str]] = []
+    rows: list[int] = []
+    rejected: list[dict[str, Any]] = []
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    next(reader)
+    number = 0
+    for fields in reader:
+        if not fields:
+            continue
+        number += 1
+        if len(fields) != len(names):
+            rejected.append(
+                {
+                    "row": number,
+                    "column": "",
+                    "value": delimiter.join(fields)[:200],
+                    "reason": f"expected {len(names)} fields, found {len(fields)}",
+                }
+            )
+            continue
+        records.append(fields)
+        rows.append(number)
+    frame = pd.DataFrame(records, columns=names, dtype="str")
+    return RawTable(frame, rows, rejected)
+
+
+def _read_excel(path: Path) -> RawTable:
+    frame = pd.read_excel(path, sheet_name=0, dtype=object, engine="openpyxl")
+    frame.columns = _dedupe([str(c) for c in frame.columns])
+    frame = frame.dropna(how="all")
+    # Data record n sits on sheet row n + 1 (the header is row 1); empty rows are not records
+    # but keep their place in the count, so a row number always points at the same sheet row.
+    rows = [int(i) + 1 for i in frame.index]
+    return RawTable(frame.reset_index(drop=True), rows)
+
+
+def _read_json(path: Path) -> RawTable:
+    payload = json.loads(decode_text(path.read_bytes()))
+    attrs: dict[str, Any] = {}
+    if isinstance(payload, dict):
+        records = next(
+            (payload[key] for key in ("events", "data", "records") if key in payload), None
+        )
+        if records is None:
+            msg = (
+                f"{str(path)!r}: a JSON object needs an 'events' (or 'data', 'records') list; "
+                f"found keys {sorted(payload)}"
+            )
+            raise ValueError(msg)
+    else:
+        records = payload
+    if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
+        msg = f"{str(path)!r}: expected a list of JSON objects (one per event)"
+        raise ValueError(msg)
+    frame = pd.DataFrame.from_records(records)
+    return RawTable(frame, list(range(1, len(frame) + 1)), attrs=attrs)
+
+
+def _read_parquet(path: Path) -> RawTable:
+    frame = pd.read_parquet(path)
+    return RawTable(frame.reset_index(drop=True), list(range(1, len(frame) + 1)))

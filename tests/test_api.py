@@ -1,0 +1,40 @@
+"""The public API is what the README documents, and importing it is cheap."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import timeline as tl
+from conftest import REPO
+
+
+def documented_api() -> set[str]:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Public API", 1)[1].split("\n## ", 1)[0]
+    return set(re.findall(r"^\| `tl\.(\w+)", section, flags=re.MULTILINE))
+
+
+def test_all_matches_the_readme() -> None:
+    assert set(tl.__all__) == documented_api()
+
+
+def test_all_matches_the_lazy_table() -> None:
+    assert set(tl.__all__) == set(tl._API)
+
+
+def test_every_public_name_resolves() -> None:
+    for name in tl.__all__:
+        assert getattr(tl, name) is not None
+
+
+def test_import_is_fast_and_lazy() -> None:
+    code = (
+        "import sys, time; t = time.perf_counter(); import timeline; "
+        "print(time.perf_counter() - t); print('plotly' in sys.modules, 'pandas' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    seconds, heavy = out.stdout.splitlines()
+    assert float(seconds) < 0.5
+    assert heavy == "False False"
