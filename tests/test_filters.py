@@ -1,0 +1,146 @@
+"""filters.py: every filter alone and combined, on seed and synthetic events."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+import timeline as tl
+from conftest import REPO
+from timeline.filters import (
+    FilterState,
+    apply_filters,
+    date_extent,
+    facet_counts,
+    filter_mask,
+    prepare_events,
+)
+
+
+@pytest.fixture(scope="module")
+def seed() -> pd.DataFrame:
+    return tl.load_events(REPO / "data" / "events.csv")
+
+
+@pytest.fixture(scope="module")
+def synthetic() -> pd.DataFrame:
+    frame = pd.DataFrame(
+        {
+            "event_id": ["a", "b", "c", "d", "e"],
+            "title": ["Summit in Pyongyang", "Visit to Moscow", "Battle", "Ongoing deployment", "Era"],
+            "date": ["2024-06-19", "late October 2024", "2024-12", "since September", "2024"],
+            "end": ["", "", "2025-03", "", "2024"],
+            "reported_on": "2024-11-05",
+            "category": ["diplomacy", "diplomacy", "combat", None, None],
+            "actors": ["Putin; Kim", "Choe; Lavrov; Putin", "", "North Korea", ""],
+            "quote": ["", "strong new MOMENTUM", "", "", ""],
+            "reliability": ["A", "C", "F", None, None],
+            "kind": ["", "", "", "", "era"],
+            "date_flag": ["", "", "", "", ""],
+        }
+    )
+    frame.loc[2, "date"] = "c. 2024-12"
+    frame.loc[1, "date"] = "late October 2024?"
+    return tl.load_events(frame)
+
+
+def ids(events: pd.DataFrame, state: dict) -> list[str]:
+    return apply_filters(events, state)["event_id"].tolist()
+
+
+def test_no_filter_keeps_everything(synthetic: pd.DataFrame) -> None:
+    assert filter_mask(synthetic, FilterState()).all()
+    assert filter_mask(synthetic, None).all()
+
+
+def test_since_keeps_overlapping_and_ongoing(synthetic: pd.DataFrame) -> None:
+    # c runs Dec 2024 to March 2025, d is ongoing since September 2024, e is an era.
+    assert ids(synthetic, {"since": "January 2025"}) == ["c", "d", "e"]
+
+
+def test_until_keeps_events_that_began_before_the_end(synthetic: pd.DataFrame) -> None:
+    assert ids(synthetic, {"until": "June 2024"}) == ["a", "e"]
+
+
+def test_relative_since_uses_report_date(synthetic: pd.DataFrame) -> None:
+    assert ids(synthetic, {"since": "since November"}) == ["c", "d", "e"]
+    assert ids(synthetic, {"since": "late October"}) == ["b", "c", "d", "e"]
+
+
+def test_bad_date_expression_is_a_clear_error(synthetic: pd.DataFrame) -> None:
+    with pytest.raises(ValueError, match="since='sometime' is not a date"):
+        filter_mask(synthetic, {"since": "sometime"})
+
+
+def test_category_filter(synthetic: pd.DataFrame) -> None:
+    assert ids(synthetic, {"category": ["combat"]}) == ["c", "e"]
+    assert ids(synthetic, {"category": ["combat", "diplomacy"]}) == ["a", "b", "c", "e"]
+
+
+def test_list_valued_actors(synthetic: pd.DataFrame) -> None:
+    assert ids(synthetic, {"actors": ["Putin"]}) == ["a", "b", "e"]
+    assert ids(synthetic, {"actors": ["Kim", "North Korea"]}) == ["a", "d", "e"]
+    # whole names only: "Kim" must not match a longer name containing it
+    assert ids(synthetic, {"actors": ["Ki"]}) == ["e"]
+
+
+def test_search_needs_every_word_case_insensitive(synthetic: pd.DataFrame) -> None:
+    assert ids(synthetic, {"search": "momentum"}) == ["b", "e"]
+    assert ids(synthetic, {"search": "visit MOMENTUM"}) == ["b", "e"]
+    assert ids(synthetic, {"search": "visit pyongyang"}) == ["e"]
+
+
+def test_hide_approximate_and_uncertain(synthetic: pd.DataFrame) -> None:
+    assert ids(synthetic, {"hide_approximate": True}) == ["a", "b", "d", "e"]
+    assert ids(synthetic, {"hide_uncertain": True}) == ["a", "c", "d", "e"]
+
+
+def test_min_reliability(synthetic: pd.DataFrame) -> None:
+    assert ids(synthetic, {"min_reliability": "C"}) == ["a", "b", "e"]
+    with pytest.raises(ValueError, match="min_reliability must be one of A-F"):
+        filter_mask(synthetic, {"min_reliability": "Z"})
+
+
+def test_filters_combine(synthetic: pd.DataFrame) -> None:
+    state = {"actors": ["Putin"], "since": "September 2024", "search": "visit"}
+    assert ids(synthetic, state) == ["b", "e"]
+
+
+def test_state_round_trips_through_json() -> None:
+    state = FilterState(since="June 2024", actors=["Putin"], search="Kursk", lane="actors")
+    assert FilterState.from_json(json.dumps(state.to_dict())) == state
+    with pytest.raises(ValueError, match="unknown filter field"):
+        FilterState.from_dict({"serach": "x"})
+
+
+def test_prepare_is_idempotent_and_does_not_touch_input(synthetic: pd.DataFrame) -> None:
+    columns = list(synthetic.columns)
+    prepared = prepare_events(synthetic)
+    assert prepare_events(prepared) is prepared
+    assert list(synthetic.columns) == columns
+
+
+def test_facet_counts(synthetic: pd.DataFrame) -> None:
+    assert facet_counts(synthetic, "actors")[0] == ("Putin", 2)
+    assert facet_counts(synthetic, "category") == [("diplomacy", 2), ("combat", 1)]
+    assert facet_counts(synthetic, "missing") == []
+
+
+def test_date_extent_reaches_report_date_for_ongoing(synthetic: pd.DataFrame) -> None:
+    low, high = date_extent(synthetic)
+    assert low == pd.Timestamp("2024-01-01")
+    assert high == pd.Timestamp("2025-04-01")
+
+
+def test_seed_events_filter(seed: pd.DataFrame) -> None:
+    kursk = apply_filters(seed, {"search": "kursk"})
+    assert len(kursk) >= 4
+    assert kursk["title"].str.contains("Kursk").any()
+    combat = apply_filters(seed, {"category": ["combat"], "actors": ["North Korea"]})
+    assert set(combat["category"]) == {"combat"}
+    assert all("North Korea" in a for a in combat["actors"])
+    spring = apply_filters(seed, {"since": "March 2025", "until": "May 2025"})
+    assert set(spring["event_id"]) >= {"nk-016", "nk-017", "nk-018"}
+    assert "nk-001" not in set(spring["event_id"])
