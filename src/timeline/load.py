@@ -15,7 +15,13 @@ from timeline.errors import EventDataError, Reason, RejectedRowsWarning
 from timeline.failures import FailureCollector
 from timeline.readers import RawTable, read_table
 from timeline.schema import finalize_events
-from timeline.text_cells import looks_numeric, parse_number, split_list, to_text
+from timeline.text_cells import (
+    looks_numeric,
+    parse_number,
+    split_list,
+    to_text,
+    unquote_formulas,
+)
 
 OnError = Literal["raise", "skip"]
 _TEXT_FIELDS = (
@@ -399,5 +405,5 @@ def _extra_column(values: pd.Series) -> pd.Series:
         text = values.str.strip().mask(values.str.strip() == "")
         if looks_numeric(text):
             return pd.to_numeric(text)
-        return text.str.replace(r"^'(?=[=+\-@\t\r])", "", regex=True)
+        return unquote_formulas(text)
     return values.reset_index(drop=True)

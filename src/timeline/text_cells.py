@@ -47,9 +47,17 @@ def to_text(values: pd.Series) -> pd.Series:
     """
     if not (pd.api.types.is_string_dtype(values) and values.dtype != object):
         values = values.map(_cell_to_text)
-    text = values.astype("str").str.strip()
-    text = text.str.replace(_QUOTED_FORMULA, "", regex=True)
+    text = unquote_formulas(values.astype("str").str.strip())
     return text.mask(text == "")
+
+
+def unquote_formulas(text: pd.Series) -> pd.Series:
+    """Remove the ``'`` our exports put before formula-like cells (only on those cells)."""
+    quoted = text.str.startswith("'").fillna(False).to_numpy()
+    if quoted.any():
+        text = text.copy()
+        text[quoted] = text[quoted].str.replace(_QUOTED_FORMULA, "", regex=True)
+    return text
 
 
 def split_list(values: pd.Series, sep: str = ";") -> pd.Series:
@@ -68,7 +76,15 @@ def split_list(values: pd.Series, sep: str = ";") -> pd.Series:
             return []
         return [part.strip() for part in str(value).split(sep) if part.strip()]
 
-    return values.map(split).astype(object)
+    if values.dtype == object:
+        return values.map(split).astype(object)
+    # Text cells repeat a lot: split each distinct value once, then copy per row.
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    lists = [split(u) for u in uniques]
+    lists.append([])  # code -1 (missing) takes the last entry
+    out = np.empty(len(values), dtype=object)
+    out[:] = [lists[c].copy() for c in codes.tolist()]
+    return pd.Series(out, index=values.index, dtype=object)
 
 
 def looks_numeric(text: pd.Series) -> bool:
