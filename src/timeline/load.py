@@ -286,12 +286,19 @@ def _reference_dates(
             if isinstance(reference_date, str)
             else pd.Timestamp(reference_date)
         )
-    base = pd.Series(pd.DatetimeIndex([default] * n if n else []).astype("datetime64[us]"))
+    fill = np.datetime64("NaT", "us") if pd.isna(default) else pd.Timestamp(default).to_datetime64()
+    base = pd.Series(np.full(n, fill, dtype="datetime64[us]"))
     if reported is None:
         return base
     from timeline.dates import normalize_dates
 
-    parsed = normalize_dates(reported)
+    # Report dates repeat (one per article): parse each distinct text once. Missing cells
+    # (code -1) pick an arbitrary parsed row; they are masked out as not present below.
+    codes, uniques = pd.factorize(reported, use_na_sentinel=True)
+    if len(uniques) == 0:
+        return base
+    parsed = normalize_dates(pd.Series(uniques, dtype="str")).iloc[codes]
+    parsed = parsed.set_axis(reported.index)
     present = reported.notna().to_numpy()
     error = parsed["date_error"].to_numpy(dtype=object)
     too_coarse = (
@@ -364,17 +371,20 @@ def _event_ids(
 ) -> pd.Series:
     """Source ids where given, else a stable hash of the row; duplicates are failures."""
     n = len(frame)
-    generated = _row_hashes(frame)
-    if "event_id" in mapping:
-        given = to_text(frame[mapping["event_id"]]).reset_index(drop=True)
-        ids = given.fillna(generated)
-    else:
-        given = None
-        ids = generated
+    given = (
+        to_text(frame[mapping["event_id"]]).reset_index(drop=True)
+        if "event_id" in mapping
+        else None
+    )
+    missing = np.ones(n, dtype=bool) if given is None else given.isna().to_numpy()
+    ids = given if given is not None else pd.Series(pd.NA, index=pd.RangeIndex(n), dtype="str")
+    if missing.any():
+        ids = ids.copy()
+        ids[missing] = _row_hashes(frame.loc[missing]).to_numpy()
     duplicated = ids.duplicated(keep="first").to_numpy()
     if duplicated.any():
         first_position = pd.Series(np.arange(n)).groupby(ids.to_numpy()).transform("min")
-        first_label = np.asarray(failures.labels, dtype=object)[first_position.to_numpy()]
+        first_label = failures.labels[first_position.to_numpy()]
         if given is None:
             reasons = [f"row repeats row {label} exactly" for label in first_label]
         else:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 READABLE_FORMATS = ("csv", "tsv", "xlsx", "json", "parquet")
@@ -41,8 +42,8 @@ class RawTable:
     ----------
     frame : DataFrame
         The source's columns and values, default RangeIndex.
-    rows : list
-        One failure label per row of ``frame``.
+    rows : array-like
+        One failure label per row of ``frame`` (a numpy array or list).
     rejected : list of dict
         Records the reader could not split into fields (failures-table rows).
     attrs : dict
@@ -50,7 +51,7 @@ class RawTable:
     """
 
     frame: pd.DataFrame
-    rows: list[Any]
+    rows: Any
     rejected: list[dict[str, Any]] = field(default_factory=list)
     attrs: dict[str, Any] = field(default_factory=dict)
 
@@ -79,7 +80,7 @@ def read_table(source: object, format: str | None = None) -> RawTable:
     fmt = source_format(source, format)
     if fmt == "dataframe":
         frame = source.copy()  # type: ignore[union-attr]
-        return RawTable(frame.reset_index(drop=True), list(frame.index))
+        return RawTable(frame.reset_index(drop=True), frame.index.to_numpy(dtype=object))
     path = Path(source)  # type: ignore[arg-type]
     if not path.exists():
         msg = f"no such file: {str(path)!r}"
@@ -136,20 +137,32 @@ def _dedupe(names: list[str]) -> list[str]:
 
 def _read_delimited(path: Path) -> RawTable:
     data = path.read_bytes()
-    text = decode_text(data)
+    text = decode_text(data[: 1 << 20])  # enough for the header and the sniffer
     delimiter = "\t" if path.suffix.lower() in (".tsv", ".tab") else sniff_delimiter(text)
     header_row = next(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), None)
     if header_row is None:
         msg = f"{str(path)!r} is empty: it has no header row"
         raise ValueError(msg)
     names = _dedupe(header_row)
-    frame = _read_with_pyarrow(text, delimiter, names)
+    utf8 = _utf8_bytes(data)
+    frame = _read_with_pyarrow(utf8, delimiter, names)
     if frame is not None:
-        return RawTable(frame, list(range(1, len(frame) + 1)))
-    return _read_with_csv_module(text, delimiter, names)
+        return RawTable(frame, np.arange(1, len(frame) + 1))
+    return _read_with_csv_module(utf8.decode("utf-8"), delimiter, names)
 
 
-def _read_with_pyarrow(text: str, delimiter: str, names: list[str]) -> pd.DataFrame | None:
+def _utf8_bytes(data: bytes) -> bytes:
+    """The file as UTF-8 without BOM (Windows-1252 files are transcoded)."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace").encode("utf-8")
+    return data
+
+
+def _read_with_pyarrow(data: bytes, delimiter: str, names: list[str]) -> pd.DataFrame | None:
     """Fast path; returns None when some record has the wrong number of fields."""
     import pyarrow.csv as pacsv
 
@@ -160,7 +173,7 @@ def _read_with_pyarrow(text: str, delimiter: str, names: list[str]) -> pd.DataFr
         return "skip"
 
     table = pacsv.read_csv(
-        io.BytesIO(text.encode("utf-8")),
+        io.BytesIO(data),
         read_options=pacsv.ReadOptions(column_names=names, skip_rows=1, block_size=1 << 24),
         parse_options=pacsv.ParseOptions(
             delimiter=delimiter, newlines_in_values=True, invalid_row_handler=note_invalid
@@ -179,7 +192,7 @@ def _read_with_pyarrow(text: str, delimiter: str, names: list[str]) -> pd.DataFr
 def _read_with_csv_module(text: str, delimiter: str, names: list[str]) -> RawTable:
     """Slow path that accounts for every record, including malformed ones."""
     records: list[list[str]] = []
-    rows: list[int] = []
+    rows: list[int] = []  # record numbers of the rows kept
     rejected: list[dict[str, Any]] = []
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     next(reader)
@@ -201,7 +214,7 @@ def _read_with_csv_module(text: str, delimiter: str, names: list[str]) -> RawTab
         records.append(fields)
         rows.append(number)
     frame = pd.DataFrame(records, columns=names, dtype="str")
-    return RawTable(frame, rows, rejected)
+    return RawTable(frame, np.asarray(rows, dtype=np.int64), rejected)
 
 
 def _read_excel(path: Path) -> RawTable:
@@ -210,7 +223,7 @@ def _read_excel(path: Path) -> RawTable:
     frame = frame.dropna(how="all")
     # Data record n sits on sheet row n + 1 (the header is row 1); empty rows are not records
     # but keep their place in the count, so a row number always points at the same sheet row.
-    rows = [int(i) + 1 for i in frame.index]
+    rows = frame.index.to_numpy() + 1
     return RawTable(frame.reset_index(drop=True), rows)
 
 
@@ -233,9 +246,9 @@ def _read_json(path: Path) -> RawTable:
         msg = f"{str(path)!r}: expected a list of JSON objects (one per event)"
         raise ValueError(msg)
     frame = pd.DataFrame.from_records(records)
-    return RawTable(frame, list(range(1, len(frame) + 1)), attrs=attrs)
+    return RawTable(frame, np.arange(1, len(frame) + 1), attrs=attrs)
 
 
 def _read_parquet(path: Path) -> RawTable:
     frame = pd.read_parquet(path)
-    return RawTable(frame.reset_index(drop=True), list(range(1, len(frame) + 1)))
+    return RawTable(frame.reset_index(drop=True), np.arange(1, len(frame) + 1))

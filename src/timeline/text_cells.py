@@ -80,11 +80,12 @@ def split_list(values: pd.Series, sep: str = ";") -> pd.Series:
         return values.map(split).astype(object)
     # Text cells repeat a lot: split each distinct value once, then copy per row.
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
-    lists = [split(u) for u in uniques]
-    lists.append([])  # code -1 (missing) takes the last entry
-    out = np.empty(len(values), dtype=object)
-    out[:] = [lists[c].copy() for c in codes.tolist()]
-    return pd.Series(out, index=values.index, dtype=object)
+    # Rows with the same text share one list object (copy a list before changing it in place).
+    lists = np.empty(len(uniques) + 1, dtype=object)
+    for i, unique in enumerate(uniques):
+        lists[i] = split(unique)
+    lists[-1] = []  # code -1 (missing) takes the last entry
+    return pd.Series(lists[codes], index=values.index, dtype=object)
 
 
 def looks_numeric(text: pd.Series) -> bool:
@@ -95,7 +96,23 @@ def looks_numeric(text: pd.Series) -> bool:
 
 def parse_number(text: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Parse plain or comma-grouped numbers; returns (floats, mask of unparseable cells)."""
+    fast = _cast_to_float(text)
+    if fast is not None:
+        return fast, pd.Series(False, index=text.index)
     cleaned = text.where(~text.fillna("").str.match(_GROUPED_NUMBER), text.str.replace(",", ""))
     numbers = pd.to_numeric(cleaned, errors="coerce").astype("float64")
     bad = text.notna() & numbers.isna()
     return numbers, bad
+
+
+def _cast_to_float(text: pd.Series) -> pd.Series | None:
+    """Cast text to float in one vectorized step; None when any cell is not a plain number."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    try:
+        array = pa.array(text.to_numpy(dtype=object, na_value=None), type=pa.string())
+        floats = pc.cast(array, pa.float64())
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        return None
+    return pd.Series(floats.to_numpy(zero_copy_only=False), index=text.index, dtype="float64")
