@@ -40,7 +40,7 @@ from timeline.plot.layout import (
 )
 from timeline.plot.marks import build_marks
 from timeline.plot.style import color_groups
-from timeline.plot.traces import Sizes, TraceContext, svg_traces, webgl_traces
+from timeline.plot.traces import Sizes, TraceContext, group_legend, svg_traces, webgl_traces
 
 REQUIRED = ("title", "start", "end", "kind")
 WEBGL_THRESHOLD = 5_000
@@ -321,4 +321,4 @@ def plot(
         open_end=open_any,
         reference=reference_text,
     )
-    return go.Figure(data=[*traces, *notes], layout=layout)
+    return go.Figure(data=[*traces, *group_legend(ctx), *notes], layout=layout)

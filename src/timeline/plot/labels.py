@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from timeline.plot.style import NOTE_COLOR
 from timeline.text import escape_text, truncate
 
 CHAR_PX = 6.2
@@ -99,7 +98,8 @@ def place_labels(
                         "xanchor": "left",
                         "xshift": 8,
                         "yshift": -shift,
-                        "font": {"size": 11, "color": NOTE_COLOR},
+                        "font": {"size": 11, "color": "#222"},
+                        "bgcolor": "rgba(255, 255, 255, 0.75)",
                         "name": "label",
                     }
                 )

@@ -20,6 +20,7 @@ from timeline.plot.style import (
 )
 from timeline.text import escape_text, truncate
 
+SPAN_NOTE = {APPROXIMATE: "; spans dotted", UNCERTAIN: "; spans striped or dashed"}
 TOP_PX = 120
 BOTTOM_PX = 60
 CAPTION_PX = 34
@@ -61,7 +62,7 @@ def frame_size(lanes: LaneLayout, height: int | None) -> Frame:
     left = int(np.clip(longest * 7 + 24, 60, 260))
     chrome = TOP_PX + BOTTOM_PX + CAPTION_PX + 30
     if height is None:
-        plot_px = float(np.clip(units * 24, 160, 760))
+        plot_px = float(np.clip(units * 24, 300, 760))
         height = int(plot_px * (1 + SLIDER_THICKNESS) + chrome)
     else:
         plot_px = max((height - chrome) / (1 + SLIDER_THICKNESS), 80.0)
@@ -132,8 +133,7 @@ def how_to_read(styles_present: set[int], fuzzy: bool, open_end: bool, reference
                     mode="markers",
                     marker={"symbol": symbols[code], "color": grey, "size": 9,
                             "line": {"width": 2, "color": grey}},
-                    name=STYLE_LEGEND[code] + (" – dotted/hatched span" if code == APPROXIMATE
-                                               else " – dashed/striped span"),
+                    name=STYLE_LEGEND[code] + SPAN_NOTE[code],
                     **common,
                 )
             )

@@ -89,16 +89,34 @@ def _groups(ctx: TraceContext, select: np.ndarray) -> Iterator[tuple[int, int, n
                 yield group, code, index
 
 
-def _common(ctx: TraceContext, group: int, role: str, style: int, legend: set[int]) -> dict:
-    show = ctx.show_group_legend and group not in legend
-    legend.add(group)
+def _common(ctx: TraceContext, group: int, role: str, style: int) -> dict:
     name = escape_text(ctx.group_names[group])
     return {
         "name": name,
         "legendgroup": f"group-{group}",
-        "showlegend": show,
+        "showlegend": False,
         "meta": {"role": role, "style": STYLE_NAMES[style], "group": name},
     }
+
+
+def group_legend(ctx: TraceContext) -> list[go.Scatter]:
+    """One legend entry per colour group (empty traces; clicking one toggles the group)."""
+    if not ctx.show_group_legend:
+        return []
+    present = np.unique(ctx.marks.color)
+    return [
+        go.Scatter(
+            x=[None],
+            y=[None],
+            mode="markers",
+            marker={"symbol": "square", "size": 11, "color": ctx.group_colors[group]},
+            name=escape_text(ctx.group_names[group]),
+            legendgroup=f"group-{group}",
+            hoverinfo="skip",
+            meta={"role": "legend_group"},
+        )
+        for group in present.tolist()
+    ]
 
 
 def _hover(ctx: TraceContext, index: np.ndarray) -> dict:
@@ -144,7 +162,6 @@ def webgl_traces(ctx: TraceContext) -> list[go.Scattergl]:
     is_span = m.take("is_span")
     fuzzy = m.take("fuzzy")
     sizes = ctx.sizes
-    legend: set[int] = set()
     traces: list[go.Scattergl] = []
 
     def segment_trace(role: str, select: np.ndarray, x0: str, x1: str, **style_kw) -> None:
@@ -168,7 +185,7 @@ def webgl_traces(ctx: TraceContext) -> list[go.Scattergl]:
                     line=line,
                     opacity=FADED_OPACITY if faded else 1.0,
                     hoverinfo="skip",
-                    **_common(ctx, group, role, code, legend),
+                    **_common(ctx, group, role, code),
                     **style_kw,
                 )
             )
@@ -182,7 +199,7 @@ def webgl_traces(ctx: TraceContext) -> list[go.Scattergl]:
                     y=_y(ctx, m.y[index], webgl=True),
                     mode="markers",
                     marker={**marker, "symbol": symbol, "color": ctx.group_colors[group]},
-                    **_common(ctx, group, role, code, legend),
+                    **_common(ctx, group, role, code),
                     **_hover(ctx, index),
                 )
             )
@@ -218,7 +235,6 @@ def svg_traces(ctx: TraceContext) -> list[go.Bar | go.Scatter]:
     is_span = m.take("is_span")
     fuzzy = m.take("fuzzy")
     sizes = ctx.sizes
-    legend: set[int] = set()
     traces: list[go.Bar | go.Scatter] = []
 
     def bar_trace(role: str, select: np.ndarray, x0: str, x1: str, thickness: float) -> None:
@@ -241,7 +257,7 @@ def svg_traces(ctx: TraceContext) -> list[go.Bar | go.Scatter]:
                     orientation="h",
                     marker=marker,
                     opacity=FADED_OPACITY if faded else 1.0,
-                    **_common(ctx, group, role, code, legend),
+                    **_common(ctx, group, role, code),
                     **_hover(ctx, index),
                 )
             )
@@ -257,7 +273,7 @@ def svg_traces(ctx: TraceContext) -> list[go.Bar | go.Scatter]:
                     y=m.y[index],
                     mode="markers",
                     marker={**marker, "symbol": symbol, "color": color, "line": line},
-                    **_common(ctx, group, role, code, legend),
+                    **_common(ctx, group, role, code),
                     **_hover(ctx, index),
                 )
             )
@@ -267,9 +283,12 @@ def svg_traces(ctx: TraceContext) -> list[go.Bar | go.Scatter]:
     bar_trace("span", is_span & has_core, "core_start", "core_end", 0.7)
     bar_trace("instant_window", ~is_span & fuzzy, "start", "end", 0.3)
     bar_px = 0.7 * float(np.min(m.pitch, initial=100.0)) / 100.0 * sizes.row_px
+    # a bar shorter than ~0.5% of the time range would vanish: give it a tick
+    extent = float(np.ptp(np.r_[m.take("start"), m.take("end")])) if len(m) else 0.0
+    short = (m.take("end") - m.take("start")) < 0.005 * extent
     marker_trace(
         "span_center",
-        is_span,
+        is_span & short,
         m.take("point"),
         {"size": max(bar_px, 4.0), "symbol": "line-ns-open", "line": {"width": 3}},
     )
