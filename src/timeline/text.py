@@ -26,10 +26,10 @@ def is_missing(value: Any) -> bool:
     """True for None, NaN, NaT and pandas NA (but not for lists or empty strings)."""
     if value is None:
         return True
-    try:
-        return bool(value != value)  # NaN, NaT
-    except (TypeError, ValueError):
-        return False
+    import pandas as pd
+
+    result = pd.isna(value)
+    return result if isinstance(result, bool) else False
 
 
 def escape_text(value: Any) -> str:
