@@ -79,9 +79,7 @@ def synthetic_events(n: int, lanes: int = 8, seed: int = 0) -> pd.DataFrame:
     )
     span_end = np.where(
         month,
-        (start.astype("datetime64[M]") + 1 + length.astype(int) // 30 + 1).astype(
-            "datetime64[D]"
-        ),
+        (start.astype("datetime64[M]") + 1 + length.astype(int) // 30 + 1).astype("datetime64[D]"),
         start + length,
     )
     end = np.where(is_span, span_end, instant_end)
@@ -109,3 +107,60 @@ def synthetic_events(n: int, lanes: int = 8, seed: int = 0) -> pd.DataFrame:
         }
     )
     return frame
+
+
+def story_events() -> pd.DataFrame:
+    """The seed story: North Korean troops in Russia, with fuzzy and ongoing dates, an era."""
+    return make_events(
+        [
+            event(
+                "Pyongyang Summit",
+                "19 June 2024",
+                "2024-06-19",
+                actors=["Putin", "Kim"],
+                source="TASS",
+            ),
+            event(
+                "Choe visits Moscow",
+                "late October 2024",
+                "2024-10-21",
+                "2024-11-01",
+                actors=["Choe", "Lavrov"],
+                source="NIS",
+                claimant="Lavrov",
+                quote="a strong new momentum",
+            ),
+            event(
+                "Troops in Russia",
+                "since September",
+                "2024-09-01",
+                None,
+                kind="span",
+                start_precision="month",
+                open_end=True,
+                actors=["North Korea"],
+                source="NIS",
+                claimant="NIS",
+                approximate=True,
+            ),
+            event(
+                "Moscow silent",
+                "June 2024 to March 2025",
+                "2024-06-01",
+                "2025-04-01",
+                kind="span",
+                start_precision="month",
+                end_precision="month",
+                actors=["Russia"],
+                uncertain=True,
+            ),
+            event(
+                "Kursk operation",
+                "Aug 2024 to Mar 2025",
+                "2024-08-06",
+                "2025-03-20",
+                kind="era",
+                actors=[],
+            ),
+        ]
+    )

@@ -8,9 +8,9 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import pytest
-from factories import event, make_events, synthetic_events
 
 import timeline as tl
+from factories import event, make_events, story_events, synthetic_events
 from timeline.plot.style import OKABE_ITO, OTHER_COLOR
 
 HOSTILE = "<img src=x onerror=alert(1)>"
@@ -38,41 +38,7 @@ def bar_extents(fig: go.Figure, role: str) -> list[tuple[float, float]]:
 
 @pytest.fixture
 def story() -> pd.DataFrame:
-    return make_events(
-        [
-            event("Pyongyang Summit", "19 June 2024", "2024-06-19", actors=["Putin", "Kim"]),
-            event(
-                "Choe visits Moscow",
-                "late October 2024",
-                "2024-10-21",
-                "2024-11-01",
-                actors=["Choe", "Lavrov"],
-            ),
-            event(
-                "Troops in Russia",
-                "since September",
-                "2024-09-01",
-                None,
-                kind="span",
-                start_precision="month",
-                open_end=True,
-                actors=["North Korea"],
-                reported_on="2025-05-01",
-            ),
-            event(
-                "Moscow silent",
-                "June 2024 to March 2025",
-                "2024-06-01",
-                "2025-04-01",
-                kind="span",
-                start_precision="month",
-                end_precision="month",
-                actors=["Russia"],
-            ),
-            event("Kursk operation", "Aug 2024 to Mar 2025", "2024-08-06", "2025-03-20",
-                  kind="era", actors=[]),
-        ]
-    )
+    return story_events()
 
 
 def test_marks_per_kind(story: pd.DataFrame) -> None:
@@ -123,7 +89,9 @@ def test_list_lanes_duplicate_the_event(story: pd.DataFrame) -> None:
     ticks = list(fig.layout.yaxis.ticktext)
     assert ticks == ["Putin", "Kim", "Choe", "Lavrov", "North Korea", "Russia"]
     summit = [
-        (y, cd) for t in traces(fig, "instant") for y, cd in zip(t.y, t.customdata, strict=True)
+        (y, cd)
+        for t in traces(fig, "instant")
+        for y, cd in zip(t.y, t.customdata, strict=True)
         if cd == 0
     ]
     assert len(summit) == 2
@@ -133,7 +101,7 @@ def test_list_lanes_duplicate_the_event(story: pd.DataFrame) -> None:
 
 def test_lane_order_earliest_and_explicit(story: pd.DataFrame) -> None:
     fig = tl.plot(story, lane="actors")  # default: by earliest event
-    assert list(fig.layout.yaxis.ticktext)[0] == "Russia"  # its span starts 1 June 2024
+    assert fig.layout.yaxis.ticktext[0] == "Russia"  # its span starts 1 June 2024
     fig = tl.plot(story, lane="actors", lane_order=["Lavrov", "nobody", "Choe"])
     assert list(fig.layout.yaxis.ticktext)[:2] == ["Lavrov", "Choe"]
 
@@ -147,8 +115,9 @@ def test_overlapping_spans_stack_into_sub_rows() -> None:
         ]
     )
     fig = tl.plot(events, lane="category")
-    y_of = {int(cd): y for t in traces(fig, "span") for y, cd in
-            zip(t.y, t.customdata, strict=True)}
+    y_of = {
+        int(cd): y for t in traces(fig, "span") for y, cd in zip(t.y, t.customdata, strict=True)
+    }
     assert y_of[0] != y_of[1]  # A and B overlap
     assert y_of[0] == y_of[2]  # C starts after A ended: back on A's row
 
@@ -156,8 +125,16 @@ def test_overlapping_spans_stack_into_sub_rows() -> None:
 def test_hostile_title_is_escaped_everywhere() -> None:
     events = make_events(
         [
-            event(HOSTILE, "<b>today</b>", "2024-06-19", source=HOSTILE, quote=HOSTILE,
-                  claimant=HOSTILE, category=HOSTILE, label=HOSTILE),
+            event(
+                HOSTILE,
+                "<b>today</b>",
+                "2024-06-19",
+                source=HOSTILE,
+                quote=HOSTILE,
+                claimant=HOSTILE,
+                category=HOSTILE,
+                label=HOSTILE,
+            ),
         ]
     )
     fig = tl.plot(events, lane="category", color="source", text="label", title=HOSTILE)
@@ -174,14 +151,29 @@ def test_hostile_title_is_escaped_everywhere() -> None:
 def test_hover_shows_report_range_source_claimant_reliability_quote() -> None:
     events = make_events(
         [
-            event("Visit", "late October 2024", "2024-10-21", "2024-11-01", source="NIS",
-                  claimant="Lavrov", reliability="B", credibility=2, quote="strong momentum"),
+            event(
+                "Visit",
+                "late October 2024",
+                "2024-10-21",
+                "2024-11-01",
+                source="NIS",
+                claimant="Lavrov",
+                reliability="B",
+                credibility=2,
+                quote="strong momentum",
+            ),
         ]
     )
     (instant,) = traces(tl.plot(events), "instant")
     text = instant.hovertext[0]
-    for part in ("late October 2024", "21 Oct 2024 – 31 Oct 2024", "Source: NIS",
-                 "Claimant: Lavrov", "Reliability: B2", "strong momentum"):
+    for part in (
+        "late October 2024",
+        "21 Oct 2024 – 31 Oct 2024",
+        "Source: NIS",
+        "Claimant: Lavrov",
+        "Reliability: B2",
+        "strong momentum",
+    ):
         assert part in text
 
 
@@ -195,8 +187,11 @@ def test_approximate_and_uncertain_look_different_and_are_explained() -> None:
     )
     fig = tl.plot(events)
     symbols = {t.meta["style"]: t.marker.symbol for t in traces(fig, "instant")}
-    assert symbols == {"certain": "circle", "approximate": "circle-open",
-                       "uncertain": "circle-open-dot"}
+    assert symbols == {
+        "certain": "circle",
+        "approximate": "circle-open",
+        "uncertain": "circle-open-dot",
+    }
     notes = [t.name for t in traces(fig, "legend_note")]
     assert any(n.startswith("approximate") for n in notes)
     assert any(n.startswith("uncertain") for n in notes)
@@ -225,12 +220,13 @@ def test_customdata_points_at_rows_of_the_input(story: pd.DataFrame) -> None:
     reordered = pd.concat([story.iloc[[4]], story.iloc[:4]])  # the era row first
     fig = tl.plot(reordered)
     titles = {
-        reordered.iloc[int(cd)]["title"] for t in fig.data if t.customdata is not None
+        reordered.iloc[int(cd)]["title"]
+        for t in fig.data
+        if t.customdata is not None
         for cd in t.customdata
     }
     assert "Kursk operation" not in titles
-    assert titles == {"Pyongyang Summit", "Choe visits Moscow", "Troops in Russia",
-                      "Moscow silent"}
+    assert titles == {"Pyongyang Summit", "Choe visits Moscow", "Troops in Russia", "Moscow silent"}
 
 
 def test_colors_use_the_safe_palette_and_fold_the_rest() -> None:
@@ -243,8 +239,15 @@ def test_colors_use_the_safe_palette_and_fold_the_rest() -> None:
 
 
 def test_labels_skip_when_they_would_collide() -> None:
-    rows = [event(f"label number {i}", "x", f"2024-01-{i + 1:02d}", tag=f"a much longer label that cannot fit, number {i}")
-            for i in range(10)]
+    rows = [
+        event(
+            f"label number {i}",
+            "x",
+            f"2024-01-{i + 1:02d}",
+            tag=f"a much longer label that cannot fit, number {i}",
+        )
+        for i in range(10)
+    ]
     fig = tl.plot(make_events(rows), text="tag")
     labels = [a for a in fig.layout.annotations if a.name == "label"]
     assert 0 < len(labels) < 10
@@ -287,8 +290,9 @@ def test_big_figures_drop_per_event_hover_text() -> None:
 
 
 def test_time_of_day_keeps_float64_positions() -> None:
-    events = make_events([event("raid", "03:40", "2024-06-19T03:40", "2024-06-19T03:41",
-                                start_precision="time")])
+    events = make_events(
+        [event("raid", "03:40", "2024-06-19T03:40", "2024-06-19T03:41", start_precision="time")]
+    )
     payload = json.loads(tl.plot(events, webgl=True).to_json())["data"]
     instant = next(t for t in payload if t["meta"]["role"] == "instant")
     assert instant["x"]["dtype"] == "f8"
@@ -345,6 +349,11 @@ def test_missing_start_is_warned_not_drawn(story: pd.DataFrame) -> None:
 def test_y_positions_are_within_the_axis(story: pd.DataFrame) -> None:
     fig = tl.plot(story, lane="actors")
     low, high = sorted(fig.layout.yaxis.range)
-    ys = np.concatenate([np.asarray(t.y, dtype=float) for t in fig.data if t.y is not None
-                         and t.meta["role"] not in ("legend_note", "legend_group")])
+    ys = np.concatenate(
+        [
+            np.asarray(t.y, dtype=float)
+            for t in fig.data
+            if t.y is not None and t.meta["role"] not in ("legend_note", "legend_group")
+        ]
+    )
     assert ys.min() > low and ys.max() < high

@@ -34,7 +34,7 @@ def test_time_is_under_a_day_and_every_precision_is_known() -> None:
     assert precision_length("time", "2024-06-19T10:00") < pd.Timedelta(days=1)
     for precision in PRECISIONS:
         assert precision_length(precision, "2024-01-01") > pd.Timedelta(0)
-    with pytest.raises(ValueError, match="precision='fortnight'.*valid: time, day"):
+    with pytest.raises(ValueError, match=r"precision='fortnight'.*valid: time, day"):
         precision_length("fortnight", "2024-01-01")
 
 

@@ -9,7 +9,7 @@ from timeline.text import escape_series, escape_text, is_missing, truncate
 
 
 def test_escape_text_neutralises_markup() -> None:
-    assert escape_text('<a href="x">&</a>') == "&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;"
+    assert escape_text('<a href="x">&</a>') == "&lt;a href=&#34;x&#34;&gt;&amp;&lt;/a&gt;"
     assert escape_text("it's") == "it&#39;s"
     assert escape_text(None) == "" and escape_text(float("nan")) == ""
     assert escape_text(3) == "3"

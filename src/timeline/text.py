@@ -1,9 +1,10 @@
 """Escaping of text from the data before it reaches plotly labels, hover text or HTML.
 
 plotly renders a subset of HTML in titles, hover labels, tick labels and annotations
-(``<b>``, ``<br>``, ``<a href>``...) and decodes entities. Escaping ``&``, ``<`` and ``>``
-turns any markup in the data into visible text; ``"`` and ``'`` are escaped too so the
-same text is safe inside HTML attributes.
+(``<b>``, ``<br>``, ``<a href>``...) and decodes ``&amp; &lt; &gt;`` and numeric entities.
+Escaping ``&``, ``<`` and ``>`` turns any markup in the data into visible text; ``"`` and
+``'`` become numeric entities (plotly shows them as quotes; plotly would show ``&quot;``
+literally) so the same text is also safe inside HTML attributes.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ _ENTITIES: tuple[tuple[str, str], ...] = (
     ("&", "&amp;"),
     ("<", "&lt;"),
     (">", "&gt;"),
-    ('"', "&quot;"),
+    ('"', "&#34;"),
     ("'", "&#39;"),
 )
 

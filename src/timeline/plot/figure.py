@@ -210,9 +210,7 @@ def plot(
         lane_codes = np.zeros(len(marks_frame), dtype=np.int64)
         names = [""]
     else:
-        position, appearance_codes, appearance = explode_lanes(
-            marks_frame[lane], f"(no {lane})"
-        )
+        position, appearance_codes, appearance = explode_lanes(marks_frame[lane], f"(no {lane})")
         rank = order_lanes(appearance_codes, appearance, geometry.start[position], lane_order)
         lane_codes = rank[appearance_codes]
         names = [""] * len(appearance)
@@ -299,8 +297,10 @@ def plot(
     annotations += era_labels + line_labels
     if text is not None and len(marks):
         label_values = marks_frame[text].astype(object).to_numpy()[marks.position]
-        chosen = np.flatnonzero(pd.notna(label_values) & (pd.Series(label_values).astype(str)
-                                                            .str.strip() != "").to_numpy())
+        chosen = np.flatnonzero(
+            pd.notna(label_values)
+            & (pd.Series(label_values).astype(str).str.strip() != "").to_numpy()
+        )
         placement = place_labels(
             [str(v) for v in label_values[chosen]],
             marks.take("point")[chosen],

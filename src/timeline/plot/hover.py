@@ -134,9 +134,11 @@ def hover_text(
     credibility = _optional(reset, "credibility")
     if reliability is not None or credibility is not None:
         rel = escape_series(reliability) if reliability is not None else pd.Series([""] * n)
-        cred = escape_series(credibility.astype(object).map(_int_text)) if (
-            credibility is not None
-        ) else pd.Series([""] * n)
+        cred = (
+            escape_series(credibility.astype(object).map(_int_text))
+            if (credibility is not None)
+            else pd.Series([""] * n)
+        )
         grade = rel + cred
         text = text + grade.where(grade == "", "<br>Reliability: " + grade)
     quote = _optional(reset, "quote")

@@ -131,8 +131,12 @@ def how_to_read(styles_present: set[int], fuzzy: bool, open_end: bool, reference
             entries.append(
                 go.Scatter(
                     mode="markers",
-                    marker={"symbol": symbols[code], "color": grey, "size": 9,
-                            "line": {"width": 2, "color": grey}},
+                    marker={
+                        "symbol": symbols[code],
+                        "color": grey,
+                        "size": 9,
+                        "line": {"width": 2, "color": grey},
+                    },
                     name=STYLE_LEGEND[code] + SPAN_NOTE[code],
                     **common,
                 )
@@ -193,8 +197,11 @@ def base_layout(
             "showgrid": True,
             "gridcolor": "#e5e5e5",
             "rangeselector": {"buttons": RANGE_BUTTONS, "x": 0, "y": 1.0, "yanchor": "bottom"},
-            "rangeslider": {"visible": range_slider, "thickness": SLIDER_THICKNESS,
-                            "range": list(x_range)},
+            "rangeslider": {
+                "visible": range_slider,
+                "thickness": SLIDER_THICKNESS,
+                "range": list(x_range),
+            },
         },
         "yaxis": {
             "range": y_range,
