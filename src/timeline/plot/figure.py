@@ -94,7 +94,7 @@ def plot(
     webgl_threshold: int = WEBGL_THRESHOLD,
     hover_text_limit: int | None = HOVER_TEXT_LIMIT,
     max_rows_per_lane: int = 6,
-    range_slider: bool = True,
+    range_slider: bool | None = None,
     height: int | None = None,
     width: int | None = None,
 ) -> go.Figure:
@@ -148,8 +148,10 @@ def plot(
         the page stays small; ``None`` always includes the full hover text.
     max_rows_per_lane : int, default 6
         Height (in rows) a lane may take; deeper stacks are squeezed into it.
-    range_slider : bool, default True
-        Show the range slider under the date axis.
+    range_slider : bool, optional
+        Show the range slider under the date axis. Default: on for SVG figures, off for
+        WebGL ones (plotly draws no WebGL marks in the slider, and at 100,000 events it
+        costs about a second of page load); the range buttons are always there.
     height, width : int, optional
         Figure size in pixels; the default height follows the number of lanes and rows.
 
@@ -233,6 +235,8 @@ def plot(
 
     # 6. renderer, sizes and hover
     use_webgl = len(marks) > webgl_threshold if webgl is None else bool(webgl)
+    if range_slider is None:
+        range_slider = not use_webgl
     frame = frame_size(lanes, height)
     min_pitch = float(np.min(lanes.pitch())) if len(lanes.names) else float(ROW_UNIT)
     sizes = Sizes.from_pitch(min_pitch, frame.row_px, ROW_UNIT)

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 import numpy as np
 import plotly.graph_objects as go
 
-from timeline.plot.geometry import CERTAIN
+from timeline.plot.geometry import APPROXIMATE, CERTAIN, UNCERTAIN
 from timeline.plot.marks import MarkTable
 from timeline.plot.style import (
     FADED_OPACITY,
@@ -124,7 +124,7 @@ def _hover(ctx: TraceContext, index: np.ndarray) -> dict:
     if ctx.hover is None:
         return {
             "customdata": position.astype(np.int32),
-            "hovertemplate": "event %{customdata} · %{x|%d %b %Y}<extra>%{meta.group}</extra>",
+            "hovertemplate": "event %{customdata} · %{x|%d %b %Y}<extra></extra>",
         }
     return {
         "customdata": position.astype(np.int32),
@@ -155,27 +155,45 @@ def _segments(x0: np.ndarray, x1: np.ndarray, y: np.ndarray) -> tuple[np.ndarray
     return x, ys
 
 
+def _discrete_colors(colors: list[str]) -> dict:
+    """Marker colour settings that map integer group codes to the group colours."""
+    k = len(colors)
+    scale = []
+    for i, color in enumerate(colors):
+        scale += [[i / k, color], [(i + 1) / k, color]]
+    return {"colorscale": scale, "cmin": -0.5, "cmax": k - 0.5, "showscale": False}
+
+
 def webgl_traces(ctx: TraceContext) -> list[go.Scattergl]:
-    """WebGL traces for all marks (see the module docstring for the roles)."""
+    """WebGL traces for all marks (see the module docstring for the roles).
+
+    Lines cannot vary their colour per point, so line roles get one trace per colour
+    (spans also per date style, for the dash). Markers are shared by all colours (a uint8
+    colour code per point), one trace per role and style: few traces keep zooming fast.
+    """
     m = ctx.marks
     precise = m.geometry.has_time
     is_span = m.take("is_span")
     fuzzy = m.take("fuzzy")
+    style = m.take("style")
     sizes = ctx.sizes
     traces: list[go.Scattergl] = []
 
-    def segment_trace(role: str, select: np.ndarray, x0: str, x1: str, **style_kw) -> None:
+    def segment_trace(role: str, select: np.ndarray, x0: str, x1: str, by_style: bool) -> None:
         for group, code, index in _groups(ctx, select):
+            if not by_style and code != CERTAIN:
+                continue
+            if not by_style:  # one trace for all styles of this colour
+                index = np.flatnonzero(select & (m.color == group))
             x, y = _segments(
                 _x(m.take(x0)[index], precise),
                 _x(m.take(x1)[index], precise),
                 _y(ctx, m.y[index], webgl=True),
             )
-            faded = role.endswith(("extent", "window"))
             line = {
                 "color": ctx.group_colors[group],
                 "width": sizes.line_px * (0.6 if role == "instant_window" else 1.0),
-                "dash": "solid" if faded else SPAN_DASHES[code],
+                "dash": SPAN_DASHES[code] if by_style else "solid",
             }
             traces.append(
                 go.Scattergl(
@@ -183,48 +201,75 @@ def webgl_traces(ctx: TraceContext) -> list[go.Scattergl]:
                     y=y,
                     mode="lines",
                     line=line,
-                    opacity=FADED_OPACITY if faded else 1.0,
+                    opacity=1.0 if by_style else FADED_OPACITY,
                     hoverinfo="skip",
-                    **_common(ctx, group, role, code),
-                    **style_kw,
+                    **_common(ctx, group, role, code if by_style else CERTAIN),
                 )
             )
 
-    def marker_trace(role: str, select: np.ndarray, x: np.ndarray, marker: dict) -> None:
-        for group, code, index in _groups(ctx, select):
+    colors = _discrete_colors(ctx.group_colors)
+    scale = {k: v for k, v in colors.items() if k != "showscale"}
+
+    def marker_trace(
+        role: str, select: np.ndarray, x: np.ndarray, marker: dict, by_style: bool
+    ) -> None:
+        codes = (CERTAIN, APPROXIMATE, UNCERTAIN) if by_style else (None,)
+        for code in codes:
+            index = np.flatnonzero(select if code is None else select & (style == code))
+            if not len(index):
+                continue
+            color_codes = m.color[index].astype(np.uint8)
             symbol = marker.get("symbol") or INSTANT_SYMBOLS[code]
+            outline = marker.get("line", {})
             traces.append(
                 go.Scattergl(
                     x=_x(x[index], precise),
                     y=_y(ctx, m.y[index], webgl=True),
                     mode="markers",
-                    marker={**marker, "symbol": symbol, "color": ctx.group_colors[group]},
-                    **_common(ctx, group, role, code),
+                    marker={
+                        **marker,
+                        "symbol": symbol,
+                        "color": color_codes,
+                        **colors,
+                        "line": {**outline, "color": color_codes, **scale}
+                        if outline.get("width")
+                        else outline,
+                    },
+                    name=role.replace("_", " "),
+                    showlegend=False,
+                    meta={
+                        "role": role,
+                        "style": STYLE_NAMES[code if code is not None else CERTAIN],
+                        "group": "",
+                    },
                     **_hover(ctx, index),
                 )
             )
 
-    segment_trace("span_extent", is_span & fuzzy, "start", "end")
+    segment_trace("span_extent", is_span & fuzzy, "start", "end", by_style=False)
     has_core = m.take("core_end") > m.take("core_start")
-    segment_trace("span", is_span & has_core, "core_start", "core_end")
-    segment_trace("instant_window", ~is_span & fuzzy, "start", "end")
+    segment_trace("span", is_span & has_core, "core_start", "core_end", by_style=True)
+    segment_trace("instant_window", ~is_span & fuzzy, "start", "end", by_style=False)
     marker_trace(
         "span_center",
         is_span,
         m.take("point"),
         {"size": sizes.line_px, "symbol": "square", "line": {"width": 0}},
+        by_style=False,
     )
     marker_trace(
         "span_open",
         m.take("open_end"),
         m.take("end"),
         {"size": sizes.marker_px + 3, "symbol": "triangle-right", "line": {"width": 0}},
+        by_style=False,
     )
     marker_trace(
         "instant",
         ~is_span,
         m.take("point"),
         {"size": sizes.marker_px, "line": {"width": 1.5}},
+        by_style=True,
     )
     return traces
 
