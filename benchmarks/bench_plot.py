@@ -45,7 +45,10 @@ ARGS = [
 GPU_FINISH = """
   const canvas = document.querySelector('.gl-canvas-context');
   const gl = canvas && canvas.getContext('webgl');
-  if (gl) { const px = new Uint8Array(4); gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, px); }
+  if (gl) {
+    const px = new Uint8Array(4);
+    gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, px);
+  }
 """
 POST_SCRIPT = (
     "window.__plotted = performance.now();" + GPU_FINISH + "window.__ready = performance.now();"
@@ -117,7 +120,11 @@ def main() -> None:
     px_frame = events.assign(end=events["end"].fillna(events["start"]))
     build_px, fig_px = timed(
         lambda: px.timeline(
-            px_frame, x_start="start", x_end="end", y="category", color="category",
+            px_frame,
+            x_start="start",
+            x_end="end",
+            y="category",
+            color="category",
             hover_name="title",
         )
     )
@@ -127,8 +134,10 @@ def main() -> None:
     base_bytes = html_bytes(empty)
     per_tl = (html_bytes(fig_tl) - base_bytes) / n
     per_px = (html_bytes(fig_px) - base_bytes) / n
-    print(f"html   tl.plot {per_tl:.1f} B/event   px.timeline {per_px:.1f} B/event "
-          f"(beyond plotly.js)   ratio {per_px / per_tl:.1f}x smaller")
+    print(
+        f"html   tl.plot {per_tl:.1f} B/event   px.timeline {per_px:.1f} B/event "
+        f"(beyond plotly.js)   ratio {per_px / per_tl:.1f}x smaller"
+    )
 
     from playwright.sync_api import sync_playwright
 
@@ -147,8 +156,10 @@ def main() -> None:
         load(page, tl_page)  # first load compiles the WebGL shaders
         plotted, finished = load(page, tl_page)
         render_tl, render_tl_gpu = plotted - js_only, finished - js_only
-        print(f"tl.plot: page ready {plotted:.0f} ms (+GPU {finished:.0f} ms); render "
-              f"{render_tl:.0f} ms (+GPU {render_tl_gpu:.0f} ms)")
+        print(
+            f"tl.plot: page ready {plotted:.0f} ms (+GPU {finished:.0f} ms); render "
+            f"{render_tl:.0f} ms (+GPU {render_tl_gpu:.0f} ms)"
+        )
         windows = ["2023-01-01", "2023-06-01", "2024-02-01"]
         zoom_tl, zoom_tl_gpu = zooms(page, windows)
         print(f"tl.plot: zoom {zoom_tl:.1f} ms (+GPU {zoom_tl_gpu:.0f} ms), median of 3")
@@ -160,20 +171,27 @@ def main() -> None:
             print(f"px.timeline: page ready {plotted_px:.0f} ms; render {render_px:.0f} ms")
             zoom_px, _ = zooms(page, windows[:1])
             print(f"px.timeline: zoom {zoom_px:.0f} ms (one zoom)")
-            print(f"ratio render: {render_px / render_tl:.1f}x faster "
-                  f"({render_px / render_tl_gpu:.1f}x with GPU finish)   target >= 5x")
-            print(f"ratio zoom:   {zoom_px / zoom_tl:.0f}x faster "
-                  f"({zoom_px / zoom_tl_gpu:.1f}x with GPU finish)   target >= 50x")
-        print(f"targets: build < 0.34 s: {build_tl:.3f} s; html < 40 B/event: {per_tl:.1f}; "
-              f"page ready <= 2600 ms: {plotted:.0f} ms (+GPU {finished:.0f}); "
-              f"zoom < 50 ms: {zoom_tl:.1f} ms (+GPU {zoom_tl_gpu:.0f})")
+            print(
+                f"ratio render: {render_px / render_tl:.1f}x faster "
+                f"({render_px / render_tl_gpu:.1f}x with GPU finish)   target >= 5x"
+            )
+            print(
+                f"ratio zoom:   {zoom_px / zoom_tl:.0f}x faster "
+                f"({zoom_px / zoom_tl_gpu:.1f}x with GPU finish)   target >= 50x"
+            )
+        print(
+            f"targets: build < 0.34 s: {build_tl:.3f} s; html < 40 B/event: {per_tl:.1f}; "
+            f"page ready <= 2600 ms: {plotted:.0f} ms (+GPU {finished:.0f}); "
+            f"zoom < 50 ms: {zoom_tl:.1f} ms (+GPU {zoom_tl_gpu:.0f})"
+        )
 
         if not options.skip_million:
             million = synthetic_events(1_000_000, lanes=8)
             build_m, fig_m = timed(lambda: tl.plot(million, lane="category", color="category"))
             per_m = (html_bytes(fig_m) - base_bytes) / len(million)
-            print(f"1,000,000 events: build {build_m:.2f} s (target < 5 s); "
-                  f"html {per_m:.1f} B/event")
+            print(
+                f"1,000,000 events: build {build_m:.2f} s (target < 5 s); html {per_m:.1f} B/event"
+            )
             m_page = write_page(fig_m, folder_path / "million.html")
             del fig_m, million
             plotted_m, finished_m = load(page, m_page)

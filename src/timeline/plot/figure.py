@@ -176,7 +176,7 @@ def plot(
     ... })
     >>> fig = tl.plot(events)
     >>> sorted({trace.meta["role"] for trace in fig.data} - {"legend_note"})
-    ['instant', 'span', 'span_center', 'span_extent', 'span_open']
+    ['instant', 'span', 'span_extent', 'span_open']
     """
     # 1. arguments
     events = _check_events(events)
@@ -253,14 +253,11 @@ def plot(
         group_colors=groups.colors,
         show_group_legend=color is not None,
         hover=hover,
+        frame_rows=frame_positions,
         sizes=sizes,
         y_scale=y_scale,
     )
     traces = webgl_traces(ctx) if use_webgl else svg_traces(ctx)
-    # customdata refers to rows of ``events`` (eras and undrawn rows included)
-    for trace in traces:
-        if trace.customdata is not None:
-            trace.customdata = frame_positions[np.asarray(trace.customdata)].astype(np.int32)
 
     # 7. layout: axes, lanes, eras, markers, labels, notes
     if len(marks):

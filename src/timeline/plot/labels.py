@@ -59,10 +59,10 @@ def place_labels(
     Examples
     --------
     >>> import numpy as np
-    >>> p = place_labels(["a", "b", "c"], np.array([0.0, 1.0, 2.0]), np.zeros(3),
-    ...                  (0.0, 100.0), 1000.0, 26.0, 100.0)
-    >>> len(p.annotations), p.skipped
-    (2, 1)
+    >>> x = np.array([0.0, 0.1, 0.2, 0.3])  # four labels on top of each other
+    >>> p = place_labels(["a", "b", "c", "d"], x, np.zeros(4), (0.0, 100.0), 1000.0, 26.0, 100.0)
+    >>> len(p.annotations), p.skipped  # its row, above, below; the fourth is skipped
+    (3, 1)
     """
     scale = plot_width_px / max(x_range[1] - x_range[0], 1.0)
     boxes: list[tuple[float, float, float, float]] = []

@@ -75,11 +75,35 @@ def explode_lanes(
             labels.extend(items)
         codes, uniques = pd.factorize(pd.Series(labels, dtype=object))
         return np.asarray(positions, dtype=np.int64), codes.astype(np.int64), list(uniques)
-    text = column.astype("string").str.strip()
-    text = text.where(text.notna() & (text != ""), missing_label)
-    codes, uniques = pd.factorize(text)
-    names = [str(u) for u in uniques]
-    return np.arange(len(column), dtype=np.int64), codes.astype(np.int64), names
+    codes, names = factorize_labels(column, missing_label)
+    return np.arange(len(column), dtype=np.int64), codes, names
+
+
+def factorize_labels(column: pd.Series, missing_label: str) -> tuple[np.ndarray, list[str]]:
+    """Codes and names (first appearance order) of a scalar column, as stripped text.
+
+    Missing and blank values get ``missing_label``. Fast for categoricals: the work is done
+    on the distinct values only.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> codes, names = factorize_labels(pd.Series(["b ", None, "b", ""]), "-")
+    >>> codes.tolist(), names
+    ([0, 1, 0, 1], ['b', '-'])
+    """
+    codes, uniques = pd.factorize(column, use_na_sentinel=True)
+    labels = [str(u).strip() for u in np.asarray(uniques, dtype=object)]
+    labels = [label or missing_label for label in labels] + [missing_label]
+    merged_codes, names = pd.factorize(pd.Series(labels, dtype=object))
+    # codes of -1 (missing) pick the appended missing label
+    final = merged_codes[np.where(codes < 0, len(labels) - 1, codes)]
+    # renumber by first appearance in the data
+    order, first = np.unique(final, return_index=True)
+    appearance = order[np.argsort(first)]
+    renumber = np.empty(len(names), dtype=np.int64)
+    renumber[appearance] = np.arange(len(appearance))
+    return renumber[final], [str(names[i]) for i in appearance]
 
 
 def order_lanes(
@@ -158,7 +182,7 @@ def pack_rows(lane_codes: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> n
     --------
     >>> import numpy as np
     >>> pack_rows(np.zeros(3, int), np.array([0.0, 1.0, 5.0]), np.array([4.0, 3.0, 6.0]))
-    array([0, 1, 0])
+    array([0, 1, 1])
     """
     n = len(starts)
     if n == 0:

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
 
 from timeline.plot.geometry import APPROXIMATE, UNCERTAIN
 from timeline.plot.lanes import ROW_UNIT, LaneLayout
@@ -18,6 +17,7 @@ from timeline.plot.style import (
     NOTE_COLOR,
     STYLE_LEGEND,
 )
+from timeline.plot.traces import trace_dict
 from timeline.text import escape_text, truncate
 
 SPAN_NOTE = {APPROXIMATE: "; spans dotted", UNCERTAIN: "; spans striped or dashed"}
@@ -90,7 +90,9 @@ def lane_band_shapes(lanes: LaneLayout) -> list[dict]:
     return shapes
 
 
-def how_to_read(styles_present: set[int], fuzzy: bool, open_end: bool, reference: str) -> list:
+def how_to_read(
+    styles_present: set[int], fuzzy: bool, open_end: bool, reference: str
+) -> list[dict]:
     """Legend entries that explain the mark styles present in the figure."""
     grey = NOTE_COLOR
     common = {
@@ -102,13 +104,15 @@ def how_to_read(styles_present: set[int], fuzzy: bool, open_end: bool, reference
         "meta": {"role": "legend_note"},
     }
     entries = [
-        go.Scatter(
+        trace_dict(
+            "scatter",
             mode="markers",
             marker={"symbol": "circle", "color": grey, "size": 9},
             name="instant (one date)",
             **common,
         ),
-        go.Scatter(
+        trace_dict(
+            "scatter",
             mode="lines",
             line={"color": grey, "width": 8},
             name="span (from – to)",
@@ -117,7 +121,8 @@ def how_to_read(styles_present: set[int], fuzzy: bool, open_end: bool, reference
     ]
     if fuzzy:
         entries.append(
-            go.Scatter(
+            trace_dict(
+                "scatter",
                 mode="lines",
                 line={"color": grey, "width": 8},
                 opacity=FADED_OPACITY,
@@ -129,7 +134,8 @@ def how_to_read(styles_present: set[int], fuzzy: bool, open_end: bool, reference
     for code in (APPROXIMATE, UNCERTAIN):
         if code in styles_present:
             entries.append(
-                go.Scatter(
+                trace_dict(
+                    "scatter",
                     mode="markers",
                     marker={
                         "symbol": symbols[code],
@@ -143,7 +149,8 @@ def how_to_read(styles_present: set[int], fuzzy: bool, open_end: bool, reference
             )
     if open_end:
         entries.append(
-            go.Scatter(
+            trace_dict(
+                "scatter",
                 mode="markers",
                 marker={"symbol": "triangle-right", "color": grey, "size": 10},
                 name=f"ongoing, drawn to {escape_text(reference)}",

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from timeline.plot.geometry import APPROXIMATE, CERTAIN, UNCERTAIN
-from timeline.text import is_missing
+from timeline.plot.lanes import factorize_labels
 
 OKABE_ITO: tuple[str, ...] = (
     "#0072B2",  # blue
@@ -86,12 +86,9 @@ def color_groups(
     colors = list(palette or OKABE_ITO)
     if column is None:
         return ColorGroups(np.zeros(size, dtype=np.int64), ["events"], [colors[0]])
-    values = column.astype(object)
-    if values.map(type).isin([list, tuple, np.ndarray]).any():
-        values = values.map(_first_item)
-    labels = values.where(values.map(is_missing) == False, missing_label)  # noqa: E712
-    codes, uniques = pd.factorize(labels.astype(str))
-    names = [str(u) for u in uniques]
+    if column.dtype == object and column.map(type).isin([list, tuple, np.ndarray]).any():
+        column = column.map(_first_item)
+    codes, names = factorize_labels(column, missing_label)
     mapping = dict(color_map or {})
     free = [c for c in colors if c not in mapping.values()] or colors
     unmapped = [n for n in names if n not in mapping]

@@ -29,7 +29,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
-import plotly.graph_objects as go
 
 from timeline.plot.geometry import APPROXIMATE, CERTAIN, UNCERTAIN
 from timeline.plot.marks import MarkTable
@@ -72,6 +71,7 @@ class TraceContext:
     group_colors: list[str]
     show_group_legend: bool
     hover: np.ndarray | None  # escaped hover text per event, or None (compact hover)
+    frame_rows: np.ndarray  # row position in the caller's frame of each plotted event
     sizes: Sizes
     y_scale: float  # multiply y by this before storing (WebGL uint16 positions)
 
@@ -89,6 +89,11 @@ def _groups(ctx: TraceContext, select: np.ndarray) -> Iterator[tuple[int, int, n
                 yield group, code, index
 
 
+def trace_dict(kind: str, **properties: object) -> dict:
+    """A trace as a plain dict: ``go.Figure`` validates it once (objects would be copied)."""
+    return {"type": kind, **properties}
+
+
 def _common(ctx: TraceContext, group: int, role: str, style: int) -> dict:
     name = escape_text(ctx.group_names[group])
     return {
@@ -99,13 +104,14 @@ def _common(ctx: TraceContext, group: int, role: str, style: int) -> dict:
     }
 
 
-def group_legend(ctx: TraceContext) -> list[go.Scatter]:
+def group_legend(ctx: TraceContext) -> list[dict]:
     """One legend entry per colour group (empty traces; clicking one toggles the group)."""
     if not ctx.show_group_legend:
         return []
     present = np.unique(ctx.marks.color)
     return [
-        go.Scatter(
+        trace_dict(
+            "scatter",
             x=[None],
             y=[None],
             mode="markers",
@@ -121,13 +127,14 @@ def group_legend(ctx: TraceContext) -> list[go.Scatter]:
 
 def _hover(ctx: TraceContext, index: np.ndarray) -> dict:
     position = ctx.marks.position[index]
+    rows = ctx.frame_rows[position].astype(np.int32)
     if ctx.hover is None:
         return {
-            "customdata": position.astype(np.int32),
+            "customdata": rows,
             "hovertemplate": "event %{customdata} · %{x|%d %b %Y}<extra></extra>",
         }
     return {
-        "customdata": position.astype(np.int32),
+        "customdata": rows,
         "hovertext": ctx.hover[position],
         "hovertemplate": "%{hovertext}<extra></extra>",
     }
@@ -164,7 +171,7 @@ def _discrete_colors(colors: list[str]) -> dict:
     return {"colorscale": scale, "cmin": -0.5, "cmax": k - 0.5, "showscale": False}
 
 
-def webgl_traces(ctx: TraceContext) -> list[go.Scattergl]:
+def webgl_traces(ctx: TraceContext) -> list[dict]:
     """WebGL traces for all marks (see the module docstring for the roles).
 
     Lines cannot vary their colour per point, so line roles get one trace per colour
@@ -177,7 +184,7 @@ def webgl_traces(ctx: TraceContext) -> list[go.Scattergl]:
     fuzzy = m.take("fuzzy")
     style = m.take("style")
     sizes = ctx.sizes
-    traces: list[go.Scattergl] = []
+    traces: list[dict] = []
 
     def segment_trace(role: str, select: np.ndarray, x0: str, x1: str, by_style: bool) -> None:
         for group, code, index in _groups(ctx, select):
@@ -196,7 +203,8 @@ def webgl_traces(ctx: TraceContext) -> list[go.Scattergl]:
                 "dash": SPAN_DASHES[code] if by_style else "solid",
             }
             traces.append(
-                go.Scattergl(
+                trace_dict(
+                    "scattergl",
                     x=x,
                     y=y,
                     mode="lines",
@@ -222,7 +230,8 @@ def webgl_traces(ctx: TraceContext) -> list[go.Scattergl]:
             symbol = marker.get("symbol") or INSTANT_SYMBOLS[code]
             outline = marker.get("line", {})
             traces.append(
-                go.Scattergl(
+                trace_dict(
+                    "scattergl",
                     x=_x(x[index], precise),
                     y=_y(ctx, m.y[index], webgl=True),
                     mode="markers",
@@ -274,13 +283,13 @@ def webgl_traces(ctx: TraceContext) -> list[go.Scattergl]:
     return traces
 
 
-def svg_traces(ctx: TraceContext) -> list[go.Bar | go.Scatter]:
+def svg_traces(ctx: TraceContext) -> list[dict]:
     """SVG traces: spans and windows as horizontal bars (hover anywhere on them)."""
     m = ctx.marks
     is_span = m.take("is_span")
     fuzzy = m.take("fuzzy")
     sizes = ctx.sizes
-    traces: list[go.Bar | go.Scatter] = []
+    traces: list[dict] = []
 
     def bar_trace(role: str, select: np.ndarray, x0: str, x1: str, thickness: float) -> None:
         for group, code, index in _groups(ctx, select):
@@ -294,7 +303,8 @@ def svg_traces(ctx: TraceContext) -> list[go.Bar | go.Scatter]:
                 "pattern": {**pattern, "fgcolor": "white", "fgopacity": 0.8} if pattern else {},
             }
             traces.append(
-                go.Bar(
+                trace_dict(
+                    "bar",
                     base=start,
                     x=length,
                     y=m.y[index],
@@ -313,7 +323,8 @@ def svg_traces(ctx: TraceContext) -> list[go.Bar | go.Scatter]:
             color = ctx.group_colors[group]
             line = {"color": color, **marker.get("line", {})}
             traces.append(
-                go.Scatter(
+                trace_dict(
+                    "scatter",
                     x=x[index],
                     y=m.y[index],
                     mode="markers",
