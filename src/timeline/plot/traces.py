@@ -162,21 +162,12 @@ def _segments(x0: np.ndarray, x1: np.ndarray, y: np.ndarray) -> tuple[np.ndarray
     return x, ys
 
 
-def _discrete_colors(colors: list[str]) -> dict:
-    """Marker colour settings that map integer group codes to the group colours."""
-    k = len(colors)
-    scale = []
-    for i, color in enumerate(colors):
-        scale += [[i / k, color], [(i + 1) / k, color]]
-    return {"colorscale": scale, "cmin": -0.5, "cmax": k - 0.5, "showscale": False}
-
-
 def webgl_traces(ctx: TraceContext) -> list[dict]:
     """WebGL traces for all marks (see the module docstring for the roles).
 
-    Lines cannot vary their colour per point, so line roles get one trace per colour
-    (spans also per date style, for the dash). Markers are shared by all colours (a uint8
-    colour code per point), one trace per role and style: few traces keep zooming fast.
+    One trace per colour and role (span cores and instants also per date style, for the
+    dash or the symbol); faded extents and windows ignore the style. Per-point colours
+    were tried for the markers and measured slower to load (plotly recomputes them).
     """
     m = ctx.marks
     precise = m.geometry.has_time
@@ -215,45 +206,34 @@ def webgl_traces(ctx: TraceContext) -> list[dict]:
                 )
             )
 
-    colors = _discrete_colors(ctx.group_colors)
-    scale = {k: v for k, v in colors.items() if k != "showscale"}
-
     def marker_trace(
         role: str, select: np.ndarray, x: np.ndarray, marker: dict, by_style: bool
     ) -> None:
         codes = (CERTAIN, APPROXIMATE, UNCERTAIN) if by_style else (None,)
-        for code in codes:
-            index = np.flatnonzero(select if code is None else select & (style == code))
-            if not len(index):
-                continue
-            color_codes = m.color[index].astype(np.uint8)
-            symbol = marker.get("symbol") or INSTANT_SYMBOLS[code]
-            outline = marker.get("line", {})
-            traces.append(
-                trace_dict(
-                    "scattergl",
-                    x=_x(x[index], precise),
-                    y=_y(ctx, m.y[index], webgl=True),
-                    mode="markers",
-                    marker={
-                        **marker,
-                        "symbol": symbol,
-                        "color": color_codes,
-                        **colors,
-                        "line": {**outline, "color": color_codes, **scale}
-                        if outline.get("width")
-                        else outline,
-                    },
-                    name=role.replace("_", " "),
-                    showlegend=False,
-                    meta={
-                        "role": role,
-                        "style": STYLE_NAMES[code if code is not None else CERTAIN],
-                        "group": "",
-                    },
-                    **_hover(ctx, index),
+        for group in range(len(ctx.group_names)):
+            in_group = select & (m.color == group)
+            for code in codes:
+                index = np.flatnonzero(in_group if code is None else in_group & (style == code))
+                if not len(index):
+                    continue
+                color = ctx.group_colors[group]
+                outline = marker.get("line", {})
+                traces.append(
+                    trace_dict(
+                        "scattergl",
+                        x=_x(x[index], precise),
+                        y=_y(ctx, m.y[index], webgl=True),
+                        mode="markers",
+                        marker={
+                            **marker,
+                            "symbol": marker.get("symbol") or INSTANT_SYMBOLS[code],
+                            "color": color,
+                            "line": {**outline, "color": color},
+                        },
+                        **_common(ctx, group, role, CERTAIN if code is None else code),
+                        **_hover(ctx, index),
+                    )
                 )
-            )
 
     segment_trace("span_extent", is_span & fuzzy, "start", "end", by_style=False)
     has_core = m.take("core_end") > m.take("core_start")
