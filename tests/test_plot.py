@@ -284,7 +284,8 @@ def test_big_figures_drop_per_event_hover_text() -> None:
     events = synthetic_events(2_000, lanes=2)
     fig = tl.plot(events, webgl=True, hover_text_limit=1_000)
     assert all(t.hovertext is None for t in fig.data)
-    assert all("%{customdata}" in t.hovertemplate for t in traces(fig, "instant"))
+    assert all("row %{customdata}" in t.hovertemplate for t in traces(fig, "instant"))
+    assert all("span, middle" in t.hovertemplate for t in traces(fig, "span_center"))
     fig = tl.plot(events, webgl=True, hover_text_limit=None)
     assert all(t.hovertext is not None for t in traces(fig, "instant"))
 

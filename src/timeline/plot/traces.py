@@ -125,14 +125,20 @@ def group_legend(ctx: TraceContext) -> list[dict]:
     ]
 
 
-def _hover(ctx: TraceContext, index: np.ndarray) -> dict:
+COMPACT_HOVER = {
+    "instant": "row %{customdata} of the events<br>%{x|%d %b %Y}<extra></extra>",
+    "span_center": "row %{customdata} of the events<br>span, middle: %{x|%d %b %Y}"
+    "<extra></extra>",
+    "span_open": "row %{customdata} of the events<br>ongoing on %{x|%d %b %Y}<extra></extra>",
+}
+"""Hover of big figures (no per-event text): the event's row in the frame and its date."""
+
+
+def _hover(ctx: TraceContext, index: np.ndarray, role: str) -> dict:
     position = ctx.marks.position[index]
     rows = ctx.frame_rows[position].astype(np.int32)
     if ctx.hover is None:
-        return {
-            "customdata": rows,
-            "hovertemplate": "event %{customdata} · %{x|%d %b %Y}<extra></extra>",
-        }
+        return {"customdata": rows, "hovertemplate": COMPACT_HOVER[role]}
     return {
         "customdata": rows,
         "hovertext": ctx.hover[position],
@@ -231,7 +237,7 @@ def webgl_traces(ctx: TraceContext) -> list[dict]:
                             "line": {**outline, "color": color},
                         },
                         **_common(ctx, group, role, CERTAIN if code is None else code),
-                        **_hover(ctx, index),
+                        **_hover(ctx, index, role),
                     )
                 )
 
@@ -293,7 +299,7 @@ def svg_traces(ctx: TraceContext) -> list[dict]:
                     marker=marker,
                     opacity=FADED_OPACITY if faded else 1.0,
                     **_common(ctx, group, role, code),
-                    **_hover(ctx, index),
+                    **_hover(ctx, index, role),
                 )
             )
 
@@ -310,7 +316,7 @@ def svg_traces(ctx: TraceContext) -> list[dict]:
                     mode="markers",
                     marker={**marker, "symbol": symbol, "color": color, "line": line},
                     **_common(ctx, group, role, code),
-                    **_hover(ctx, index),
+                    **_hover(ctx, index, role),
                 )
             )
 
