@@ -358,3 +358,17 @@ def test_y_positions_are_within_the_axis(story: pd.DataFrame) -> None:
         ]
     )
     assert ys.min() > low and ys.max() < high
+
+
+def test_colour_by_lane_follows_the_lane_order(story: pd.DataFrame) -> None:
+    fig = tl.plot(story, lane="actors", color="actors")
+    legend = [t.name for t in traces(fig, "legend_group")]
+    assert legend == ["Russia", "Putin", "North Korea", "Choe"]  # first actor of each event
+    assert list(fig.layout.yaxis.ticktext) == [
+        "Russia",
+        "Putin",
+        "Kim",
+        "North Korea",
+        "Choe",
+        "Lavrov",
+    ]

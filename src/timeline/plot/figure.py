@@ -230,6 +230,7 @@ def plot(
         palette,
         color_map,
         f"(no {color})",
+        order=names if color is not None and color == lane else None,
     )
     marks = build_marks(position, lane_codes, rows, lanes, groups.codes, geometry)
 

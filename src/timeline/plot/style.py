@@ -71,10 +71,12 @@ def color_groups(
     palette: Sequence[str] | None,
     color_map: Mapping[str, str] | None,
     missing_label: str,
+    order: Sequence[str] | None = None,
 ) -> ColorGroups:
     """Assign colours; beyond the palette's size the rarest values share grey "other".
 
-    A list-valued column (``actors``) is coloured by its first item.
+    A list-valued column (``actors``) is coloured by its first item. Groups come in order
+    of first appearance, or in ``order`` (e.g. the lane order when colouring by lane).
 
     Examples
     --------
@@ -89,6 +91,12 @@ def color_groups(
     if column.dtype == object and column.map(type).isin([list, tuple, np.ndarray]).any():
         column = column.map(_first_item)
     codes, names = factorize_labels(column, missing_label)
+    if order is not None:
+        rank = {name: i for i, name in enumerate(order)}
+        ordered = sorted(range(len(names)), key=lambda i: rank.get(names[i], len(rank) + i))
+        renumber = np.empty(len(names), dtype=np.int64)
+        renumber[ordered] = np.arange(len(names))
+        codes, names = renumber[codes], [names[i] for i in ordered]
     mapping = dict(color_map or {})
     free = [c for c in colors if c not in mapping.values()] or colors
     unmapped = [n for n in names if n not in mapping]

@@ -58,7 +58,7 @@ class Sizes:
         return cls(
             row_px=row_px,
             line_px=float(np.clip(0.6 * pitch_px, 1.0, 12.0)),
-            marker_px=float(np.clip(0.7 * pitch_px, 4.0, 11.0)),
+            marker_px=float(np.clip(0.5 * pitch_px, 4.0, 10.0)),
         )
 
 
@@ -344,6 +344,6 @@ def svg_traces(ctx: TraceContext) -> list[dict]:
         "instant",
         ~is_span,
         m.take("point"),
-        {"size": sizes.marker_px + 2, "line": {"width": 2}},
+        {"size": sizes.marker_px + 1, "line": {"width": 2}},
     )
     return traces
