@@ -38,7 +38,7 @@ from timeline.plot.layout import (
     lane_band_shapes,
     sources_caption,
 )
-from timeline.plot.marks import build_marks
+from timeline.plot.marks import MarkTable, build_marks
 from timeline.plot.style import color_groups
 from timeline.plot.traces import Sizes, TraceContext, group_legend, svg_traces, webgl_traces
 
@@ -73,6 +73,40 @@ def _check_events(events: object) -> pd.DataFrame:
 
 def _format_day(ms: float) -> str:
     return pd.Timestamp(ms, unit="ms").strftime("%d %b %Y").lstrip("0")
+
+
+def _assign_lanes(
+    frame: pd.DataFrame, lane: str | None, lane_order: str | Sequence[str], starts: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """(event position per mark, lane code per mark, lane names in display order)."""
+    if lane is None:
+        count = len(frame)
+        return np.arange(count, dtype=np.int64), np.zeros(count, dtype=np.int64), [""]
+    position, appearance_codes, appearance = explode_lanes(frame[lane], f"(no {lane})")
+    rank = order_lanes(appearance_codes, appearance, starts[position], lane_order)
+    names = [""] * len(appearance)
+    for code, name in enumerate(appearance):
+        names[rank[code]] = name
+    return position, rank[appearance_codes], names or [""]
+
+
+def _label_annotations(
+    frame: pd.DataFrame, text: str, marks: MarkTable, x_range: tuple[float, float], px: dict
+) -> list[dict]:
+    """Annotations for the non-empty cells of the ``text`` column, without collisions."""
+    values = frame[text].astype(object).to_numpy()[marks.position]
+    filled = pd.Series(values, dtype=object)
+    chosen = np.flatnonzero((filled.notna() & (filled.astype(str).str.strip() != "")).to_numpy())
+    placement = place_labels(
+        [str(v) for v in values[chosen]],
+        marks.take("point")[chosen],
+        marks.y[chosen],
+        x_range,
+        px["plot_width"],
+        px["row"],
+        ROW_UNIT,
+    )
+    return placement.annotations
 
 
 def plot(
@@ -207,19 +241,7 @@ def plot(
     geometry = event_geometry(marks_frame, reference)
 
     # 4. lanes and sub-rows per mark
-    if lane is None:
-        position = np.arange(len(marks_frame), dtype=np.int64)
-        lane_codes = np.zeros(len(marks_frame), dtype=np.int64)
-        names = [""]
-    else:
-        position, appearance_codes, appearance = explode_lanes(marks_frame[lane], f"(no {lane})")
-        rank = order_lanes(appearance_codes, appearance, geometry.start[position], lane_order)
-        lane_codes = rank[appearance_codes]
-        names = [""] * len(appearance)
-        for code, name in enumerate(appearance):
-            names[rank[code]] = name
-        if not names:
-            names = [""]
+    position, lane_codes, names = _assign_lanes(marks_frame, lane, lane_order, geometry.start)
     rows = pack_rows(lane_codes, geometry.start[position], geometry.end[position])
     lanes = lay_out_lanes(names, lane_codes, rows, max_rows_per_lane)
 
@@ -247,7 +269,6 @@ def plot(
         if full_hover
         else None
     )
-    y_scale = 1.0
     ctx = TraceContext(
         marks=marks,
         group_names=groups.names,
@@ -256,7 +277,6 @@ def plot(
         hover=hover,
         frame_rows=frame_positions,
         sizes=sizes,
-        y_scale=y_scale,
     )
     traces = webgl_traces(ctx) if use_webgl else svg_traces(ctx)
 
@@ -298,21 +318,10 @@ def plot(
     annotations = layout.pop("annotations", [])
     annotations += era_labels + line_labels
     if text is not None and len(marks):
-        label_values = marks_frame[text].astype(object).to_numpy()[marks.position]
-        chosen = np.flatnonzero(
-            pd.notna(label_values)
-            & (pd.Series(label_values).astype(str).str.strip() != "").to_numpy()
+        plot_width = (width or DEFAULT_WIDTH_PX) - frame.left_px - 200
+        annotations += _label_annotations(
+            marks_frame, text, marks, x_range, {"plot_width": plot_width, "row": frame.row_px}
         )
-        placement = place_labels(
-            [str(v) for v in label_values[chosen]],
-            marks.take("point")[chosen],
-            marks.y[chosen],
-            x_range,
-            (width or DEFAULT_WIDTH_PX) - frame.left_px - 200,
-            frame.row_px,
-            ROW_UNIT,
-        )
-        annotations += placement.annotations
     layout["annotations"] = annotations
     layout["shapes"] = lane_band_shapes(lanes) + era_shapes + line_shapes
 

@@ -73,7 +73,6 @@ class TraceContext:
     hover: np.ndarray | None  # escaped hover text per event, or None (compact hover)
     frame_rows: np.ndarray  # row position in the caller's frame of each plotted event
     sizes: Sizes
-    y_scale: float  # multiply y by this before storing (WebGL uint16 positions)
 
 
 def _groups(ctx: TraceContext, select: np.ndarray) -> Iterator[tuple[int, int, np.ndarray]]:
@@ -127,8 +126,7 @@ def group_legend(ctx: TraceContext) -> list[dict]:
 
 COMPACT_HOVER = {
     "instant": "row %{customdata} of the events<br>%{x|%d %b %Y}<extra></extra>",
-    "span_center": "row %{customdata} of the events<br>span, middle: %{x|%d %b %Y}"
-    "<extra></extra>",
+    "span_center": "row %{customdata} of the events<br>span, middle: %{x|%d %b %Y}<extra></extra>",
     "span_open": "row %{customdata} of the events<br>ongoing on %{x|%d %b %Y}<extra></extra>",
 }
 """Hover of big figures (no per-event text): the event's row in the frame and its date."""
@@ -146,12 +144,11 @@ def _hover(ctx: TraceContext, index: np.ndarray, role: str) -> dict:
     }
 
 
-def _y(ctx: TraceContext, values: np.ndarray, webgl: bool) -> np.ndarray:
-    if not webgl:
-        return values.astype(np.float64)
-    scaled = np.rint(values * ctx.y_scale)
-    if ctx.y_scale != 1.0 or scaled.max(initial=0) < 65_535:
-        return scaled.astype(np.uint16)
+def _y(values: np.ndarray) -> np.ndarray:
+    """WebGL y: whole ROW_UNIT hundredths as uint16 when they fit, else float32."""
+    rounded = np.rint(values)
+    if rounded.max(initial=0) < 65_535:
+        return rounded.astype(np.uint16)
     return values.astype(np.float32)
 
 
@@ -192,7 +189,7 @@ def webgl_traces(ctx: TraceContext) -> list[dict]:
             x, y = _segments(
                 _x(m.take(x0)[index], precise),
                 _x(m.take(x1)[index], precise),
-                _y(ctx, m.y[index], webgl=True),
+                _y(m.y[index]),
             )
             line = {
                 "color": ctx.group_colors[group],
@@ -228,7 +225,7 @@ def webgl_traces(ctx: TraceContext) -> list[dict]:
                     trace_dict(
                         "scattergl",
                         x=_x(x[index], precise),
-                        y=_y(ctx, m.y[index], webgl=True),
+                        y=_y(m.y[index]),
                         mode="markers",
                         marker={
                             **marker,
