@@ -12,7 +12,8 @@ Measured:
   (``gl.readPixels``), which software rendering makes the slowest part;
 - zoom: ``Plotly.relayout`` of the x range to two months, median of three; "+GPU" as above.
 
-Usage: ``python benchmarks/bench_plot.py [--events 100000] [--skip-px] [--skip-million]``
+Usage: ``python benchmarks/bench_plot.py [--events N] [--color] [--skip-px] [--skip-million]``
+(``--color`` colours both figures by lane: one trace per colour, so more traces.)
 """
 
 from __future__ import annotations
@@ -109,6 +110,9 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--skip-px", action="store_true", help="skip px.timeline in Chromium")
     parser.add_argument("--skip-million", action="store_true")
+    parser.add_argument(
+        "--color", action="store_true", help="colour both figures by lane (more traces)"
+    )
     options = parser.parse_args()
     n = options.events
 
@@ -187,7 +191,7 @@ def main() -> None:
 
         if not options.skip_million:
             million = synthetic_events(1_000_000, lanes=8)
-            build_m, fig_m = timed(lambda: tl.plot(million, lane="category", color="category"))
+            build_m, fig_m = timed(lambda: tl.plot(million, lane="category", color=color))
             per_m = (html_bytes(fig_m) - base_bytes) / len(million)
             print(
                 f"1,000,000 events: build {build_m:.2f} s (target < 5 s); html {per_m:.1f} B/event"
