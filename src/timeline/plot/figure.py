@@ -265,7 +265,7 @@ def plot(
     sizes = Sizes.from_pitch(min_pitch, frame.row_px, ROW_UNIT)
     full_hover = not use_webgl or hover_text_limit is None or len(marks) <= hover_text_limit
     hover = (
-        hover_text(marks_frame, geometry.is_span, geometry.start, geometry.end, geometry.open_end)
+        hover_text(marks_frame, geometry.start, geometry.end, geometry.open_end)
         if full_hover
         else None
     )

@@ -26,9 +26,7 @@ def _dates(ms: np.ndarray, with_time: np.ndarray) -> pd.Series:
     return day.where(~with_time, clock).fillna("")
 
 
-def normalized_range(
-    is_span: np.ndarray, start: np.ndarray, end: np.ndarray, open_end: np.ndarray
-) -> pd.Series:
+def normalized_range(start: np.ndarray, end: np.ndarray, open_end: np.ndarray) -> pd.Series:
     """Readable normalized bounds: ``19 Jun 2024``, ``21 Oct 2024 – 31 Oct 2024``, ...
 
     ``end`` is exclusive; when both bounds fall on midnight the last day shown is the one
@@ -38,9 +36,10 @@ def normalized_range(
     --------
     >>> import numpy as np
     >>> day = 86_400_000.0
-    >>> normalized_range(np.array([False]), np.array([0.0]), np.array([day]),
-    ...                  np.array([False])).tolist()
+    >>> normalized_range(np.array([0.0]), np.array([day]), np.array([False])).tolist()
     ['1 Jan 1970']
+    >>> normalized_range(np.array([0.0]), np.array([10 * day]), np.array([True])).tolist()
+    ['since 1 Jan 1970 (ongoing)']
     """
     on_midnight = (np.mod(start, MS_PER_DAY) == 0) & (np.mod(end, MS_PER_DAY) == 0)
     last = np.where(on_midnight, end - MS_PER_DAY, end)
@@ -50,7 +49,6 @@ def normalized_range(
     text = first_text + " – " + last_text
     text = text.where(~same, first_text)
     text = text.where(~open_end, "since " + first_text + " (ongoing)")
-    del is_span
     return text
 
 
@@ -91,11 +89,7 @@ def _join_list(value: object) -> object:
 
 
 def hover_text(
-    events: pd.DataFrame,
-    is_span: np.ndarray,
-    start: np.ndarray,
-    end: np.ndarray,
-    open_end: np.ndarray,
+    events: pd.DataFrame, start: np.ndarray, end: np.ndarray, open_end: np.ndarray
 ) -> np.ndarray:
     """One escaped hover text per event (row of ``events``).
 
@@ -103,7 +97,7 @@ def hover_text(
     ----------
     events : pandas.DataFrame
         Canonical event frame (the rows to describe).
-    is_span, start, end, open_end : numpy.ndarray
+    start, end, open_end : numpy.ndarray
         From :func:`timeline.plot.geometry.event_geometry`.
 
     Returns
@@ -113,7 +107,9 @@ def hover_text(
     """
     n = len(events)
     reset = events.reset_index(drop=True)
-    title = escape_series(reset["title"].astype(object).map(lambda t: truncate(str(t), 160)))
+    title = escape_series(
+        reset["title"].astype(object).map(lambda t: truncate(str(t), TITLE_LIMIT))
+    )
     reported = escape_series(reset["date_text"]) if "date_text" in reset else None
     text = "<b>" + title + "</b>"
     if reported is not None:
@@ -125,7 +121,7 @@ def hover_text(
         approx if approx is not None else np.zeros(n, bool),
         unsure if unsure is not None else np.zeros(n, bool),
     )
-    text = text + "<br>" + normalized_range(is_span, start, end, open_end) + flags
+    text = text + "<br>" + normalized_range(start, end, open_end) + flags
     for label, column in (("Source", "source"), ("Claimant", "claimant")):
         line = _line(label, _optional(reset, column))
         if line is not None:
