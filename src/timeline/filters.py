@@ -13,7 +13,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections import OrderedDict
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from typing import Any
 
 import narwhals as nw
@@ -137,8 +138,100 @@ def prepare_events(events: pd.DataFrame) -> pd.DataFrame:
     return prepared
 
 
+def filter_conditions(
+    state: FilterState,
+    columns: Iterable[str] | Mapping[str, Any],
+    *,
+    reference_date: object = None,
+) -> list[tuple[Hashable, nw.Expr]]:
+    """The state's conditions, one narwhals expression each, with a key that names it.
+
+    Every search word is its own condition. Keys are hashable and equal for equal
+    conditions (they include the resolved bounds), so masks can be cached by key: this is
+    what :class:`FilterCache` does. Era rows are not let through here (see
+    :func:`era_expression`).
+
+    Parameters
+    ----------
+    state
+        The filters.
+    columns
+        Columns of the prepared frame, or its schema (a mapping of column name to narwhals
+        dtype): with dtypes, text and categorical columns are compared without a cast,
+        which is much faster on big frames. Filters on absent columns are ignored.
+    reference_date
+        Fallback report date for relative ``since``/``until`` expressions.
+
+    Examples
+    --------
+    >>> conditions = filter_conditions(FilterState(search="Kursk troops"), ["__search_text"])
+    >>> [key for key, _ in conditions]
+    [('search', 'kursk'), ('search', 'troops')]
+    """
+    schema = dict(columns) if isinstance(columns, Mapping) else dict.fromkeys(columns)
+    conditions: list[tuple[Hashable, nw.Expr]] = []
+    reference = state.reference_date or reference_date
+    if state.since:
+        low = pd.Timestamp(_bound(state.since, "since", reference).start)
+        conditions.append(
+            (
+                ("since", low),
+                (nw.col("end") > _py(low)) | (nw.col("end").is_null() & nw.col("open_end")),
+            )
+        )
+    if state.until:
+        window = _bound(state.until, "until", reference)
+        if not pd.isna(window.end):
+            high = pd.Timestamp(window.end)
+            conditions.append((("until", high), nw.col("start") < _py(high)))
+    for column in FACET_COLUMNS:
+        wanted = getattr(state, column)
+        if wanted is None or column not in schema:
+            continue
+        values = tuple(dict.fromkeys(str(v) for v in wanted))
+        if _key(column) in schema:
+            hits = [
+                nw.col(_key(column)).str.contains(f"{_SEP}{v}{_SEP}", literal=True) for v in values
+            ]
+            conditions.append(((column, values), _any(hits)))
+        else:
+            conditions.append(((column, values), _text(column, schema).is_in(list(values))))
+    for word in dict.fromkeys(state.search.lower().split()):
+        conditions.append((("search", word), nw.col(_SEARCH).str.contains(word, literal=True)))
+    if state.hide_approximate and "approximate" in schema:
+        conditions.append((("hide_approximate",), ~nw.col("approximate")))
+    if state.hide_uncertain and "uncertain" in schema:
+        conditions.append((("hide_uncertain",), ~nw.col("uncertain")))
+    if state.min_reliability and "reliability" in schema:
+        grade = str(state.min_reliability).upper()
+        if grade not in RELIABILITY_GRADES:
+            msg = f"min_reliability must be one of A-F, got {state.min_reliability!r}"
+            raise ValueError(msg)
+        allowed = list(RELIABILITY_GRADES[: RELIABILITY_GRADES.index(grade) + 1])
+        conditions.append((("min_reliability", grade), _text("reliability", schema).is_in(allowed)))
+    return conditions
+
+
+def era_expression(columns: Iterable[str] | Mapping[str, Any]) -> nw.Expr | None:
+    """True for era rows (``kind == "era"``), which every filter lets through; None without
+    a ``kind`` column.
+
+    Examples
+    --------
+    >>> era_expression(["title"]) is None
+    True
+    """
+    schema = dict(columns) if isinstance(columns, Mapping) else dict.fromkeys(columns)
+    if "kind" not in schema:
+        return None
+    return _text("kind", schema) == "era"
+
+
 def filter_expression(
-    state: FilterState, columns: Iterable[str], *, reference_date: object = None
+    state: FilterState,
+    columns: Iterable[str] | Mapping[str, Any],
+    *,
+    reference_date: object = None,
 ) -> nw.Expr:
     """The narwhals expression that is true for the events ``state`` keeps.
 
@@ -147,7 +240,8 @@ def filter_expression(
     state
         The filters.
     columns
-        Columns of the prepared frame (filters on absent columns are ignored).
+        Columns of the prepared frame, or its schema (see :func:`filter_conditions`);
+        filters on absent columns are ignored.
     reference_date
         Fallback report date for relative ``since``/``until`` expressions.
 
@@ -157,50 +251,17 @@ def filter_expression(
     >>> type(expr).__name__
     'Expr'
     """
-    columns = set(columns)
-    conditions: list[nw.Expr] = []
-    reference = state.reference_date or reference_date
-    if state.since:
-        low = _bound(state.since, "since", reference).start
-        conditions.append(
-            (nw.col("end") > _py(low)) | (nw.col("end").is_null() & nw.col("open_end"))
-        )
-    if state.until:
-        window = _bound(state.until, "until", reference)
-        high = window.end if not pd.isna(window.end) else None
-        if high is not None:
-            conditions.append(nw.col("start") < _py(high))
-    for column in FACET_COLUMNS:
-        wanted = getattr(state, column)
-        if wanted is None or column not in columns:
-            continue
-        if _key(column) in columns:
-            hits = [
-                nw.col(_key(column)).str.contains(f"{_SEP}{v}{_SEP}", literal=True) for v in wanted
-            ]
-            conditions.append(_any(hits))
-        else:
-            conditions.append(nw.col(column).cast(nw.String).is_in(list(wanted)))
-    for word in state.search.lower().split():
-        conditions.append(nw.col(_SEARCH).str.contains(word, literal=True))
-    if state.hide_approximate and "approximate" in columns:
-        conditions.append(~nw.col("approximate"))
-    if state.hide_uncertain and "uncertain" in columns:
-        conditions.append(~nw.col("uncertain"))
-    if state.min_reliability and "reliability" in columns:
-        grade = state.min_reliability.upper()
-        if grade not in RELIABILITY_GRADES:
-            msg = f"min_reliability must be one of A-F, got {state.min_reliability!r}"
-            raise ValueError(msg)
-        allowed = list(RELIABILITY_GRADES[: RELIABILITY_GRADES.index(grade) + 1])
-        conditions.append(nw.col("reliability").cast(nw.String).is_in(allowed))
+    conditions = [
+        expr for _, expr in filter_conditions(state, columns, reference_date=reference_date)
+    ]
     if not conditions:
         return nw.lit(True)
     combined = conditions[0]
     for condition in conditions[1:]:
         combined = combined & condition
-    if "kind" in columns:
-        combined = combined | (nw.col("kind").cast(nw.String) == "era")
+    era = era_expression(columns)
+    if era is not None:
+        combined = combined | era
     return combined
 
 
@@ -216,7 +277,8 @@ def filter_mask(
     ----------
     events
         A canonical event frame, prepared by :func:`prepare_events` or not (preparing it once
-        and reusing it is faster for repeated filtering).
+        and reusing it is faster for repeated filtering; :class:`FilterCache` also reuses
+        the masks of unchanged filters).
     state
         A :class:`FilterState` or its dict form.
     reference_date
@@ -232,18 +294,92 @@ def filter_mask(
     """
     state = FilterState.from_dict(state)
     prepared = prepare_events(events)
-    if (
-        reference_date is None
-        and "reported_on" in prepared
-        and prepared["reported_on"].notna().any()
-    ):
-        reference_date = prepared["reported_on"].max()
-    expression = filter_expression(state, prepared.columns, reference_date=reference_date)
+    if reference_date is None:
+        reference_date = default_reference_date(prepared)
     frame = nw.from_native(prepared, eager_only=True)
-    mask = frame.select(__mask=expression)["__mask"].to_numpy()
-    if mask.shape == (1,) and len(prepared) != 1:
-        mask = np.full(len(prepared), bool(mask[0]))
-    return mask.astype(bool)
+    expression = filter_expression(state, frame.schema, reference_date=reference_date)
+    return _evaluate(frame, expression)
+
+
+def default_reference_date(events: pd.DataFrame) -> pd.Timestamp | None:
+    """The latest ``reported_on`` of the events (None without report dates).
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"reported_on": pd.to_datetime(["2025-01-02", "2025-03-04"])})
+    >>> default_reference_date(frame)
+    Timestamp('2025-03-04 00:00:00')
+    """
+    if "reported_on" in events and events["reported_on"].notna().any():
+        return pd.Timestamp(events["reported_on"].max())
+    return None
+
+
+class FilterCache:
+    """Masks of one frame for a sequence of states, reusing the masks of unchanged filters.
+
+    An interactive view changes one filter at a time; every condition's mask (see
+    :func:`filter_conditions`) is kept by its key, so only the changed condition is
+    evaluated again and the rest is a logical AND of cached arrays. The result always
+    equals :func:`filter_mask`.
+
+    Parameters
+    ----------
+    events
+        A canonical event frame (prepared once here).
+    reference_date
+        Fallback report date for relative ``since``/``until``; defaults to the latest
+        ``reported_on``.
+    max_entries
+        How many condition masks to keep (least recently used ones are dropped).
+
+    Examples
+    --------
+    >>> import timeline as tl
+    >>> events = tl.load_events(pd.DataFrame({"title": ["a b", "b"], "date": ["2024", "2025"]}))
+    >>> cache = FilterCache(events)
+    >>> cache.mask(FilterState(search="b")).tolist(), cache.mask({"search": "a b"}).tolist()
+    ([True, True], [True, False])
+    """
+
+    def __init__(
+        self, events: pd.DataFrame, *, reference_date: object = None, max_entries: int = 32
+    ) -> None:
+        self.events = prepare_events(events)
+        self.reference_date = (
+            reference_date if reference_date is not None else default_reference_date(self.events)
+        )
+        self._frame = nw.from_native(self.events, eager_only=True)
+        self._schema = dict(self._frame.schema)
+        era = era_expression(self._schema)
+        self._era = _evaluate(self._frame, era) if era is not None else None
+        self._masks: OrderedDict[Hashable, np.ndarray] = OrderedDict()
+        self._max_entries = max_entries
+
+    def __len__(self) -> int:
+        return len(self.events)
+
+    def mask(self, state: FilterState | Mapping[str, Any] | None) -> np.ndarray:
+        """Boolean mask of the rows ``state`` keeps (a new array)."""
+        state = FilterState.from_dict(state)
+        conditions = filter_conditions(state, self._schema, reference_date=self.reference_date)
+        result = np.ones(len(self.events), dtype=bool)
+        for key, expression in conditions:
+            result &= self._condition_mask(key, expression)
+        if conditions and self._era is not None:
+            result |= self._era
+        return result
+
+    def _condition_mask(self, key: Hashable, expression: nw.Expr) -> np.ndarray:
+        cached = self._masks.get(key)
+        if cached is not None:
+            self._masks.move_to_end(key)
+            return cached
+        mask = _evaluate(self._frame, expression)
+        self._masks[key] = mask
+        while len(self._masks) > self._max_entries:
+            self._masks.popitem(last=False)
+        return mask
 
 
 def apply_filters(
@@ -307,6 +443,23 @@ def _bound(text: str, field: str, reference: object) -> Any:
 
 def _py(stamp: object) -> dt.datetime:
     return pd.Timestamp(stamp).to_pydatetime()
+
+
+def _evaluate(frame: Any, expression: nw.Expr) -> np.ndarray:
+    mask = frame.select(__mask=expression)["__mask"].to_numpy()
+    if mask.shape == (1,) and len(frame) != 1:
+        mask = np.full(len(frame), bool(mask[0]))
+    return np.asarray(mask, dtype=bool)
+
+
+def _text(column: str, schema: Mapping[str, Any]) -> nw.Expr:
+    """The column as text; text and categorical columns need no (slow) cast."""
+    dtype = schema.get(column)
+    if dtype is not None and isinstance(dtype, (nw.String, nw.Categorical, nw.Enum)):
+        return nw.col(column)
+    if dtype in (nw.String, nw.Categorical):
+        return nw.col(column)
+    return nw.col(column).cast(nw.String)
 
 
 def _any(conditions: Sequence[nw.Expr]) -> nw.Expr:

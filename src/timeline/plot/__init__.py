@@ -4,7 +4,9 @@ One module per concept: ``precision`` (length of a date-precision unit), ``geome
 (what to draw per event), ``lanes`` (lanes, order, sub-row packing), ``style`` (palette and
 mark styles), ``hover`` (escaped hover text), ``traces`` (SVG and WebGL traces),
 ``eras`` (bands and reference lines), ``labels`` (non-colliding text labels),
-``layout`` (axes, legend notes, captions) and ``figure`` (the ``plot`` function).
+``layout`` (axes, legend notes, captions), ``figure`` (the ``plot`` function) and
+``masking`` (hide and show events of a drawn figure by slicing its trace arrays, for live
+views).
 
 The module itself is callable (``timeline.plot(events)`` is ``timeline.plot.plot(events)``):
 ``import timeline.plot`` binds the *module* to ``timeline.plot``, and this keeps
@@ -17,10 +19,19 @@ import sys
 import types
 from typing import Any
 
-from timeline.plot.figure import plot
+from timeline.plot.figure import FigureParts, figure_parts, plot
+from timeline.plot.masking import MaskedFigure, masked_figure
 from timeline.plot.precision import precision_length, shift_by_precision
 
-__all__ = ["plot", "precision_length", "shift_by_precision"]
+__all__ = [
+    "FigureParts",
+    "MaskedFigure",
+    "figure_parts",
+    "masked_figure",
+    "plot",
+    "precision_length",
+    "shift_by_precision",
+]
 
 
 class _CallablePlotModule(types.ModuleType):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -107,6 +108,182 @@ def _label_annotations(
         ROW_UNIT,
     )
     return placement.annotations
+
+
+@dataclass(frozen=True)
+class FigureParts:
+    """A timeline figure before it becomes a ``go.Figure``.
+
+    ``traces`` are plain trace dicts in drawing order and ``rows`` holds, for each of
+    them, the row position (in the plotted frame) of the event behind each mark, or None
+    for legend entries. A mark trace has one point per mark, except WebGL span segments,
+    which have three (start, end, gap).
+    """
+
+    traces: list[dict]
+    layout: dict
+    rows: list[np.ndarray | None]
+
+    def figure(self) -> go.Figure:
+        """The figure (plotly validates the dicts once)."""
+        return go.Figure(data=self.traces, layout=self.layout)
+
+
+def figure_parts(
+    events: pd.DataFrame,
+    *,
+    lane: str | None = None,
+    color: str | None = None,
+    text: str | None = None,
+    lane_order: str | Sequence[str] = "earliest",
+    eras: object = None,
+    markers: object = None,
+    reference_date: object = None,
+    title: str | None = None,
+    subtitle: str | None = None,
+    caption: str | None = None,
+    palette: Sequence[str] | None = None,
+    color_map: Mapping[str, str] | None = None,
+    webgl: bool | None = None,
+    webgl_threshold: int = WEBGL_THRESHOLD,
+    hover_text_limit: int | None = HOVER_TEXT_LIMIT,
+    max_rows_per_lane: int = 6,
+    range_slider: bool | None = None,
+    height: int | None = None,
+    width: int | None = None,
+) -> FigureParts:
+    """The traces and layout :func:`plot` makes, with the event row of every mark.
+
+    Same arguments as :func:`plot`. ``FigureParts.rows`` lets a live view hide and show
+    events by slicing the trace arrays (:mod:`timeline.plot.masking`) instead of drawing
+    the figure again.
+    """
+    # 1. arguments
+    events = _check_events(events)
+    for argument, column in (("lane", lane), ("color", color), ("text", text)):
+        _check_column(events, argument, column)
+    if max_rows_per_lane < 1:
+        msg = f"max_rows_per_lane must be at least 1; got {max_rows_per_lane!r}"
+        raise ValueError(msg)
+    reference = reference_ms(events, reference_date)
+
+    # 2. eras apart, marks need a start
+    kind = events["kind"].astype(object)
+    is_era = (kind == "era").to_numpy()
+    bands = era_rows(events.loc[is_era], reference) + era_argument(eras)
+    frame_positions = np.flatnonzero(~is_era)
+    marks_frame = events.iloc[frame_positions]
+    no_start = marks_frame["start"].isna().to_numpy()
+    if no_start.any():
+        warnings.warn(
+            f"{int(no_start.sum())} event(s) without a start date are not drawn",
+            UserWarning,
+            stacklevel=3,
+        )
+        frame_positions = frame_positions[~no_start]
+        marks_frame = marks_frame.loc[~no_start]
+
+    # 3. geometry per event
+    geometry = event_geometry(marks_frame, reference)
+
+    # 4. lanes and sub-rows per mark
+    position, lane_codes, names = _assign_lanes(marks_frame, lane, lane_order, geometry.start)
+    rows = pack_rows(lane_codes, geometry.start[position], geometry.end[position])
+    lanes = lay_out_lanes(names, lane_codes, rows, max_rows_per_lane)
+
+    # 5. colours
+    groups = color_groups(
+        marks_frame[color] if color is not None else None,
+        len(marks_frame),
+        palette,
+        color_map,
+        f"(no {color})",
+        order=names if color is not None and color == lane else None,
+    )
+    marks = build_marks(position, lane_codes, rows, lanes, groups.codes, geometry)
+
+    # 6. renderer, sizes and hover
+    use_webgl = len(marks) > webgl_threshold if webgl is None else bool(webgl)
+    if range_slider is None:
+        range_slider = not use_webgl
+    frame = frame_size(lanes, height)
+    min_pitch = float(np.min(lanes.pitch())) if len(lanes.names) else float(ROW_UNIT)
+    sizes = Sizes.from_pitch(min_pitch, frame.row_px, ROW_UNIT)
+    full_hover = not use_webgl or hover_text_limit is None or len(marks) <= hover_text_limit
+    hover = (
+        hover_text(marks_frame, geometry.start, geometry.end, geometry.open_end)
+        if full_hover
+        else None
+    )
+    ctx = TraceContext(
+        marks=marks,
+        group_names=groups.names,
+        group_colors=groups.colors,
+        show_group_legend=color is not None,
+        hover=hover,
+        frame_rows=frame_positions,
+        sizes=sizes,
+    )
+    traces = webgl_traces(ctx) if use_webgl else svg_traces(ctx)
+
+    # 7. layout: axes, lanes, eras, markers, labels, notes
+    if len(marks):
+        low = float(np.nanmin(geometry.start[position]))
+        high = float(np.nanmax(geometry.end[position]))
+    else:
+        low, high = reference - 30 * MS_PER_DAY, reference
+    for band in bands:
+        low, high = min(low, band.start), max(high, band.end)
+    pad = max((high - low) * 0.03, MS_PER_DAY)
+    x_range = (low - pad, high + pad)
+
+    reference_text = _format_day(reference)
+    open_any = bool(marks.take("open_end").any()) if len(marks) else False
+    lines = marker_argument(markers)
+    if open_any:
+        lines.append((f"as of {reference_text}", reference))
+    era_shapes, era_labels = band_shapes(bands)
+    line_shapes, line_labels = marker_shapes(lines)
+
+    if caption is None:
+        caption = sources_caption(events)
+    if title is None:
+        attrs_title = events.attrs.get("title")
+        title = str(attrs_title) if attrs_title else None
+    layout = base_layout(
+        lanes=lanes,
+        frame=frame,
+        x_range=x_range,
+        title=title,
+        subtitle=subtitle,
+        caption=caption,
+        show_lane_labels=lane is not None,
+        range_slider=range_slider,
+        width=width,
+    )
+    annotations = layout.pop("annotations", [])
+    annotations += era_labels + line_labels
+    if text is not None and len(marks):
+        plot_width = (width or DEFAULT_WIDTH_PX) - frame.left_px - 200
+        annotations += _label_annotations(
+            marks_frame, text, marks, x_range, {"plot_width": plot_width, "row": frame.row_px}
+        )
+    layout["annotations"] = annotations
+    layout["shapes"] = lane_band_shapes(lanes) + era_shapes + line_shapes
+
+    styles = set(np.unique(marks.take("style")).tolist()) if len(marks) else set()
+    notes = how_to_read(
+        styles,
+        fuzzy=bool(marks.take("fuzzy").any()) if len(marks) else False,
+        open_end=open_any,
+        reference=reference_text,
+    )
+    extras = [*group_legend(ctx), *notes]
+    return FigureParts(
+        traces=[*traces, *extras],
+        layout=layout,
+        rows=[*ctx.trace_rows, *([None] * len(extras))],
+    )
 
 
 def plot(
@@ -212,124 +389,25 @@ def plot(
     >>> sorted({trace.meta["role"] for trace in fig.data} - {"legend_note"})
     ['instant', 'span', 'span_extent', 'span_open']
     """
-    # 1. arguments
-    events = _check_events(events)
-    for argument, column in (("lane", lane), ("color", color), ("text", text)):
-        _check_column(events, argument, column)
-    if max_rows_per_lane < 1:
-        msg = f"max_rows_per_lane must be at least 1; got {max_rows_per_lane!r}"
-        raise ValueError(msg)
-    reference = reference_ms(events, reference_date)
-
-    # 2. eras apart, marks need a start
-    kind = events["kind"].astype(object)
-    is_era = (kind == "era").to_numpy()
-    bands = era_rows(events.loc[is_era], reference) + era_argument(eras)
-    frame_positions = np.flatnonzero(~is_era)
-    marks_frame = events.iloc[frame_positions]
-    no_start = marks_frame["start"].isna().to_numpy()
-    if no_start.any():
-        warnings.warn(
-            f"{int(no_start.sum())} event(s) without a start date are not drawn",
-            UserWarning,
-            stacklevel=2,
-        )
-        frame_positions = frame_positions[~no_start]
-        marks_frame = marks_frame.loc[~no_start]
-
-    # 3. geometry per event
-    geometry = event_geometry(marks_frame, reference)
-
-    # 4. lanes and sub-rows per mark
-    position, lane_codes, names = _assign_lanes(marks_frame, lane, lane_order, geometry.start)
-    rows = pack_rows(lane_codes, geometry.start[position], geometry.end[position])
-    lanes = lay_out_lanes(names, lane_codes, rows, max_rows_per_lane)
-
-    # 5. colours
-    groups = color_groups(
-        marks_frame[color] if color is not None else None,
-        len(marks_frame),
-        palette,
-        color_map,
-        f"(no {color})",
-        order=names if color is not None and color == lane else None,
-    )
-    marks = build_marks(position, lane_codes, rows, lanes, groups.codes, geometry)
-
-    # 6. renderer, sizes and hover
-    use_webgl = len(marks) > webgl_threshold if webgl is None else bool(webgl)
-    if range_slider is None:
-        range_slider = not use_webgl
-    frame = frame_size(lanes, height)
-    min_pitch = float(np.min(lanes.pitch())) if len(lanes.names) else float(ROW_UNIT)
-    sizes = Sizes.from_pitch(min_pitch, frame.row_px, ROW_UNIT)
-    full_hover = not use_webgl or hover_text_limit is None or len(marks) <= hover_text_limit
-    hover = (
-        hover_text(marks_frame, geometry.start, geometry.end, geometry.open_end)
-        if full_hover
-        else None
-    )
-    ctx = TraceContext(
-        marks=marks,
-        group_names=groups.names,
-        group_colors=groups.colors,
-        show_group_legend=color is not None,
-        hover=hover,
-        frame_rows=frame_positions,
-        sizes=sizes,
-    )
-    traces = webgl_traces(ctx) if use_webgl else svg_traces(ctx)
-
-    # 7. layout: axes, lanes, eras, markers, labels, notes
-    if len(marks):
-        low = float(np.nanmin(geometry.start[position]))
-        high = float(np.nanmax(geometry.end[position]))
-    else:
-        low, high = reference - 30 * MS_PER_DAY, reference
-    for band in bands:
-        low, high = min(low, band.start), max(high, band.end)
-    pad = max((high - low) * 0.03, MS_PER_DAY)
-    x_range = (low - pad, high + pad)
-
-    reference_text = _format_day(reference)
-    open_any = bool(marks.take("open_end").any()) if len(marks) else False
-    lines = marker_argument(markers)
-    if open_any:
-        lines.append((f"as of {reference_text}", reference))
-    era_shapes, era_labels = band_shapes(bands)
-    line_shapes, line_labels = marker_shapes(lines)
-
-    if caption is None:
-        caption = sources_caption(events)
-    if title is None:
-        attrs_title = events.attrs.get("title")
-        title = str(attrs_title) if attrs_title else None
-    layout = base_layout(
-        lanes=lanes,
-        frame=frame,
-        x_range=x_range,
+    return figure_parts(
+        events,
+        lane=lane,
+        color=color,
+        text=text,
+        lane_order=lane_order,
+        eras=eras,
+        markers=markers,
+        reference_date=reference_date,
         title=title,
         subtitle=subtitle,
         caption=caption,
-        show_lane_labels=lane is not None,
+        palette=palette,
+        color_map=color_map,
+        webgl=webgl,
+        webgl_threshold=webgl_threshold,
+        hover_text_limit=hover_text_limit,
+        max_rows_per_lane=max_rows_per_lane,
         range_slider=range_slider,
+        height=height,
         width=width,
-    )
-    annotations = layout.pop("annotations", [])
-    annotations += era_labels + line_labels
-    if text is not None and len(marks):
-        plot_width = (width or DEFAULT_WIDTH_PX) - frame.left_px - 200
-        annotations += _label_annotations(
-            marks_frame, text, marks, x_range, {"plot_width": plot_width, "row": frame.row_px}
-        )
-    layout["annotations"] = annotations
-    layout["shapes"] = lane_band_shapes(lanes) + era_shapes + line_shapes
-
-    styles = set(np.unique(marks.take("style")).tolist()) if len(marks) else set()
-    notes = how_to_read(
-        styles,
-        fuzzy=bool(marks.take("fuzzy").any()) if len(marks) else False,
-        open_end=open_any,
-        reference=reference_text,
-    )
-    return go.Figure(data=[*traces, *group_legend(ctx), *notes], layout=layout)
+    ).figure()

@@ -26,7 +26,7 @@ as the int32 row position of the event in the plotted frame. Span segments are
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -73,6 +73,13 @@ class TraceContext:
     hover: np.ndarray | None  # escaped hover text per event, or None (compact hover)
     frame_rows: np.ndarray  # row position in the caller's frame of each plotted event
     sizes: Sizes
+    # filled by the builders: per mark trace, the caller's row of each of its marks
+    trace_rows: list[np.ndarray] = field(default_factory=list)
+
+    def add(self, traces: list[dict], trace: dict, index: np.ndarray) -> None:
+        """Append a mark trace and record the rows of its marks (``index`` into the marks)."""
+        traces.append(trace)
+        self.trace_rows.append(self.frame_rows[self.marks.position[index]])
 
 
 def _groups(ctx: TraceContext, select: np.ndarray) -> Iterator[tuple[int, int, np.ndarray]]:
@@ -196,7 +203,8 @@ def webgl_traces(ctx: TraceContext) -> list[dict]:
                 "width": sizes.line_px * (0.6 if role == "instant_window" else 1.0),
                 "dash": SPAN_DASHES[code] if by_style else "solid",
             }
-            traces.append(
+            ctx.add(
+                traces,
                 trace_dict(
                     "scattergl",
                     x=x,
@@ -206,7 +214,8 @@ def webgl_traces(ctx: TraceContext) -> list[dict]:
                     opacity=1.0 if by_style else FADED_OPACITY,
                     hoverinfo="skip",
                     **_common(ctx, group, role, code if by_style else CERTAIN),
-                )
+                ),
+                index,
             )
 
     def marker_trace(
@@ -221,7 +230,8 @@ def webgl_traces(ctx: TraceContext) -> list[dict]:
                     continue
                 color = ctx.group_colors[group]
                 outline = marker.get("line", {})
-                traces.append(
+                ctx.add(
+                    traces,
                     trace_dict(
                         "scattergl",
                         x=_x(x[index], precise),
@@ -235,7 +245,8 @@ def webgl_traces(ctx: TraceContext) -> list[dict]:
                         },
                         **_common(ctx, group, role, CERTAIN if code is None else code),
                         **_hover(ctx, index, role),
-                    )
+                    ),
+                    index,
                 )
 
     segment_trace("span_extent", is_span & fuzzy, "start", "end", by_style=False)
@@ -285,7 +296,8 @@ def svg_traces(ctx: TraceContext) -> list[dict]:
                 "line": {"width": 0},
                 "pattern": {**pattern, "fgcolor": "white", "fgopacity": 0.8} if pattern else {},
             }
-            traces.append(
+            ctx.add(
+                traces,
                 trace_dict(
                     "bar",
                     base=start,
@@ -297,7 +309,8 @@ def svg_traces(ctx: TraceContext) -> list[dict]:
                     opacity=FADED_OPACITY if faded else 1.0,
                     **_common(ctx, group, role, code),
                     **_hover(ctx, index, role),
-                )
+                ),
+                index,
             )
 
     def marker_trace(role: str, select: np.ndarray, x: np.ndarray, marker: dict) -> None:
@@ -305,7 +318,8 @@ def svg_traces(ctx: TraceContext) -> list[dict]:
             symbol = marker.get("symbol") or INSTANT_SYMBOLS[code]
             color = ctx.group_colors[group]
             line = {"color": color, **marker.get("line", {})}
-            traces.append(
+            ctx.add(
+                traces,
                 trace_dict(
                     "scatter",
                     x=x[index],
@@ -314,7 +328,8 @@ def svg_traces(ctx: TraceContext) -> list[dict]:
                     marker={**marker, "symbol": symbol, "color": color, "line": line},
                     **_common(ctx, group, role, code),
                     **_hover(ctx, index, role),
-                )
+                ),
+                index,
             )
 
     bar_trace("span_extent", is_span & fuzzy, "start", "end", 0.7)
