@@ -28,13 +28,17 @@ _API: dict[str, str] = {
     "load_events": "timeline.load",
     "validate_events": "timeline.load",
     "plot": "timeline.plot",
+    "explore": "timeline.explore",
+    "FilterState": "timeline.filters",
 }
 
 __all__ = [
     "DateParseError",
     "EventDataError",
+    "FilterState",
     "FuzzyDate",
     "RejectedRowsWarning",
+    "explore",
     "load_events",
     "normalize_dates",
     "parse_date",
@@ -45,6 +49,8 @@ __all__ = [
 if TYPE_CHECKING:
     from timeline.dates import FuzzyDate, normalize_dates, parse_date
     from timeline.errors import DateParseError, EventDataError, RejectedRowsWarning
+    from timeline.explore import explore
+    from timeline.filters import FilterState
     from timeline.load import load_events, validate_events
     from timeline.plot import plot
 
