@@ -81,11 +81,13 @@ def date_steps(events: pd.DataFrame) -> DateSteps | None:
 
     Examples
     --------
-    >>> frame = pd.DataFrame({"start": pd.to_datetime(["2024-06-19", "2025-01-05"]),
-    ...                       "end": pd.to_datetime(["2024-06-20", "2025-01-06"])})
+    >>> frame = pd.DataFrame({"start": pd.to_datetime(["2024-06-19", "2025-09-05"]),
+    ...                       "end": pd.to_datetime(["2024-06-20", "2025-09-06"])})
     >>> steps = date_steps(frame)
     >>> steps.values[0], steps.values[-1], steps.labels[0]
-    ('2024-06', '2025-01', 'Jun 2024')
+    ('2024-06', '2025-09', 'Jun 2024')
+    >>> date_steps(frame.iloc[:1]).values
+    ['2024-06-19']
     """
     extent = date_extent(events)
     if extent is None:
@@ -292,15 +294,21 @@ def _arrange(c: Controls) -> Any:
     ]
     view = [c.lane, c.color, c.reset]
     facet_boxes = [
-        widgets.VBox([widgets.HTML(f"<b>{column.title()}</b>"), widget])
+        widgets.VBox(
+            [widgets.HTML(f"<b>{column.title()}</b>"), widget],
+            layout=widgets.Layout(margin="0 10px 6px 0"),
+        )
         for column, widget in c.facets.items()
     ]
     return widgets.VBox(
         [
             widgets.HBox(
-                [widgets.VBox(dates), widgets.VBox(text), widgets.VBox(view)],
-                layout=widgets.Layout(flex_flow="row wrap", gap="12px"),
+                [
+                    widgets.VBox(group, layout=widgets.Layout(margin="0 16px 6px 0"))
+                    for group in (dates, text, view)
+                ],
+                layout=widgets.Layout(flex_flow="row wrap"),
             ),
-            widgets.HBox(facet_boxes, layout=widgets.Layout(flex_flow="row wrap", gap="8px")),
+            widgets.HBox(facet_boxes, layout=widgets.Layout(flex_flow="row wrap")),
         ]
     )

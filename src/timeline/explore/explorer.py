@@ -281,7 +281,9 @@ class Explorer:
         table = EventTable(self._events, on_select=self._show_details, page_size=self._page_size)
         table.show(self._mask & self._is_event)
         self._summary = widgets.HTML(self.summary)
-        self._details = widgets.HTML(self.details, layout=widgets.Layout(width="38%"))
+        self._details = widgets.HTML(
+            self.details, layout=widgets.Layout(width="38%", margin="0 0 0 2%")
+        )
         self._export = ExportPanel(lambda: self.figure, self._export_dir)
         self._controls, self._binding, self._table = controls, binding, table
         table.box.layout = widgets.Layout(width="60%")
@@ -290,7 +292,7 @@ class Explorer:
                 controls.box,
                 self._summary,
                 figure.widget,
-                widgets.HBox([table.box, self._details], layout=widgets.Layout(gap="2%")),
+                widgets.HBox([table.box, self._details]),
                 self._export.box,
             ],
             layout=widgets.Layout(width="100%"),

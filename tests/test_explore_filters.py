@@ -1,0 +1,89 @@
+"""FilterCache (the explorer's incremental masks) always equals filter_mask."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import timeline as tl
+from conftest import REPO
+from factories import story_events, synthetic_events
+from timeline.filters import FilterCache, FilterState, filter_conditions, filter_mask
+
+SEED = tl.load_events(REPO / "data" / "events.csv")
+
+states = st.builds(
+    FilterState,
+    since=st.sampled_from([None, "2024", "June 2024", "since September", "2025-03-01"]),
+    until=st.sampled_from([None, "2025", "late October", "2024-12"]),
+    category=st.sampled_from([None, ["combat"], ["statement", "diplomacy"], ["nothing"]]),
+    actors=st.sampled_from([None, ["Russia"], ["Kim Jong Un", "Sergei Lavrov"], ["Kim"]]),
+    location=st.sampled_from([None, ["Moscow"], ["Kursk region", "Pyongyang"]]),
+    search=st.sampled_from(["", "kursk", "north korean", "TROOPS", "zzz"]),
+    hide_approximate=st.booleans(),
+    hide_uncertain=st.booleans(),
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(sequence=st.lists(states, min_size=1, max_size=6))
+def test_cache_equals_filter_mask_for_any_sequence(sequence: list[FilterState]) -> None:
+    cache = FilterCache(SEED, max_entries=4)  # small: entries are dropped and recomputed
+    for state in sequence:
+        assert cache.mask(state).tolist() == filter_mask(SEED, state).tolist()
+
+
+def test_cache_reuses_unchanged_conditions(monkeypatch: pytest.MonkeyPatch) -> None:
+    import timeline.filters as filters
+
+    evaluated = []
+    original = filters._evaluate
+    monkeypatch.setattr(
+        filters, "_evaluate", lambda frame, expr: (evaluated.append(expr), original(frame, expr))[1]
+    )
+    cache = FilterCache(SEED)
+    evaluated.clear()
+    cache.mask(FilterState(search="kursk region", category=["combat"]))
+    assert len(evaluated) == 3  # two words and a category
+    cache.mask(FilterState(search="kursk region", category=["statement"]))
+    assert len(evaluated) == 4  # only the new category
+    cache.mask(FilterState(search="region kursk", category=["combat"]))
+    assert len(evaluated) == 4  # same words, in another order: all cached
+
+
+def test_condition_keys_name_the_resolved_bounds() -> None:
+    keys = [
+        key
+        for key, _ in filter_conditions(
+            FilterState(since="since September", until="2025"),
+            SEED.columns,
+            reference_date="2025-11-01",
+        )
+    ]
+    assert keys == [
+        ("since", pd.Timestamp("2025-09-01")),
+        ("until", pd.Timestamp("2026-01-01")),
+    ]
+
+
+def test_eras_pass_every_filter_in_the_cache() -> None:
+    events = story_events()
+    cache = FilterCache(events)
+    mask = cache.mask(FilterState(search="no such words"))
+    assert events.loc[mask, "title"].tolist() == ["Kursk operation"]
+    assert cache.mask(FilterState()).all()
+
+
+def test_categorical_text_and_other_dtypes_filter_alike() -> None:
+    events = synthetic_events(500, lanes=4)
+    as_text = events.assign(category=events["category"].astype(str))
+    as_object = events.assign(category=events["category"].astype(object))
+    state = FilterState(category=["lane 1", "lane 3"])
+    expected = (events["category"].astype(str).isin(["lane 1", "lane 3"])).tolist()
+    for frame in (events, as_text, as_object):
+        assert filter_mask(frame, state).tolist() == expected
+        assert FilterCache(frame).mask(state).tolist() == expected
+    numbers = events.assign(category=[i % 3 for i in range(len(events))])
+    assert filter_mask(numbers, FilterState(category=["2"])).sum() == len(events) // 3
