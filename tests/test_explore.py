@@ -387,3 +387,23 @@ def test_export_png_with_chromium(explorer: Explorer, tmp_path: Path, chromium: 
     written = explorer._export.export("png")
     assert written == tmp_path / "timeline-view.png", explorer._export.status.value
     assert written.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_text_labels_follow_their_events(seed: pd.DataFrame, tmp_path: Path) -> None:
+    explorer = tl.explore(seed, text="title", export_dir=tmp_path)
+    figure_widget = explorer.figure_widget
+
+    def labels(visible: bool) -> list[str]:
+        return [
+            a.text
+            for a in figure_widget.layout.annotations
+            if a.name == "label" and (a.visible is not False) == visible
+        ]
+
+    assert labels(True) and not labels(False)
+    explorer.set_state({"search": "kursk"})
+    shown, hidden = labels(True), labels(False)
+    assert shown and hidden
+    kept_titles = [html.escape(t) for t in explorer.filtered["title"]]
+    assert all(any(title.startswith(text[:20]) for title in kept_titles) for text in shown)
+    assert explorer.figure_widget.layout.annotations[0].name == "caption"

@@ -74,7 +74,7 @@ class FigureSync:
         self.plot_options = dict(plot_options)
         self.view = (lane, color)
         self.masked = self._draw(lane, color)
-        self.widget = go.FigureWidget(data=self._traces(mask), layout=self.masked.layout)
+        self.widget = go.FigureWidget(data=self._traces(mask), layout=self.masked.layout_for(mask))
         # refit to the output's width on window resizes (the table sends one once shown);
         # FigureWidget has no public argument for plotly.js config
         self.widget._config = {"responsive": True}
@@ -102,9 +102,15 @@ class FigureSync:
             return 0
         arrays = self.masked.trace_arrays(mask, changed=changed)
         data = self.widget.data
+        labels = self.masked.label_visibility(mask)
         with self.widget.batch_update():
             for index, properties in arrays.items():
                 data[ANCHORS + index].update(properties)
+            annotations = self.widget.layout.annotations
+            for index, visible in labels.items():  # labels (``text=``) follow their event
+                shown = annotations[index].visible is not False
+                if shown != visible:
+                    annotations[index].visible = visible
         self._mask = mask.copy()
         return len(arrays)
 
@@ -119,7 +125,7 @@ class FigureSync:
         with self.widget.batch_update():
             self.widget.data = []
         self.widget.add_traces(self._traces(mask))
-        self.widget.layout = masked.layout
+        self.widget.layout = masked.layout_for(mask)
         self._mask = np.array(mask, dtype=bool)
         self._connect_clicks()
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -93,8 +93,9 @@ def _assign_lanes(
 
 def _label_annotations(
     frame: pd.DataFrame, text: str, marks: MarkTable, x_range: tuple[float, float], px: dict
-) -> list[dict]:
-    """Annotations for the non-empty cells of the ``text`` column, without collisions."""
+) -> tuple[list[dict], np.ndarray]:
+    """Annotations for the non-empty cells of the ``text`` column, without collisions, and
+    the mark behind each of them."""
     values = frame[text].astype(object).to_numpy()[marks.position]
     filled = pd.Series(values, dtype=object)
     chosen = np.flatnonzero((filled.notna() & (filled.astype(str).str.strip() != "")).to_numpy())
@@ -107,7 +108,7 @@ def _label_annotations(
         px["row"],
         ROW_UNIT,
     )
-    return placement.annotations
+    return placement.annotations, chosen[np.asarray(placement.indices, dtype=np.int64)]
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,8 @@ class FigureParts:
     traces: list[dict]
     layout: dict
     rows: list[np.ndarray | None]
+    label_rows: dict[int, int] = field(default_factory=dict)
+    """Position in ``layout["annotations"]`` of each ``text=`` label -> its event's row."""
 
     def figure(self) -> go.Figure:
         """The figure (plotly validates the dicts once)."""
@@ -263,11 +266,15 @@ def figure_parts(
     )
     annotations = layout.pop("annotations", [])
     annotations += era_labels + line_labels
+    label_rows: dict[int, int] = {}
     if text is not None and len(marks):
         plot_width = (width or DEFAULT_WIDTH_PX) - frame.left_px - 200
-        annotations += _label_annotations(
+        labels, labelled = _label_annotations(
             marks_frame, text, marks, x_range, {"plot_width": plot_width, "row": frame.row_px}
         )
+        rows_of_labels = frame_positions[marks.position[labelled]].tolist()
+        label_rows = {len(annotations) + k: int(r) for k, r in enumerate(rows_of_labels)}
+        annotations += labels
     layout["annotations"] = annotations
     layout["shapes"] = lane_band_shapes(lanes) + era_shapes + line_shapes
 
@@ -283,6 +290,7 @@ def figure_parts(
         traces=[*traces, *extras],
         layout=layout,
         rows=[*ctx.trace_rows, *([None] * len(extras))],
+        label_rows=label_rows,
     )
 
 

@@ -7,7 +7,7 @@ skipped when all three collide with a label already placed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -24,6 +24,7 @@ class Placement:
 
     annotations: list[dict]
     skipped: int
+    indices: list[int] = field(default_factory=list)  # the text/mark of each annotation
 
 
 def place_labels(
@@ -67,6 +68,7 @@ def place_labels(
     scale = plot_width_px / max(x_range[1] - x_range[0], 1.0)
     boxes: list[tuple[float, float, float, float]] = []
     annotations: list[dict] = []
+    indices: list[int] = []
     skipped = 0
     height = 14.0
     for i in np.argsort(x, kind="stable"):
@@ -103,8 +105,9 @@ def place_labels(
                         "name": "label",
                     }
                 )
+                indices.append(int(i))
                 placed = True
                 break
         if not placed:
             skipped += 1
-    return Placement(annotations, skipped)
+    return Placement(annotations, skipped, indices)

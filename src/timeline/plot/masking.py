@@ -116,6 +116,19 @@ class MaskedFigure:
             out[mark.index] = {name: values[keep] for name, values in mark.arrays.items()}
         return out
 
+    def label_visibility(self, mask: np.ndarray) -> dict[int, bool]:
+        """Annotation position -> visible, for the ``text=`` labels (shown with their event)."""
+        return {index: bool(mask[row]) for index, row in self.parts.label_rows.items()}
+
+    def layout_for(self, mask: np.ndarray | None = None) -> dict:
+        """The layout, with the labels of hidden events hidden."""
+        if mask is None or not self.parts.label_rows:
+            return self.parts.layout
+        annotations = [dict(a) for a in self.parts.layout.get("annotations", [])]
+        for index, visible in self.label_visibility(mask).items():
+            annotations[index]["visible"] = visible
+        return {**self.parts.layout, "annotations": annotations}
+
     def traces(self, mask: np.ndarray | None = None) -> list[dict]:
         """All trace dicts, the mark traces keeping only the events in ``mask``."""
         if mask is None:
