@@ -120,7 +120,7 @@ def measure(n: int, baseline_runs: int) -> None:
         times.append(elapsed)
         print(
             f"  {label:<22} via {via:<9} {elapsed * 1000:7.1f} ms  "
-            f"-> {explorer.shown_count:>9,} shown"
+            f"-> {explorer._shown_count:>9,} shown"
         )
     median = statistics.median(times)
 

@@ -112,8 +112,7 @@ def test_search_box_filters_figure_table_and_status(explorer: Explorer, seed) ->
     assert explorer.state.search == "Kursk"
     expected = apply_filters(seed, {"search": "kursk"})
     assert explorer.filtered["event_id"].tolist() == expected["event_id"].tolist()
-    assert f"Showing <b>{len(expected)}</b> of 23 events" in explorer.summary
-    assert explorer._summary.value == explorer.summary
+    assert f"Showing <b>{len(expected)}</b> of 23 events" in explorer._summary.value
     assert rows_drawn(explorer) == expected_rows(seed, {"search": "kursk"}, "instant")
     assert rows_drawn(explorer, ("span_open",)) == set()  # no ongoing span mentions Kursk
     assert set(explorer._table.page_rows().tolist()) == set(
@@ -134,14 +133,14 @@ def test_facet_multiselect_with_counts_and_list_valued_actors(explorer, seed) ->
     assert rows_drawn(explorer) == expected_rows(seed, state, "instant")
     actors.value = ()
     assert explorer.state.actors is None
-    assert explorer.shown_count == 23
+    assert explorer._shown_count == 23
 
 
 def test_toggles_and_category(seed: pd.DataFrame, explorer: Explorer) -> None:
     controls = explorer._controls
     controls.hide_uncertain.value = True
     assert not explorer.filtered["uncertain"].any()
-    assert explorer.shown_count == 23 - int(seed["uncertain"].sum())
+    assert explorer._shown_count == 23 - int(seed["uncertain"].sum())
     controls.facets["category"].value = ("combat",)
     assert set(explorer.filtered["category"]) == {"combat"}
     assert rows_drawn(explorer) == expected_rows(
@@ -185,13 +184,13 @@ def test_date_slider_writes_the_boxes_and_typed_dates_move_it(explorer: Explorer
 def test_lane_and_colour_rebuild_in_the_same_figure_widget(explorer: Explorer) -> None:
     figure_widget = explorer.figure_widget
     explorer._controls.search.value = "moscow"
-    shown = explorer.shown_count
+    shown = explorer._shown_count
     explorer._controls.lane.value = "category"
     assert explorer.figure_widget is figure_widget
     assert explorer.state.lane == "category"
     ticks = set(figure_widget.layout.yaxis.ticktext)
     assert ticks == {str(c) for c in explorer._events["category"].unique()}
-    assert explorer.shown_count == shown  # the filter still applies to the new traces
+    assert explorer._shown_count == shown  # the filter still applies to the new traces
     assert len(rows_drawn(explorer)) == int((explorer.filtered["kind"] == "instant").sum())
     explorer._controls.color.value = None
     assert not [t for t in figure_widget.data if t.meta and t.meta["role"] == "legend_group"]
@@ -242,7 +241,7 @@ def test_reset_clears_filters_and_keeps_the_view(explorer: Explorer) -> None:
     explorer.set_state(explorer.state.replace(search="kursk", category=["combat"]))
     explorer._controls.reset.click()
     assert explorer.state == FilterState(lane="actors", color="category")
-    assert explorer.shown_count == 23
+    assert explorer._shown_count == 23
     assert explorer._controls.search.value == ""
 
 
@@ -251,14 +250,14 @@ def test_reset_clears_filters_and_keeps_the_view(explorer: Explorer) -> None:
 
 def test_no_match_shows_the_empty_state_and_the_figure_keeps_working(explorer) -> None:
     explorer._controls.search.value = "no such words anywhere"
-    assert explorer.shown_count == 0
-    assert "No events match these filters" in explorer.summary
+    assert explorer._shown_count == 0
+    assert "No events match these filters" in explorer._summary.value
     counts = explorer._figure_sync.point_counts()
     assert counts and set(counts.values()) == {0}
     assert "No events match" in explorer._table.view.html
     assert explorer.figure.data is not None  # an empty standalone figure, no error
     explorer._controls.search.value = ""
-    assert explorer.shown_count == 23
+    assert explorer._shown_count == 23
     assert sum(explorer._figure_sync.point_counts().values()) > 23
 
 
@@ -266,11 +265,11 @@ def test_a_date_the_engine_rejects_is_shown_not_raised(explorer: Explorer) -> No
     explorer._controls.search.value = "kursk"
     before = explorer.filtered.index.tolist()
     explorer._controls.since.value = "sometime"
-    assert "since=&#x27;sometime&#x27; is not a date" in explorer.summary
+    assert "since=&#x27;sometime&#x27; is not a date" in explorer._summary.value
     assert explorer.state.since is None and explorer.state.search == "kursk"
     assert explorer.filtered.index.tolist() == before
     explorer._controls.since.value = "2025"
-    assert "not a date" not in explorer.summary
+    assert "not a date" not in explorer._summary.value
 
 
 def test_set_state_rejects_bad_values_and_changes_nothing(explorer: Explorer) -> None:
@@ -330,7 +329,7 @@ def test_clicking_a_mark_shows_the_full_record(explorer: Explorer, seed) -> None
     assert html.escape(record["title"]) in details
     assert html.escape(record["date_text"]) in details
     assert "; ".join(record["actors"]) in details
-    assert explorer.details == details
+    assert explorer._details_html() == details
 
 
 def test_hostile_text_is_escaped_in_table_details_and_options(tmp_path: Path) -> None:
@@ -343,7 +342,7 @@ def test_hostile_text_is_escaped_in_table_details_and_options(tmp_path: Path) ->
     explorer = tl.explore(events, lane="category", color="source", export_dir=tmp_path)
     explorer.widget  # noqa: B018
     explorer._table.handle_message({"type": "row", "row": 0})
-    for text in (explorer._table.view.html, explorer._details.value, explorer.summary):
+    for text in (explorer._table.view.html, explorer._details.value, explorer._summary.value):
         assert "<img" not in text
     assert html.escape(HOSTILE) in explorer._details.value
     hover = next(t for t in mark_traces(explorer) if t.meta["role"] == "instant").hovertext
@@ -354,9 +353,9 @@ def test_story_events_with_an_era(tmp_path: Path) -> None:
     events = story_events()
     explorer = tl.explore(events, lane="actors", export_dir=tmp_path)
     explorer.widget  # noqa: B018
-    assert explorer.total_count == 4  # the era is a background band, not an event
+    assert explorer._total_count == 4  # the era is a background band, not an event
     explorer.set_state(explorer.state.replace(search="summit"))
-    assert explorer.shown_count == 1
+    assert explorer._shown_count == 1
     assert "Kursk operation" in explorer.filtered["title"].tolist()  # eras always stay
     assert explorer._table.row_count == 1
 

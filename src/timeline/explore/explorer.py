@@ -131,29 +131,23 @@ class Explorer:
         self._apply(new, mask)
 
     @property
-    def mask(self) -> np.ndarray:
-        """One boolean per row of the events: True where the event is shown."""
-        return self._mask.copy()
-
-    @property
     def filtered(self) -> pd.DataFrame:
         """The events the current filters keep (era rows always stay)."""
         return self._events.iloc[np.flatnonzero(self._mask)]
 
     @property
-    def shown_count(self) -> int:
+    def _shown_count(self) -> int:
         """Events shown (era rows not counted)."""
         return int(np.count_nonzero(self._mask & self._is_event))
 
     @property
-    def total_count(self) -> int:
+    def _total_count(self) -> int:
         """Events in the data (era rows not counted)."""
         return int(np.count_nonzero(self._is_event))
 
-    @property
-    def summary(self) -> str:
+    def _summary_html(self) -> str:
         """The status line as HTML: "Showing N of M events", empty state, last error."""
-        return summary_html(self.shown_count, self.total_count, error=self._error)
+        return summary_html(self._shown_count, self._total_count, error=self._error)
 
     @property
     def figure(self) -> go.Figure:
@@ -236,8 +230,7 @@ class Explorer:
         if self._table is not None:
             self._table.mark_selected(int(row))
 
-    @property
-    def details(self) -> str:
+    def _details_html(self) -> str:
         """The details pane as HTML (the chosen event's full record, escaped)."""
         if self._selected is None:
             return placeholder_html()
@@ -245,7 +238,7 @@ class Explorer:
 
     def _show_summary(self) -> None:
         if self._summary is not None:
-            self._summary.value = self.summary
+            self._summary.value = self._summary_html()
 
     def _figure(self) -> FigureSync:
         if self._figure_sync is None:
@@ -280,9 +273,9 @@ class Explorer:
         binding.show(self._state)
         table = EventTable(self._events, on_select=self._show_details, page_size=self._page_size)
         table.show(self._mask & self._is_event)
-        self._summary = widgets.HTML(self.summary)
+        self._summary = widgets.HTML(self._summary_html())
         self._details = widgets.HTML(
-            self.details, layout=widgets.Layout(width="38%", margin="0 0 0 2%")
+            self._details_html(), layout=widgets.Layout(width="38%", margin="0 0 0 2%")
         )
         self._export = ExportPanel(lambda: self.figure, self._export_dir)
         self._controls, self._binding, self._table = controls, binding, table
