@@ -15,7 +15,14 @@ from timeline.errors import EventDataError, Reason, RejectedRowsWarning
 from timeline.failures import FailureCollector
 from timeline.readers import RawTable, read_table
 from timeline.schema import finalize_events
-from timeline.text_cells import looks_numeric, parse_number, split_list, to_text
+from timeline.text_cells import (
+    blank_to_na,
+    looks_numeric,
+    parse_number,
+    plain_numbers,
+    split_list,
+    to_text,
+)
 
 OnError = Literal["raise", "skip"]
 _TEXT_FIELDS = (
@@ -162,10 +169,10 @@ def _load(
         return import_events(event_format, source, reference_date, dayfirst, conventions)
     raw = read_table(source, format)
     mapping = match_columns(raw.frame.columns, columns)
-    hint = ""
+    layouts = ""
     if format is None and columns is None:
-        hint = f"; nor is it one of the layouts timeline imports: {known_layouts()}"
-    _require(mapping, raw, hint)
+        layouts = f"; nor is it one of the layouts timeline imports: {known_layouts()}"
+    _require(mapping, raw, layouts)
     return build_events(raw, mapping, reference_date, dayfirst, conventions)
 
 
@@ -196,7 +203,7 @@ def _event_format(
     return name
 
 
-def _require(mapping: Mapping[str, str], raw: RawTable, hint: str = "") -> None:
+def _require(mapping: Mapping[str, str], raw: RawTable, layouts: str = "") -> None:
     found = [str(c) for c in raw.frame.columns]
     failures = []
     for field in REQUIRED_FIELDS:
@@ -213,7 +220,7 @@ def _require(mapping: Mapping[str, str], raw: RawTable, hint: str = "") -> None:
     if failures:
         table = pd.DataFrame(failures, dtype=object)
         message = "; ".join(f["reason"] for f in failures)
-        raise EventDataError(table, f"cannot load events: {message}{hint}")
+        raise EventDataError(table, f"cannot load events: {message}{layouts}")
 
 
 def build_events(
@@ -397,13 +404,17 @@ def _event_ids(
 ) -> pd.Series:
     """Source ids where given, else a stable hash of the row; duplicates are failures."""
     n = len(frame)
-    generated = _row_hashes(frame)
     if "event_id" in mapping:
         given = to_text(frame[mapping["event_id"]]).reset_index(drop=True)
-        ids = given.fillna(generated)
+        missing = given.isna().to_numpy()
+        ids = given
+        if missing.any():  # hash only the rows without an id (hashing is per row)
+            ids = given.mask(
+                missing, _row_hashes(frame.loc[missing]).set_axis(given.index[missing])
+            )
     else:
         given = None
-        ids = generated
+        ids = _row_hashes(frame)
     duplicated = ids.duplicated(keep="first").to_numpy()
     if duplicated.any():
         first_position = pd.Series(np.arange(n)).groupby(ids.to_numpy()).transform("min")
@@ -435,8 +446,12 @@ def _row_hashes(frame: pd.DataFrame) -> pd.Series:
 def _extra_column(values: pd.Series) -> pd.Series:
     """Keep a column we do not interpret: text stays text, plain numbers become numbers."""
     if pd.api.types.is_string_dtype(values) and values.dtype != object:
-        text = values.str.strip().mask(values.str.strip() == "")
+        text = blank_to_na(values.str.strip())
         if looks_numeric(text):
-            return pd.to_numeric(text)
-        return text.str.replace(r"^'(?=[=+\-@\t\r])", "", regex=True)
+            return plain_numbers(text)
+        quoted = text.str.startswith("'").fillna(False).to_numpy(dtype=bool)
+        if quoted.any():  # only those cells, so the common case stays on the Arrow path
+            fixed = text[quoted].str.replace(r"^'(?=[=+\-@\t\r])", "", regex=True)
+            text = text.mask(quoted, fixed)
+        return text
     return values.reset_index(drop=True)

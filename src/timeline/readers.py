@@ -8,6 +8,7 @@ record in a file (header excluded, blank lines not counted) or the frame's index
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
@@ -31,6 +32,7 @@ _SUFFIX_FORMATS = {
     ".pq": "parquet",
 }
 _DELIMITERS = ",;\t|"
+_HEADER_CHARS = 1 << 20
 
 
 @dataclass
@@ -136,17 +138,49 @@ def _dedupe(names: list[str]) -> list[str]:
 
 def _read_delimited(path: Path) -> RawTable:
     data = path.read_bytes()
-    text = decode_text(data)
-    delimiter = "\t" if path.suffix.lower() in (".tsv", ".tab") else sniff_delimiter(text)
+    head = decode_text(_first_lines(data))
+    delimiter = "\t" if path.suffix.lower() in (".tsv", ".tab") else sniff_delimiter(head)
+    try:
+        # UTF-8 goes to Arrow as bytes (Arrow checks it): no decoding of the whole file.
+        names = _header_names(head, delimiter, path)
+        frame = _read_with_pyarrow(_without_bom(data), delimiter, names)
+        text = None
+    except _arrow_invalid() as exc:
+        if "utf8" not in str(exc).lower().replace("-", ""):
+            raise
+        text = decode_text(data)  # not UTF-8: Windows-1252
+        names = _header_names(text[:_HEADER_CHARS], delimiter, path)
+        frame = _read_with_pyarrow(text.encode("utf-8"), delimiter, names)
+    if frame is not None:
+        return RawTable(frame, list(range(1, len(frame) + 1)))
+    return _read_with_csv_module(text or decode_text(data), delimiter, names)
+
+
+def _arrow_invalid() -> type[Exception]:
+    """Arrow's error for invalid input (imported lazily)."""
+    import pyarrow as pa
+
+    return pa.ArrowInvalid
+
+
+def _first_lines(data: bytes) -> bytes:
+    """The first ~1 MB of ``data``, cut after a line break so no character is split."""
+    head = data[:_HEADER_CHARS]
+    if len(data) > _HEADER_CHARS and b"\n" in head:
+        head = head[: head.rindex(b"\n") + 1]
+    return head
+
+
+def _without_bom(data: bytes) -> bytes:
+    return data[len(codecs.BOM_UTF8) :] if data.startswith(codecs.BOM_UTF8) else data
+
+
+def _header_names(text: str, delimiter: str, path: Path) -> list[str]:
     header_row = next(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), None)
     if header_row is None:
         msg = f"{str(path)!r} is empty: it has no header row"
         raise ValueError(msg)
-    names = _dedupe(header_row)
-    frame = _read_with_pyarrow(text, delimiter, names)
-    if frame is not None:
-        return RawTable(frame, list(range(1, len(frame) + 1)))
-    return _read_with_csv_module(text, delimiter, names)
+    return _dedupe(header_row)
 
 
 def read_headerless(path: Path, names: list[str], delimiter: str = "\t") -> RawTable:
@@ -155,7 +189,7 @@ def read_headerless(path: Path, names: list[str], delimiter: str = "\t") -> RawT
     ``names`` name the columns; a record with another number of fields is rejected.
     """
     text = decode_text(Path(path).read_bytes())
-    frame = _read_with_pyarrow(text, delimiter, names, header=False)
+    frame = _read_with_pyarrow(text.encode("utf-8"), delimiter, names, header=False)
     if frame is not None:
         table = RawTable(frame, list(range(1, len(frame) + 1)))
     else:
@@ -165,11 +199,12 @@ def read_headerless(path: Path, names: list[str], delimiter: str = "\t") -> RawT
 
 
 def _read_with_pyarrow(
-    text: str, delimiter: str, names: list[str], header: bool = True
+    data: bytes, delimiter: str, names: list[str], header: bool = True
 ) -> pd.DataFrame | None:
     """Fast path; returns None when some record has the wrong number of fields.
 
-    Without a header the fields are not quoted either (GDELT's tab-separated files).
+    ``data`` is UTF-8. Without a header the fields are not quoted either (GDELT's
+    tab-separated files).
     """
     import pyarrow.csv as pacsv
 
@@ -180,9 +215,9 @@ def _read_with_pyarrow(
         return "skip"
 
     table = pacsv.read_csv(
-        io.BytesIO(text.encode("utf-8")),
+        io.BytesIO(data),
         read_options=pacsv.ReadOptions(
-            column_names=names, skip_rows=int(header), block_size=1 << 24
+            column_names=names, skip_rows=int(header), block_size=1 << 20
         ),
         parse_options=pacsv.ParseOptions(
             delimiter=delimiter,

@@ -48,8 +48,16 @@ def to_text(values: pd.Series) -> pd.Series:
     if not (pd.api.types.is_string_dtype(values) and values.dtype != object):
         values = values.map(_cell_to_text)
     text = values.astype("str").str.strip()
-    text = text.str.replace(_QUOTED_FORMULA, "", regex=True)
-    return text.mask(text == "")
+    quoted = text.str.startswith("'").fillna(False).to_numpy(dtype=bool)
+    if quoted.any():  # only those cells, so the common case stays on the Arrow path
+        text = text.mask(quoted, text[quoted].str.replace(_QUOTED_FORMULA, "", regex=True))
+    return blank_to_na(text)
+
+
+def blank_to_na(text: pd.Series) -> pd.Series:
+    """Empty strings as NA (the column is copied only when it has any)."""
+    empty = (text == "").to_numpy(dtype=bool)
+    return text.mask(empty) if empty.any() else text
 
 
 def split_list(values: pd.Series, sep: str = ";") -> pd.Series:
@@ -61,6 +69,9 @@ def split_list(values: pd.Series, sep: str = ";") -> pd.Series:
     [['Putin', 'Kim'], []]
     """
 
+    if isinstance(values.dtype, pd.StringDtype) and values.dtype.storage == "pyarrow":
+        return _split_arrow_text(values, sep)
+
     def split(value: object) -> list[str]:
         if isinstance(value, (list, tuple, np.ndarray)):
             return [str(v).strip() for v in value if str(v).strip()]
@@ -71,15 +82,69 @@ def split_list(values: pd.Series, sep: str = ";") -> pd.Series:
     return values.map(split).astype(object)
 
 
+def _split_arrow_text(values: pd.Series, sep: str) -> pd.Series:
+    """:func:`split_list` for Arrow-backed text: split, strip and drop empties in Arrow."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    array = pa.array(values.array)
+    if isinstance(array, pa.ChunkedArray):
+        array = array.combine_chunks()
+    lists = pc.split_pattern(array, sep)
+    items = pc.utf8_trim_whitespace(pc.list_flatten(lists))
+    parents = pc.list_parent_indices(lists)
+    keep = pc.not_equal(items, "")
+    counts = np.bincount(parents.filter(keep).to_numpy(), minlength=len(values))
+    offsets = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
+    rebuilt = pa.LargeListArray.from_arrays(pa.array(offsets), items.filter(keep))
+    return pd.Series(rebuilt.to_pylist(), index=values.index, dtype=object)
+
+
 def looks_numeric(text: pd.Series) -> bool:
     """True when every non-missing cell is a plain number (no leading zeros, no words)."""
     present = text.dropna()
-    return bool(len(present)) and bool(present.str.match(_PLAIN_NUMBER).all())
+    if not len(present) or not _PLAIN_NUMBER.match(str(present.iloc[0])):
+        return False  # most text columns fail on their first value: no full scan
+    return bool(present.str.match(_PLAIN_NUMBER.pattern).all())
+
+
+def plain_numbers(text: pd.Series) -> pd.Series:
+    """Numbers of a column that :func:`looks_numeric`: int64 when whole and complete, else float.
+
+    Gives what ``pd.to_numeric`` gives, converting in Arrow where it can.
+
+    Examples
+    --------
+    >>> plain_numbers(pd.Series(["7", "12"], dtype="str")).tolist()
+    [7, 12]
+    """
+    import pyarrow as pa
+
+    try:
+        array = pa.array(text.array)
+        if not text.isna().any():
+            try:
+                return pd.Series(array.cast(pa.int64()).to_numpy(), index=text.index)
+            except pa.ArrowInvalid:
+                pass  # a fraction or an exponent somewhere: floats
+        floats = array.cast(pa.float64()).to_numpy(zero_copy_only=False)
+        return pd.Series(floats, index=text.index, dtype="float64")
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, TypeError):
+        return pd.to_numeric(text)
+
+
+_DECIMAL = r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$"
 
 
 def parse_number(text: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Parse plain or comma-grouped numbers; returns (floats, mask of unparseable cells)."""
-    cleaned = text.where(~text.fillna("").str.match(_GROUPED_NUMBER), text.str.replace(",", ""))
-    numbers = pd.to_numeric(cleaned, errors="coerce").astype("float64")
+    grouped = text.fillna("").str.match(_GROUPED_NUMBER.pattern).to_numpy(dtype=bool)
+    cleaned = text.mask(grouped, text.str.replace(",", "", regex=False))
+    numbers = pd.Series(np.nan, index=text.index, dtype="float64")
+    decimal = cleaned.fillna("").str.match(_DECIMAL).to_numpy(dtype=bool)
+    if decimal.all():
+        numbers = plain_numbers(cleaned).astype("float64")
+    elif decimal.any():
+        numbers[decimal] = plain_numbers(cleaned[decimal]).astype("float64").to_numpy()
     bad = text.notna() & numbers.isna()
     return numbers, bad

@@ -23,6 +23,7 @@ from timeline.formats.common import (
     join_text,
     parse_days,
     require_columns,
+    take_columns,
 )
 from timeline.readers import RawTable, read_table
 
@@ -32,19 +33,22 @@ SIGNATURE = ("event_id_cnty", "event_date", "time_precision", "event_type")
 """Columns that identify an ACLED export (compared ignoring case and punctuation)."""
 
 REQUIRED = ("event_date", "time_precision")
-COPIED = {
+RENAMED = {
     "event_id": "event_id_cnty",
-    "category": "event_type",
     "description": "notes",
-    "quantity": "fatalities",
+    "location": "location",
+    "latitude": "latitude",
+    "longitude": "longitude",
+    "source": "source",
+    "tags": "tags",
 }
-"""Canonical fields that copy one ACLED column (the column stays too)."""
-SAME_NAME = ("location", "latitude", "longitude", "source", "tags")
-"""ACLED columns that are canonical columns already."""
+"""Canonical fields that take an ACLED column over (the column is renamed)."""
+COPIED = {"category": "event_type", "quantity": "fatalities"}
+"""Canonical fields that copy an ACLED column (the column stays too)."""
 COLUMNS = (
     *REQUIRED,
+    *RENAMED.values(),
     *COPIED.values(),
-    *SAME_NAME,
     "sub_event_type",
     "actor1",
     "assoc_actor_1",
@@ -140,13 +144,7 @@ def build_acled(
     actors = ("actor1", "assoc_actor_1", "actor2", "assoc_actor_2")
     frame[derived("actors")] = join_text([text(name) for name in actors], "; ")
     mapping = {field: derived(field) for field in ("title", "date_text", "actors")}
-    for field, name in COPIED.items():
-        if name in cols:
-            frame[derived(field)] = frame[cols[name]]
-            mapping[field] = derived(field)
-    for field in SAME_NAME:
-        if field in cols:
-            mapping[field] = cols[field]
+    take_columns(frame, cols, mapping, RENAMED, COPIED)
 
     table, kept = checks.apply(frame)
     result = build(table, mapping, NAME, reference_date, dayfirst, conventions)

@@ -82,6 +82,28 @@ def column_text(frame: pd.DataFrame, name: str | None) -> pd.Series:
     return pd.Series(pd.NA, index=frame.index, dtype="str")
 
 
+def take_columns(
+    frame: pd.DataFrame,
+    cols: Mapping[str, str],
+    mapping: dict[str, str],
+    renamed: Mapping[str, str],
+    copied: Mapping[str, str] | None = None,
+) -> None:
+    """Map canonical fields to source columns, in place.
+
+    ``renamed`` fields take their source column over (its values are in the canonical
+    column, and the source name is gone); ``copied`` fields get a copy, and the source
+    column stays under its own name too. Columns the source lacks are skipped.
+    """
+    for field, name in renamed.items():
+        if name in cols:
+            mapping[field] = cols[name]
+    for field, name in (copied or {}).items():
+        if name in cols:
+            frame[derived(field)] = frame[cols[name]]
+            mapping[field] = derived(field)
+
+
 def join_text(parts: Sequence[pd.Series], separator: str) -> pd.Series:
     """Join text columns row by row, skipping missing parts; NA when every part is missing.
 
@@ -96,6 +118,12 @@ def join_text(parts: Sequence[pd.Series], separator: str) -> pd.Series:
     import pyarrow.compute as pc
 
     arrays = [pa.array(pd.array(part, dtype="str"), type=pa.large_string()) for part in parts]
+    # pyarrow 26 drops (!) the rows where every part is null when skipping nulls, so such
+    # rows get an empty first part; the empty result becomes NA below.
+    all_null = pc.is_null(arrays[0])
+    for array in arrays[1:]:
+        all_null = pc.and_(all_null, pc.is_null(array))
+    arrays[0] = pc.if_else(all_null, pa.scalar("", pa.large_string()), arrays[0])
     joined = pc.binary_join_element_wise(
         *arrays, pa.scalar(separator, pa.large_string()), null_handling="skip"
     )
@@ -210,12 +238,15 @@ def parse_days(
 
 def check_days(checks: RowChecks, column: str, values: pd.Series, why: np.ndarray) -> None:
     """Reject the rows whose ``column`` is not one day (``why`` from :func:`parse_days`)."""
-    reasons = np.where(
-        why == "empty",
-        f"{column} is empty",
-        np.char.add(f"{column} must name one day: ", why.astype(str)).astype(object),
-    )
-    checks.add(why != "", column, values, reasons)
+    bad = why != ""
+    if not bad.any():
+        return
+    reasons = np.full(len(why), "", dtype=object)
+    reasons[bad] = [
+        f"{column} is empty" if reason == "empty" else f"{column} must name one day: {reason}"
+        for reason in why[bad]
+    ]
+    checks.add(bad, column, values, reasons)
 
 
 def day_text(days: np.ndarray) -> np.ndarray:

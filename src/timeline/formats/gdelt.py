@@ -21,6 +21,7 @@ from timeline.formats.common import (
     find_columns,
     join_text,
     require_columns,
+    take_columns,
 )
 from timeline.readers import RawTable, read_headerless, read_table, source_format
 
@@ -69,6 +70,14 @@ COLUMNS: tuple[str, ...] = (
 SIGNATURE = ("GLOBALEVENTID", "SQLDATE", "EventCode")
 """Header columns that identify a GDELT table with a header row."""
 REQUIRED = ("GLOBALEVENTID", "SQLDATE")
+RENAMED = {
+    "event_id": "GLOBALEVENTID",
+    "location": "ActionGeo_FullName",
+    "latitude": "ActionGeo_Lat",
+    "longitude": "ActionGeo_Long",
+    "source_url": "SOURCEURL",
+}
+"""Canonical fields that take a GDELT column over (the column is renamed)."""
 
 CAMEO_ROOTS = {
     "01": "Make public statement",
@@ -195,17 +204,7 @@ def build_gdelt(
     frame[derived("category")] = action
     frame[derived("actors")] = join_text([text("Actor1Name"), text("Actor2Name")], "; ")
     mapping.update({f: derived(f) for f in ("title", "category", "actors")})
-    copied = {
-        "event_id": "GLOBALEVENTID",
-        "location": "ActionGeo_FullName",
-        "latitude": "ActionGeo_Lat",
-        "longitude": "ActionGeo_Long",
-        "source_url": "SOURCEURL",
-    }
-    for field, name in copied.items():
-        if name in cols:
-            frame[derived(field)] = frame[cols[name]]
-            mapping[field] = derived(field)
+    take_columns(frame, cols, mapping, RENAMED)
 
     table, _ = checks.apply(frame)
     return build(table, mapping, NAME, reference_date, dayfirst, conventions)

@@ -205,17 +205,19 @@ def build_timelinejs(
 
     frame[derived("date_text")] = start
     frame[derived("end_text")] = end
-    frame[derived("title")] = column_text(frame, layout.headline)
-    mapping = {name: derived(name) for name in ("title", "date_text", "end_text")}
+    mapping = {name: derived(name) for name in ("date_text", "end_text", "kind")}
+    # Headline, text, group and id are taken over by title, description, category, event_id.
     for canonical, name in (
+        ("title", layout.headline),
         ("description", layout.text),
         ("category", layout.group),
         ("event_id", layout.unique_id),
     ):
         if name is not None:
-            frame[derived(canonical)] = frame[name]
-            mapping[canonical] = derived(canonical)
-    mapping["kind"] = derived("kind")
+            mapping[canonical] = name
+    if layout.headline is None:  # no headline anywhere: every slide fails "title is empty"
+        frame[derived("title")] = column_text(frame, None)
+        mapping["title"] = derived("title")
     table, _ = checks.apply(frame)
     return build(table, mapping, NAME, reference_date, dayfirst, conventions)
 

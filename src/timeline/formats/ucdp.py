@@ -22,6 +22,7 @@ from timeline.formats.common import (
     join_text,
     parse_days,
     require_columns,
+    take_columns,
 )
 from timeline.readers import RawTable, read_table
 
@@ -35,14 +36,20 @@ DATE_PRECISIONS = {"1": "day", "2": "week", "3": "week", "4": "month", "5": "yea
 """``date_prec`` -> the precision of the window (2, "two to six days", is within a week)."""
 VIOLENCE_TYPES = {"1": "state-based conflict", "2": "non-state conflict", "3": "one-sided violence"}
 """``type_of_violence`` codes -> the category shown."""
-COPIED = {"event_id": "id", "location": "where_coordinates", "source": "source_article"}
-COPIED_QUANTITY = "best"
-SAME_NAME = ("latitude", "longitude")
+RENAMED = {
+    "event_id": "id",
+    "location": "where_coordinates",
+    "source": "source_article",
+    "latitude": "latitude",
+    "longitude": "longitude",
+}
+"""Canonical fields that take a GED column over (the column is renamed)."""
+COPIED = {"quantity": "best"}
+"""Canonical fields that copy a GED column (``best`` stays next to ``low`` and ``high``)."""
 COLUMNS = (
     *REQUIRED,
+    *RENAMED.values(),
     *COPIED.values(),
-    COPIED_QUANTITY,
-    *SAME_NAME,
     "side_a",
     "side_b",
     "dyad_name",
@@ -120,14 +127,7 @@ def build_ucdp(
     violence = text("type_of_violence").str.replace(r"\.0$", "", regex=True)
     frame[derived("category")] = violence.replace(VIOLENCE_TYPES)
     mapping = {field: derived(field) for field in ("title", "date_text", "actors", "category")}
-    copied = {**COPIED, "quantity": COPIED_QUANTITY}
-    for field, name in copied.items():
-        if name in cols:
-            frame[derived(field)] = frame[cols[name]]
-            mapping[field] = derived(field)
-    for field in SAME_NAME:
-        if field in cols:
-            mapping[field] = cols[field]
+    take_columns(frame, cols, mapping, RENAMED, COPIED)
 
     table, kept = checks.apply(frame)
     result = build(table, mapping, NAME, reference_date, dayfirst, conventions)
