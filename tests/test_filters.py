@@ -29,7 +29,13 @@ def synthetic() -> pd.DataFrame:
     frame = pd.DataFrame(
         {
             "event_id": ["a", "b", "c", "d", "e"],
-            "title": ["Summit in Pyongyang", "Visit to Moscow", "Battle", "Ongoing deployment", "Era"],
+            "title": [
+                "Summit in Pyongyang",
+                "Visit to Moscow",
+                "Battle",
+                "Ongoing deployment",
+                "Era",
+            ],
             "date": ["2024-06-19", "late October 2024", "2024-12", "since September", "2024"],
             "end": ["", "", "2025-03", "", "2024"],
             "reported_on": "2024-11-05",
@@ -136,7 +142,7 @@ def test_date_extent_reaches_report_date_for_ongoing(synthetic: pd.DataFrame) ->
 
 def test_seed_events_filter(seed: pd.DataFrame) -> None:
     kursk = apply_filters(seed, {"search": "kursk"})
-    assert len(kursk) >= 4
+    assert len(kursk) >= 3
     assert kursk["title"].str.contains("Kursk").any()
     combat = apply_filters(seed, {"category": ["combat"], "actors": ["North Korea"]})
     assert set(combat["category"]) == {"combat"}

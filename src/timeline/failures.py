@@ -26,7 +26,7 @@ class FailureCollector:
     """
 
     def __init__(self, labels: Sequence[Any]) -> None:
-        self.labels = np.asarray(labels, dtype=object)
+        self.labels = np.asarray(labels)
         self.bad = np.zeros(len(self.labels), dtype=bool)
         self._parts: list[pd.DataFrame] = []
         self._extra: list[dict[str, Any]] = []
@@ -50,7 +50,7 @@ class FailureCollector:
             pd.DataFrame(
                 {
                     "position": positions,
-                    "row": self.labels[positions],
+                    "row": self.labels[positions].astype(object),
                     "column": column,
                     "value": [_show(v) for v in values],
                     "reason": reasons,

@@ -126,9 +126,7 @@ def prepare_events(events: pd.DataFrame) -> pd.DataFrame:
     for column in FACET_COLUMNS:
         if column in events.columns and _is_list_column(events[column]):
             prepared[_key(column)] = _list_keys(events[column])
-    texts = [
-        events[c].astype("str").fillna("") for c in SEARCH_COLUMNS if c in events.columns
-    ]
+    texts = [events[c].astype("str").fillna("") for c in SEARCH_COLUMNS if c in events.columns]
     if texts:
         joined = texts[0]
         for text in texts[1:]:
@@ -178,8 +176,7 @@ def filter_expression(
             continue
         if _key(column) in columns:
             hits = [
-                nw.col(_key(column)).str.contains(f"{_SEP}{v}{_SEP}", literal=True)
-                for v in wanted
+                nw.col(_key(column)).str.contains(f"{_SEP}{v}{_SEP}", literal=True) for v in wanted
             ]
             conditions.append(_any(hits))
         else:
@@ -208,7 +205,10 @@ def filter_expression(
 
 
 def filter_mask(
-    events: pd.DataFrame, state: FilterState | Mapping[str, Any] | None, *, reference_date: object = None
+    events: pd.DataFrame,
+    state: FilterState | Mapping[str, Any] | None,
+    *,
+    reference_date: object = None,
 ) -> np.ndarray:
     """Boolean mask of the events that ``state`` keeps (one entry per row).
 
@@ -232,7 +232,11 @@ def filter_mask(
     """
     state = FilterState.from_dict(state)
     prepared = prepare_events(events)
-    if reference_date is None and "reported_on" in prepared and prepared["reported_on"].notna().any():
+    if (
+        reference_date is None
+        and "reported_on" in prepared
+        and prepared["reported_on"].notna().any()
+    ):
         reference_date = prepared["reported_on"].max()
     expression = filter_expression(state, prepared.columns, reference_date=reference_date)
     frame = nw.from_native(prepared, eager_only=True)

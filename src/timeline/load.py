@@ -16,12 +16,11 @@ from timeline.failures import FailureCollector
 from timeline.readers import RawTable, read_table
 from timeline.schema import finalize_events
 from timeline.text_cells import (
-    blank_to_na,
     looks_numeric,
     parse_number,
-    plain_numbers,
     split_list,
     to_text,
+    unquote_formulas,
 )
 
 OnError = Literal["raise", "skip"]
@@ -326,12 +325,19 @@ def _reference_dates(
             if isinstance(reference_date, str)
             else pd.Timestamp(reference_date)
         )
-    base = pd.Series(pd.DatetimeIndex([default] * n if n else []).astype("datetime64[us]"))
+    fill = np.datetime64("NaT", "us") if pd.isna(default) else pd.Timestamp(default).to_datetime64()
+    base = pd.Series(np.full(n, fill, dtype="datetime64[us]"))
     if reported is None:
         return base
     from timeline.dates import normalize_dates
 
-    parsed = normalize_dates(reported)
+    # Report dates repeat (one per article): parse each distinct text once. Missing cells
+    # (code -1) pick an arbitrary parsed row; they are masked out as not present below.
+    codes, uniques = pd.factorize(reported, use_na_sentinel=True)
+    if len(uniques) == 0:
+        return base
+    parsed = normalize_dates(pd.Series(uniques, dtype="str")).iloc[codes]
+    parsed = parsed.set_axis(reported.index)
     present = reported.notna().to_numpy()
     error = parsed["date_error"].to_numpy(dtype=object)
     too_coarse = (
@@ -404,21 +410,20 @@ def _event_ids(
 ) -> pd.Series:
     """Source ids where given, else a stable hash of the row; duplicates are failures."""
     n = len(frame)
-    if "event_id" in mapping:
-        given = to_text(frame[mapping["event_id"]]).reset_index(drop=True)
-        missing = given.isna().to_numpy()
-        ids = given
-        if missing.any():  # hash only the rows without an id (hashing is per row)
-            ids = given.mask(
-                missing, _row_hashes(frame.loc[missing]).set_axis(given.index[missing])
-            )
-    else:
-        given = None
-        ids = _row_hashes(frame)
+    given = (
+        to_text(frame[mapping["event_id"]]).reset_index(drop=True)
+        if "event_id" in mapping
+        else None
+    )
+    missing = np.ones(n, dtype=bool) if given is None else given.isna().to_numpy()
+    ids = given if given is not None else pd.Series(pd.NA, index=pd.RangeIndex(n), dtype="str")
+    if missing.any():
+        ids = ids.copy()
+        ids[missing] = _row_hashes(frame.loc[missing]).to_numpy()
     duplicated = ids.duplicated(keep="first").to_numpy()
     if duplicated.any():
         first_position = pd.Series(np.arange(n)).groupby(ids.to_numpy()).transform("min")
-        first_label = np.asarray(failures.labels, dtype=object)[first_position.to_numpy()]
+        first_label = failures.labels[first_position.to_numpy()]
         if given is None:
             reasons = [f"row repeats row {label} exactly" for label in first_label]
         else:
@@ -446,12 +451,8 @@ def _row_hashes(frame: pd.DataFrame) -> pd.Series:
 def _extra_column(values: pd.Series) -> pd.Series:
     """Keep a column we do not interpret: text stays text, plain numbers become numbers."""
     if pd.api.types.is_string_dtype(values) and values.dtype != object:
-        text = blank_to_na(values.str.strip())
+        text = values.str.strip().mask(values.str.strip() == "")
         if looks_numeric(text):
-            return plain_numbers(text)
-        quoted = text.str.startswith("'").fillna(False).to_numpy(dtype=bool)
-        if quoted.any():  # only those cells, so the common case stays on the Arrow path
-            fixed = text[quoted].str.replace(r"^'(?=[=+\-@\t\r])", "", regex=True)
-            text = text.mask(quoted, fixed)
-        return text
+            return pd.to_numeric(text)
+        return unquote_formulas(text)
     return values.reset_index(drop=True)

@@ -8,7 +8,6 @@ record in a file (header excluded, blank lines not counted) or the frame's index
 
 from __future__ import annotations
 
-import codecs
 import csv
 import io
 import json
@@ -17,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 READABLE_FORMATS = ("csv", "tsv", "xlsx", "json", "parquet")
@@ -32,7 +32,6 @@ _SUFFIX_FORMATS = {
     ".pq": "parquet",
 }
 _DELIMITERS = ",;\t|"
-_HEADER_CHARS = 1 << 20
 
 
 @dataclass
@@ -43,8 +42,8 @@ class RawTable:
     ----------
     frame : DataFrame
         The source's columns and values, default RangeIndex.
-    rows : list
-        One failure label per row of ``frame``.
+    rows : array-like
+        One failure label per row of ``frame`` (a numpy array or list).
     rejected : list of dict
         Records the reader could not split into fields (failures-table rows).
     attrs : dict
@@ -52,7 +51,7 @@ class RawTable:
     """
 
     frame: pd.DataFrame
-    rows: list[Any]
+    rows: Any
     rejected: list[dict[str, Any]] = field(default_factory=list)
     attrs: dict[str, Any] = field(default_factory=dict)
 
@@ -81,7 +80,7 @@ def read_table(source: object, format: str | None = None) -> RawTable:
     fmt = source_format(source, format)
     if fmt == "dataframe":
         frame = source.copy()  # type: ignore[union-attr]
-        return RawTable(frame.reset_index(drop=True), list(frame.index))
+        return RawTable(frame.reset_index(drop=True), frame.index.to_numpy(dtype=object))
     path = Path(source)  # type: ignore[arg-type]
     if not path.exists():
         msg = f"no such file: {str(path)!r}"
@@ -138,49 +137,29 @@ def _dedupe(names: list[str]) -> list[str]:
 
 def _read_delimited(path: Path) -> RawTable:
     data = path.read_bytes()
-    head = decode_text(_first_lines(data))
-    delimiter = "\t" if path.suffix.lower() in (".tsv", ".tab") else sniff_delimiter(head)
-    try:
-        # UTF-8 goes to Arrow as bytes (Arrow checks it): no decoding of the whole file.
-        names = _header_names(head, delimiter, path)
-        frame = _read_with_pyarrow(_without_bom(data), delimiter, names)
-        text = None
-    except _arrow_invalid() as exc:
-        if "utf8" not in str(exc).lower().replace("-", ""):
-            raise
-        text = decode_text(data)  # not UTF-8: Windows-1252
-        names = _header_names(text[:_HEADER_CHARS], delimiter, path)
-        frame = _read_with_pyarrow(text.encode("utf-8"), delimiter, names)
-    if frame is not None:
-        return RawTable(frame, list(range(1, len(frame) + 1)))
-    return _read_with_csv_module(text or decode_text(data), delimiter, names)
-
-
-def _arrow_invalid() -> type[Exception]:
-    """Arrow's error for invalid input (imported lazily)."""
-    import pyarrow as pa
-
-    return pa.ArrowInvalid
-
-
-def _first_lines(data: bytes) -> bytes:
-    """The first ~1 MB of ``data``, cut after a line break so no character is split."""
-    head = data[:_HEADER_CHARS]
-    if len(data) > _HEADER_CHARS and b"\n" in head:
-        head = head[: head.rindex(b"\n") + 1]
-    return head
-
-
-def _without_bom(data: bytes) -> bytes:
-    return data[len(codecs.BOM_UTF8) :] if data.startswith(codecs.BOM_UTF8) else data
-
-
-def _header_names(text: str, delimiter: str, path: Path) -> list[str]:
+    text = decode_text(data[: 1 << 20])  # enough for the header and the sniffer
+    delimiter = "\t" if path.suffix.lower() in (".tsv", ".tab") else sniff_delimiter(text)
     header_row = next(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), None)
     if header_row is None:
         msg = f"{str(path)!r} is empty: it has no header row"
         raise ValueError(msg)
-    return _dedupe(header_row)
+    names = _dedupe(header_row)
+    utf8 = _utf8_bytes(data)
+    frame = _read_with_pyarrow(utf8, delimiter, names)
+    if frame is not None:
+        return RawTable(frame, np.arange(1, len(frame) + 1))
+    return _read_with_csv_module(utf8.decode("utf-8"), delimiter, names)
+
+
+def _utf8_bytes(data: bytes) -> bytes:
+    """The file as UTF-8 without BOM (Windows-1252 files are transcoded)."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace").encode("utf-8")
+    return data
 
 
 def read_headerless(path: Path, names: list[str], delimiter: str = "\t") -> RawTable:
@@ -188,12 +167,12 @@ def read_headerless(path: Path, names: list[str], delimiter: str = "\t") -> RawT
 
     ``names`` name the columns; a record with another number of fields is rejected.
     """
-    text = decode_text(Path(path).read_bytes())
-    frame = _read_with_pyarrow(text.encode("utf-8"), delimiter, names, header=False)
+    utf8 = _utf8_bytes(Path(path).read_bytes())
+    frame = _read_with_pyarrow(utf8, delimiter, names, header=False)
     if frame is not None:
-        table = RawTable(frame, list(range(1, len(frame) + 1)))
+        table = RawTable(frame, np.arange(1, len(frame) + 1))
     else:
-        table = _read_with_csv_module(text, delimiter, names, header=False)
+        table = _read_with_csv_module(utf8.decode("utf-8"), delimiter, names, header=False)
     table.attrs.setdefault("source_file", str(path))
     return table
 
@@ -203,8 +182,7 @@ def _read_with_pyarrow(
 ) -> pd.DataFrame | None:
     """Fast path; returns None when some record has the wrong number of fields.
 
-    ``data`` is UTF-8. Without a header the fields are not quoted either (GDELT's
-    tab-separated files).
+    Without a header the fields are not quoted either (GDELT's tab-separated files).
     """
     import pyarrow.csv as pacsv
 
@@ -217,7 +195,7 @@ def _read_with_pyarrow(
     table = pacsv.read_csv(
         io.BytesIO(data),
         read_options=pacsv.ReadOptions(
-            column_names=names, skip_rows=int(header), block_size=1 << 20
+            column_names=names, skip_rows=int(header), block_size=1 << 24
         ),
         parse_options=pacsv.ParseOptions(
             delimiter=delimiter,
@@ -241,7 +219,7 @@ def _read_with_csv_module(
 ) -> RawTable:
     """Slow path that accounts for every record, including malformed ones."""
     records: list[list[str]] = []
-    rows: list[int] = []
+    rows: list[int] = []  # record numbers of the rows kept
     rejected: list[dict[str, Any]] = []
     quoting = csv.QUOTE_MINIMAL if header else csv.QUOTE_NONE
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quoting=quoting)
@@ -265,7 +243,7 @@ def _read_with_csv_module(
         records.append(fields)
         rows.append(number)
     frame = pd.DataFrame(records, columns=names, dtype="str")
-    return RawTable(frame, rows, rejected)
+    return RawTable(frame, np.asarray(rows, dtype=np.int64), rejected)
 
 
 def _read_excel(path: Path) -> RawTable:
@@ -274,7 +252,7 @@ def _read_excel(path: Path) -> RawTable:
     frame = frame.dropna(how="all")
     # Data record n sits on sheet row n + 1 (the header is row 1); empty rows are not records
     # but keep their place in the count, so a row number always points at the same sheet row.
-    rows = [int(i) + 1 for i in frame.index]
+    rows = frame.index.to_numpy() + 1
     return RawTable(frame.reset_index(drop=True), rows)
 
 
@@ -297,9 +275,9 @@ def _read_json(path: Path) -> RawTable:
         msg = f"{str(path)!r}: expected a list of JSON objects (one per event)"
         raise ValueError(msg)
     frame = pd.DataFrame.from_records(records)
-    return RawTable(frame, list(range(1, len(frame) + 1)), attrs=attrs)
+    return RawTable(frame, np.arange(1, len(frame) + 1), attrs=attrs)
 
 
 def _read_parquet(path: Path) -> RawTable:
     frame = pd.read_parquet(path)
-    return RawTable(frame.reset_index(drop=True), list(range(1, len(frame) + 1)))
+    return RawTable(frame.reset_index(drop=True), np.arange(1, len(frame) + 1))

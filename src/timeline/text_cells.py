@@ -47,17 +47,17 @@ def to_text(values: pd.Series) -> pd.Series:
     """
     if not (pd.api.types.is_string_dtype(values) and values.dtype != object):
         values = values.map(_cell_to_text)
-    text = values.astype("str").str.strip()
-    quoted = text.str.startswith("'").fillna(False).to_numpy(dtype=bool)
-    if quoted.any():  # only those cells, so the common case stays on the Arrow path
-        text = text.mask(quoted, text[quoted].str.replace(_QUOTED_FORMULA, "", regex=True))
-    return blank_to_na(text)
+    text = unquote_formulas(values.astype("str").str.strip())
+    return text.mask(text == "")
 
 
-def blank_to_na(text: pd.Series) -> pd.Series:
-    """Empty strings as NA (the column is copied only when it has any)."""
-    empty = (text == "").to_numpy(dtype=bool)
-    return text.mask(empty) if empty.any() else text
+def unquote_formulas(text: pd.Series) -> pd.Series:
+    """Remove the ``'`` our exports put before formula-like cells (only on those cells)."""
+    quoted = text.str.startswith("'").fillna(False).to_numpy()
+    if quoted.any():
+        text = text.copy()
+        text[quoted] = text[quoted].str.replace(_QUOTED_FORMULA, "", regex=True)
+    return text
 
 
 def split_list(values: pd.Series, sep: str = ";") -> pd.Series:
@@ -69,9 +69,6 @@ def split_list(values: pd.Series, sep: str = ";") -> pd.Series:
     [['Putin', 'Kim'], []]
     """
 
-    if isinstance(values.dtype, pd.StringDtype) and values.dtype.storage == "pyarrow":
-        return _split_arrow_text(values, sep)
-
     def split(value: object) -> list[str]:
         if isinstance(value, (list, tuple, np.ndarray)):
             return [str(v).strip() for v in value if str(v).strip()]
@@ -79,72 +76,43 @@ def split_list(values: pd.Series, sep: str = ";") -> pd.Series:
             return []
         return [part.strip() for part in str(value).split(sep) if part.strip()]
 
-    return values.map(split).astype(object)
-
-
-def _split_arrow_text(values: pd.Series, sep: str) -> pd.Series:
-    """:func:`split_list` for Arrow-backed text: split, strip and drop empties in Arrow."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    array = pa.array(values.array)
-    if isinstance(array, pa.ChunkedArray):
-        array = array.combine_chunks()
-    lists = pc.split_pattern(array, sep)
-    items = pc.utf8_trim_whitespace(pc.list_flatten(lists))
-    parents = pc.list_parent_indices(lists)
-    keep = pc.not_equal(items, "")
-    counts = np.bincount(parents.filter(keep).to_numpy(), minlength=len(values))
-    offsets = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
-    rebuilt = pa.LargeListArray.from_arrays(pa.array(offsets), items.filter(keep))
-    return pd.Series(rebuilt.to_pylist(), index=values.index, dtype=object)
+    if values.dtype == object:
+        return values.map(split).astype(object)
+    # Text cells repeat a lot: split each distinct value once, then copy per row.
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    # Rows with the same text share one list object (copy a list before changing it in place).
+    lists = np.empty(len(uniques) + 1, dtype=object)
+    for i, unique in enumerate(uniques):
+        lists[i] = split(unique)
+    lists[-1] = []  # code -1 (missing) takes the last entry
+    return pd.Series(lists[codes], index=values.index, dtype=object)
 
 
 def looks_numeric(text: pd.Series) -> bool:
     """True when every non-missing cell is a plain number (no leading zeros, no words)."""
     present = text.dropna()
-    if not len(present) or not _PLAIN_NUMBER.match(str(present.iloc[0])):
-        return False  # most text columns fail on their first value: no full scan
-    return bool(present.str.match(_PLAIN_NUMBER.pattern).all())
-
-
-def plain_numbers(text: pd.Series) -> pd.Series:
-    """Numbers of a column that :func:`looks_numeric`: int64 when whole and complete, else float.
-
-    Gives what ``pd.to_numeric`` gives, converting in Arrow where it can.
-
-    Examples
-    --------
-    >>> plain_numbers(pd.Series(["7", "12"], dtype="str")).tolist()
-    [7, 12]
-    """
-    import pyarrow as pa
-
-    try:
-        array = pa.array(text.array)
-        if not text.isna().any():
-            try:
-                return pd.Series(array.cast(pa.int64()).to_numpy(), index=text.index)
-            except pa.ArrowInvalid:
-                pass  # a fraction or an exponent somewhere: floats
-        floats = array.cast(pa.float64()).to_numpy(zero_copy_only=False)
-        return pd.Series(floats, index=text.index, dtype="float64")
-    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, TypeError):
-        return pd.to_numeric(text)
-
-
-_DECIMAL = r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$"
+    return bool(len(present)) and bool(present.str.match(_PLAIN_NUMBER).all())
 
 
 def parse_number(text: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Parse plain or comma-grouped numbers; returns (floats, mask of unparseable cells)."""
-    grouped = text.fillna("").str.match(_GROUPED_NUMBER.pattern).to_numpy(dtype=bool)
-    cleaned = text.mask(grouped, text.str.replace(",", "", regex=False))
-    numbers = pd.Series(np.nan, index=text.index, dtype="float64")
-    decimal = cleaned.fillna("").str.match(_DECIMAL).to_numpy(dtype=bool)
-    if decimal.all():
-        numbers = plain_numbers(cleaned).astype("float64")
-    elif decimal.any():
-        numbers[decimal] = plain_numbers(cleaned[decimal]).astype("float64").to_numpy()
+    fast = _cast_to_float(text)
+    if fast is not None:
+        return fast, pd.Series(False, index=text.index)
+    cleaned = text.where(~text.fillna("").str.match(_GROUPED_NUMBER), text.str.replace(",", ""))
+    numbers = pd.to_numeric(cleaned, errors="coerce").astype("float64")
     bad = text.notna() & numbers.isna()
     return numbers, bad
+
+
+def _cast_to_float(text: pd.Series) -> pd.Series | None:
+    """Cast text to float in one vectorized step; None when any cell is not a plain number."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    try:
+        array = pa.array(text.to_numpy(dtype=object, na_value=None), type=pa.string())
+        floats = pc.cast(array, pa.float64())
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        return None
+    return pd.Series(floats.to_numpy(zero_copy_only=False), index=text.index, dtype="float64")

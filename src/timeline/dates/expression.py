@@ -1,0 +1,243 @@
+"""Expressions (one calendar unit, or an interval of two sides) and their evaluation.
+
+Evaluation fills what one side of an interval leaves out from the other ("1-3 November
+2024"), resolves relative text against the report day, checks that the end is not before
+the start, and writes the EDTF text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from timeline.dates.conventions import DateConventions
+from timeline.dates.edtf_format import (
+    format_end,
+    format_start,
+    format_unit,
+    qualifier,
+    split_interval,
+)
+from timeline.dates.gregorian import US_PER_DAY
+from timeline.dates.spec import Rejected, Spec, resolve_relative, unit_bounds
+
+
+@dataclass(slots=True)
+class Side:
+    """One end of an interval.
+
+    ``spec`` None means the end is missing: ``missing`` is ".." (open, ongoing) or ""
+    (unknown), as in EDTF. ``outer`` marks "after X" on a start side (the interval starts
+    when X ends) and "before X" on an end side (it ends when X starts).
+    """
+
+    spec: Spec | None = None
+    outer: bool = False
+    missing: str = ".."
+
+
+@dataclass(slots=True)
+class Interval:
+    """An interval between two sides; either side may be missing."""
+
+    start: Side
+    end: Side
+
+
+Expression = Spec | Interval
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """Bounds of one expression in microseconds since 1970-01-01 (None = open)."""
+
+    start: int | None
+    end: int | None
+    start_precision: str | None
+    end_precision: str | None
+    kind: str
+    open_end: bool
+    approximate: bool
+    uncertain: bool
+    edtf: str
+
+
+def with_flags(expr: Expression, approximate: bool, uncertain: bool) -> Expression:
+    """Apply qualifiers that were stated for the whole expression to every side."""
+    if not (approximate or uncertain):
+        return expr
+    if isinstance(expr, Spec):
+        return expr.copy(
+            approximate=expr.approximate or approximate, uncertain=expr.uncertain or uncertain
+        )
+    for side in (expr.start, expr.end):
+        if side.spec is not None:
+            side.spec = with_flags(side.spec, approximate, uncertain)  # type: ignore[assignment]
+    return expr
+
+
+def needs_reference(expr: Expression) -> bool:
+    """Whether evaluating the expression may need a report date."""
+    specs = [expr] if isinstance(expr, Spec) else [expr.start.spec, expr.end.spec]
+    return any(s is not None and (s.relative is not None or s.needs_year) for s in specs)
+
+
+def evaluate(expr: Expression, ref_day: int | None, conv: DateConventions) -> Parsed:
+    """Bounds, precision, flags and EDTF of an expression.
+
+    Raises
+    ------
+    Rejected
+        With the reason when the expression has no bounds.
+    """
+    if isinstance(expr, Spec):
+        spec = resolve_relative(expr, ref_day, conv)
+        start, end, precision = unit_bounds(spec, conv)
+        mark = qualifier(spec.approximate, spec.uncertain)
+        text = format_unit(start, end, precision, conv, mark)
+        return Parsed(
+            start, end, precision, precision, "instant", False,
+            spec.approximate, spec.uncertain, text,
+        )  # fmt: skip
+    return _evaluate_interval(expr, ref_day, conv)
+
+
+# --------------------------------------------------------------------------- intervals
+
+
+def _fill(target: Spec, source: Spec) -> tuple[Spec, bool]:
+    """Fill the coarser components ``target`` leaves out from ``source``.
+
+    Returns the filled spec and whether its year came from ``source``.
+    """
+    if not target.has_unit and target.part is not None:  # "early" in "early to mid 1990s"
+        return target.copy(
+            year=source.year,
+            month=source.month,
+            plural=source.plural,
+            decade=source.decade,
+            century=source.century,
+        ), False
+    changes: dict[str, object] = {}
+    if target.month is None and target.day is not None and source.month is not None:
+        changes["month"] = source.month
+    inherited = target.needs_year and source.year is not None
+    if inherited:
+        changes["year"] = source.year
+    return (target.copy(**changes) if changes else target), inherited
+
+
+def _abbreviated_end_year(start: Spec, end: Spec) -> Spec | None:
+    """ "1997-98": a two-digit end after a bare year completes that year's century."""
+    year_only = (
+        start.year is not None
+        and start.month is None
+        and start.sub is None
+        and start.part is None
+        and start.day is None
+    )
+    if not (year_only and end.bare_digits == 2 and end.month is None and end.year is None):
+        return None
+    assert start.year is not None and end.day is not None
+    year = start.year // 100 * 100 + end.day
+    if year <= start.year:
+        msg = f"the end year '{end.day:02d}' is not after {start.year}: write the end year in full"
+        raise Rejected(msg)
+    return Spec(year=year, approximate=end.approximate, uncertain=end.uncertain)
+
+
+def _shift_year(spec: Spec, delta: int) -> Spec:
+    assert spec.year is not None
+    return spec.copy(year=spec.year + delta)
+
+
+def _evaluate_interval(expr: Interval, ref_day: int | None, conv: DateConventions) -> Parsed:
+    left, right = expr.start.spec, expr.end.spec
+    left_inherited = right_inherited = False
+    if left is not None and right is not None:
+        completed = _abbreviated_end_year(left, right)
+        if completed is not None:
+            right = completed
+        left, left_inherited = _fill(left, right)
+        right, right_inherited = _fill(right, left)
+        if left.needs_year and right.needs_year:
+            left = resolve_relative(left, ref_day, conv)
+            right, right_inherited = right.copy(year=left.year), True
+    if left is not None:
+        left = resolve_relative(left, ref_day, conv)
+    if right is not None:
+        right = resolve_relative(right, ref_day, conv)
+
+    left_bounds = unit_bounds(left, conv) if left is not None else None
+    right_bounds = unit_bounds(right, conv) if right is not None else None
+    if left_bounds is not None and right_bounds is not None:
+        start = _start_of(expr.start, left_bounds)
+        end = _end_of(expr.end, right_bounds)
+        if end <= start and (right_inherited or left_inherited):
+            # "December to February", "28 December to 3 January 2025": the year turns.
+            if right_inherited and right is not None:
+                right = _shift_year(right, 1)
+                right_bounds = unit_bounds(right, conv)
+            elif left is not None:
+                left = _shift_year(left, -1)
+                left_bounds = unit_bounds(left, conv)
+            start = _start_of(expr.start, left_bounds)
+            end = _end_of(expr.end, right_bounds)
+        if end <= start:
+            first = format_unit(*left_bounds, conv)
+            last = format_unit(*right_bounds, conv)
+            msg = f"the end ({last}) is before the start ({first})"
+            raise Rejected(msg)
+
+    start_text, start, start_precision = _start_side(expr.start, left, left_bounds, conv)
+    end_text, end, end_precision = _end_side(expr.end, right, right_bounds, conv)
+    specs = [s for s in (left, right) if s is not None]
+    approximate = any(s.approximate for s in specs)
+    uncertain = any(s.uncertain for s in specs)
+    return Parsed(
+        start,
+        end,
+        start_precision,
+        end_precision,
+        "span",
+        end is None,
+        approximate,
+        uncertain,
+        f"{start_text}/{end_text}",
+    )
+
+
+def _start_of(side: Side, bounds: tuple[int, int, str]) -> int:
+    return bounds[1] if side.outer else bounds[0]
+
+
+def _end_of(side: Side, bounds: tuple[int, int, str]) -> int:
+    return bounds[0] if side.outer else bounds[1]
+
+
+def _start_side(
+    side: Side, spec: Spec | None, bounds: tuple[int, int, str] | None, conv: DateConventions
+) -> tuple[str, int | None, str | None]:
+    if spec is None or bounds is None:
+        return side.missing, None, None
+    mark = qualifier(spec.approximate, spec.uncertain)
+    start, end, precision = bounds
+    if side.outer:
+        return format_start(end, precision, conv) + mark, end, precision
+    return split_interval(format_unit(start, end, precision, conv, mark))[0], start, precision
+
+
+def _end_side(
+    side: Side, spec: Spec | None, bounds: tuple[int, int, str] | None, conv: DateConventions
+) -> tuple[str, int | None, str | None]:
+    if spec is None or bounds is None:
+        return side.missing, None, None
+    mark = qualifier(spec.approximate, spec.uncertain)
+    start, end, precision = bounds
+    if side.outer:
+        return format_end(start, precision, conv) + mark, start, precision
+    return split_interval(format_unit(start, end, precision, conv, mark))[1], end, precision
+
+
+def day_of(us: int) -> int:
+    """The day (since epoch) containing a bound."""
+    return us // US_PER_DAY

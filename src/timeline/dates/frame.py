@@ -1,0 +1,144 @@
+"""Columns of the date frame: dtypes, and building them from per-distinct results."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from timeline.dates.expression import Parsed
+from timeline.schema import KINDS, PRECISIONS
+
+PRECISION_DTYPE = pd.CategoricalDtype(list(PRECISIONS), ordered=True)
+KIND_DTYPE = pd.CategoricalDtype(list(KINDS))
+NAT = np.iinfo(np.int64).min
+COLUMNS = (
+    "start",
+    "end",
+    "start_precision",
+    "end_precision",
+    "kind",
+    "open_end",
+    "approximate",
+    "uncertain",
+    "edtf",
+    "date_error",
+)
+_PRECISION_CODE = {name: code for code, name in enumerate(PRECISIONS)}
+_KIND_CODE = {name: code for code, name in enumerate(KINDS)}
+
+
+@dataclass
+class Table:
+    """Results for a list of distinct inputs, as arrays (one entry per distinct input)."""
+
+    start: np.ndarray
+    end: np.ndarray
+    start_precision: np.ndarray
+    end_precision: np.ndarray
+    kind: np.ndarray
+    open_end: np.ndarray
+    approximate: np.ndarray
+    uncertain: np.ndarray
+    edtf: list[str]
+    error: list[str]
+
+    @classmethod
+    def from_results(cls, results: list[Parsed | str]) -> Table:
+        """One entry per result: a :class:`Parsed`, or the rejection reason."""
+        size = len(results)
+        table = cls(
+            start=np.full(size, NAT, dtype=np.int64),
+            end=np.full(size, NAT, dtype=np.int64),
+            start_precision=np.full(size, -1, dtype=np.int8),
+            end_precision=np.full(size, -1, dtype=np.int8),
+            kind=np.full(size, -1, dtype=np.int8),
+            open_end=np.zeros(size, dtype=bool),
+            approximate=np.zeros(size, dtype=bool),
+            uncertain=np.zeros(size, dtype=bool),
+            edtf=[""] * size,
+            error=[""] * size,
+        )
+        for i, result in enumerate(results):
+            if isinstance(result, str):
+                table.error[i] = result
+                continue
+            if result.start is not None:
+                table.start[i] = result.start
+                table.start_precision[i] = _PRECISION_CODE[result.start_precision]  # type: ignore[index]
+            if result.end is not None:
+                table.end[i] = result.end
+                table.end_precision[i] = _PRECISION_CODE[result.end_precision]  # type: ignore[index]
+            table.kind[i] = _KIND_CODE[result.kind]
+            table.open_end[i] = result.open_end
+            table.approximate[i] = result.approximate
+            table.uncertain[i] = result.uncertain
+            table.edtf[i] = result.edtf
+        return table
+
+
+@dataclass
+class Rows:
+    """Per-row column arrays, filled in place from tables and the ISO path."""
+
+    start: np.ndarray
+    end: np.ndarray
+    start_precision: np.ndarray
+    end_precision: np.ndarray
+    kind: np.ndarray
+    open_end: np.ndarray
+    approximate: np.ndarray
+    uncertain: np.ndarray
+
+    @classmethod
+    def empty(cls, size: int) -> Rows:
+        return cls(
+            start=np.full(size, NAT, dtype=np.int64),
+            end=np.full(size, NAT, dtype=np.int64),
+            start_precision=np.full(size, -1, dtype=np.int8),
+            end_precision=np.full(size, -1, dtype=np.int8),
+            kind=np.full(size, -1, dtype=np.int8),
+            open_end=np.zeros(size, dtype=bool),
+            approximate=np.zeros(size, dtype=bool),
+            uncertain=np.zeros(size, dtype=bool),
+        )
+
+    def fill(self, rows: np.ndarray, table: Table, index: np.ndarray) -> None:
+        """Set ``rows`` to the table entries at ``index``."""
+        for name in (
+            "start",
+            "end",
+            "start_precision",
+            "end_precision",
+            "kind",
+            "open_end",
+            "approximate",
+            "uncertain",
+        ):
+            getattr(self, name)[rows] = getattr(table, name)[index]
+
+    def frame(self, edtf: object, error: object, index: pd.Index) -> pd.DataFrame:
+        """The normalize_dates frame from these arrays and the two text columns."""
+        data = {
+            "start": self.start.view("datetime64[us]"),
+            "end": self.end.view("datetime64[us]"),
+            "start_precision": pd.Categorical.from_codes(
+                self.start_precision, dtype=PRECISION_DTYPE
+            ),
+            "end_precision": pd.Categorical.from_codes(self.end_precision, dtype=PRECISION_DTYPE),
+            "kind": pd.Categorical.from_codes(self.kind, dtype=KIND_DTYPE),
+            "open_end": self.open_end,
+            "approximate": self.approximate,
+            "uncertain": self.uncertain,
+            "edtf": edtf,
+            "date_error": error,
+        }
+        return pd.DataFrame(data, index=index, copy=False)
+
+
+def empty_frame(index: pd.Index) -> pd.DataFrame:
+    """A frame with the date columns and no rows beyond ``index`` (used for size 0)."""
+    rows = Rows.empty(len(index))
+    text = pd.array([""] * len(index), dtype="str")
+    return rows.frame(text, text, index)

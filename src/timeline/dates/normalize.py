@@ -1,0 +1,311 @@
+"""Vectorized date normalization of a whole column.
+
+Plain ISO dates go through :mod:`timeline.dates.iso_fast`; every other distinct value
+is parsed once (factorize, parse, map back). Relative text with a per-row report date is
+parsed once per distinct (text, report day) pair.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from timeline.dates.conventions import DateConventions, check_conventions
+from timeline.dates.expression import Parsed
+from timeline.dates.frame import NAT, Rows, Table, empty_frame
+from timeline.dates.gregorian import US_PER_DAY
+from timeline.dates.iso_fast import IsoRows, iso_rows_arrow, iso_rows_object
+from timeline.dates.parse import (
+    EMPTY,
+    check_dayfirst,
+    coerce_text,
+    parse_text,
+    reference_day,
+)
+from timeline.dates.spec import NeedsReference, Rejected
+from timeline.dates.text_column import arrow_strings, constant_strings, take_strings
+from timeline.schema import KINDS
+
+
+def _as_series(series: object) -> pd.Series:
+    if isinstance(series, pd.Series):
+        return series
+    if isinstance(series, (pd.Index, np.ndarray, list, tuple)):
+        return pd.Series(series)
+    msg = (
+        "series must be a pandas Series of date text (or a list, array or Index of it); "
+        f"got {type(series).__name__}"
+    )
+    raise TypeError(msg)
+
+
+def _text_values(series: pd.Series) -> pd.Series:
+    """Datetime columns as ISO text; other columns unchanged.
+
+    A timestamp at midnight is read as a day; any other as a time to the second (or to
+    the microsecond when it has a fraction), in UTC.
+    """
+    if not isinstance(series.dtype, (np.dtype, pd.DatetimeTZDtype)) or series.dtype.kind != "M":
+        return series
+    stamps = series
+    if isinstance(series.dtype, pd.DatetimeTZDtype):
+        stamps = series.dt.tz_convert("UTC").dt.tz_localize(None)
+    values = stamps.to_numpy(dtype="datetime64[us]")
+    days = values.astype("datetime64[D]")
+    midnight = days == values
+    whole_seconds = values.astype("datetime64[s]") == values
+    text = np.where(
+        midnight,
+        np.datetime_as_string(days),
+        np.where(
+            whole_seconds,
+            np.char.add(np.datetime_as_string(values, unit="s"), "Z"),
+            np.char.add(np.datetime_as_string(values, unit="us"), "Z"),
+        ),
+    ).astype(object)
+    text[np.isnat(values)] = None
+    return pd.Series(text, index=series.index, dtype=object)
+
+
+def _iso_rows(values: object, arrow: object | None) -> IsoRows:
+    if arrow is not None:
+        return iso_rows_arrow(arrow)
+    objects = np.asarray(values, dtype=object)
+    kind = pd.api.types.infer_dtype(objects, skipna=True)
+    if kind in ("string", "empty"):
+        return iso_rows_object(objects)
+    is_text = np.fromiter((type(v) is str for v in objects), dtype=bool, count=len(objects))
+    positions = np.flatnonzero(is_text)
+    found = iso_rows_object(objects[positions])
+    return IsoRows(positions[found.rows], found.start, found.end, found.precision)
+
+
+def _factorize(values: object) -> tuple[np.ndarray, list[object]]:
+    """Codes (-1 for missing) and distinct values; unhashable cells compare as text."""
+    try:
+        codes, uniques = pd.factorize(values)  # type: ignore[call-overload]
+    except TypeError:
+        texts = [coerce_text(v) for v in np.asarray(values, dtype=object)]
+        codes, uniques = pd.factorize(np.array(texts, dtype=object))
+    return np.asarray(codes, dtype=np.int64), list(uniques)
+
+
+def _parse_all(
+    texts: list[str | None],
+    ref_day: int | None,
+    dayfirst: bool | None,
+    conv: DateConventions,
+    per_row_reference: bool,
+) -> tuple[list[Parsed | str], list[int]]:
+    """Results for distinct texts; with per-row references, relative ones are deferred."""
+    results: list[Parsed | str] = []
+    deferred: list[int] = []
+    for i, text in enumerate(texts):
+        try:
+            results.append(parse_text(text, ref_day, dayfirst, conv))
+        except NeedsReference as exc:
+            results.append(exc.reason)
+            if per_row_reference:
+                deferred.append(i)
+        except Rejected as exc:
+            results.append(exc.reason)
+    return results, deferred
+
+
+def _reference_days(
+    reference: pd.Series, index: pd.Index, conv: DateConventions
+) -> tuple[np.ndarray, list[str]]:
+    """Per-row report day (NAT when missing) and per-row problem with the given value."""
+    if not reference.index.equals(index):
+        try:
+            reference = reference.reindex(index)
+        except ValueError as exc:
+            msg = (
+                "reference_date as a Series must share the index of series; it could not be "
+                f"aligned: {exc}"
+            )
+            raise ValueError(msg) from exc
+    problems = [""] * len(reference)
+    dtype = reference.dtype
+    if isinstance(dtype, pd.DatetimeTZDtype) or (isinstance(dtype, np.dtype) and dtype.kind == "M"):
+        if isinstance(dtype, pd.DatetimeTZDtype):
+            reference = reference.dt.tz_localize(None)  # the wall-clock date of the report
+        days = reference.to_numpy(dtype="datetime64[D]")
+        return np.where(np.isnat(days), NAT, days.astype(np.int64)), problems
+    parsed = normalize_dates(reference, conventions=conv)
+    usable = (
+        (parsed["kind"] == "instant")
+        & parsed["start_precision"].isin(["day", "time"])
+        & (parsed["date_error"] == "")
+    ).to_numpy()
+    starts = parsed["start"].to_numpy().view(np.int64)
+    days = np.where(usable, starts // US_PER_DAY, NAT)
+    given = reference.to_numpy(dtype=object)
+    for i in np.flatnonzero(~usable):
+        error = parsed["date_error"].iloc[i]
+        if error != EMPTY:
+            why = error or f"{parsed['start_precision'].iloc[i]} precision, not one day"
+            problems[i] = f"the row's reference date {given[i]!r} is not usable ({why})"
+    return days, problems
+
+
+def normalize_dates(
+    series: pd.Series,
+    reference_date: object = None,
+    *,
+    dayfirst: bool | None = None,
+    conventions: DateConventions | None = None,
+) -> pd.DataFrame:
+    """Normalize a column of reported dates into bounds, precision and flags.
+
+    Parameters
+    ----------
+    series : pandas.Series
+        Date text (or dates, timestamps, whole-number years). Missing values (None, NaN,
+        NA, blank text) are rejected rows with the reason "empty".
+    reference_date : str, datetime.date, pandas.Timestamp or pandas.Series, optional
+        The report date for relative text. A Series gives one per row, aligned on the
+        index (NaT = no report date for that row).
+    dayfirst : bool, optional
+        How to read ambiguous numeral dates such as ``04/05/2025``; None rejects them.
+    conventions : DateConventions, optional
+        Hemisphere, seasons and early/mid/late cut points.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Same index as ``series``; columns ``start``, ``end`` (``datetime64[us]``, UTC,
+        tz-naive, end exclusive), ``start_precision``, ``end_precision`` (ordered
+        categorical of ``timeline.schema.PRECISIONS``), ``kind`` (categorical of
+        ``KINDS``), ``open_end``, ``approximate``, ``uncertain`` (bool), ``edtf`` and
+        ``date_error`` (str; "" when the row parsed). Rejected rows have NaT bounds, NaN
+        categories, False flags, "" edtf and the reason in ``date_error``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from timeline.dates import normalize_dates
+    >>> frame = normalize_dates(pd.Series(["2024-06-19", "late October", "Q1 2025", "soon"]),
+    ...                         reference_date="2024-11-01")
+    >>> frame[["start", "end", "start_precision"]]
+           start        end start_precision
+    0 2024-06-19 2024-06-20             day
+    1 2024-10-21 2024-11-01           month
+    2 2025-01-01 2025-04-01         quarter
+    3        NaT        NaT             NaN
+    >>> frame["edtf"].tolist()
+    ['2024-06-19', '2024-10-21/2024-10-31', '2025-33', '']
+    >>> frame.loc[3, "date_error"].split(":")[0]
+    "unrecognized word 'soon'"
+    """
+    series = _as_series(series)
+    conv = check_conventions(conventions)
+    dayfirst = check_dayfirst(dayfirst)
+    per_row = isinstance(reference_date, pd.Series)
+    ref_day = None if per_row else reference_day(reference_date, conv)
+    size = len(series)
+    if size == 0:
+        return empty_frame(series.index)
+
+    series = _text_values(series)
+    values = series.array
+    arrow = arrow_strings(values)
+    iso = _iso_rows(values, arrow)
+    rows = Rows.empty(size)
+    rows.start[iso.rows] = iso.start
+    rows.end[iso.rows] = iso.end
+    rows.start_precision[iso.rows] = iso.precision
+    rows.end_precision[iso.rows] = iso.precision
+    rows.kind[iso.rows] = KINDS.index("instant")
+
+    # The EDTF of a plain ISO row is its own text: with Arrow, the input column itself.
+    edtf = _Pool(size)
+    if arrow is not None:
+        edtf.add(arrow, rows=np.arange(size), codes=np.arange(size))
+    else:
+        iso_text = np.asarray(values, dtype=object)[iso.rows].tolist()
+        edtf.add(iso_text, rows=iso.rows, codes=np.arange(len(iso.rows)))
+    errors = _Pool(size)
+    errors.add([""], rows=iso.rows, codes=np.zeros(len(iso.rows), dtype=np.int64))
+
+    slow = np.ones(size, dtype=bool)
+    slow[iso.rows] = False
+    slow_rows = np.flatnonzero(slow)
+    if len(slow_rows):
+        taken = values.take(slow_rows) if arrow is not None else np.asarray(values)[slow_rows]
+        codes, uniques = _factorize(taken)
+        texts = [coerce_text(u) for u in uniques] + [None]  # the last entry: missing cells
+        codes = np.where(codes < 0, len(texts) - 1, codes)
+        results, deferred = _parse_all(texts, ref_day, dayfirst, conv, per_row)
+        _fill(rows, edtf, errors, slow_rows, Table.from_results(results), codes)
+        if deferred:
+            relative = np.isin(codes, deferred)
+            target_rows = slow_rows[relative]
+            ref_days, problems = _reference_days(reference_date, series.index, conv)  # type: ignore[arg-type]
+            table, inverse = _parse_per_reference(
+                texts, codes[relative], target_rows, ref_days, problems, dayfirst, conv
+            )
+            _fill(rows, edtf, errors, target_rows, table, inverse)
+
+    if arrow is not None and len(slow_rows) == 0:
+        edtf_column = pd.array(arrow, dtype="str")
+    else:
+        edtf_column = edtf.column()
+    error_column = errors.column() if errors.has_text() else constant_strings("", size)
+    return rows.frame(edtf_column, error_column, series.index)
+
+
+class _Pool:
+    """Strings from several parts, and for every row the position of its string."""
+
+    def __init__(self, size: int) -> None:
+        self.parts: list[object] = []
+        self.length = 0
+        self.index = np.zeros(size, dtype=np.int64)
+
+    def add(self, part: object, rows: np.ndarray, codes: np.ndarray) -> None:
+        """Rows ``rows`` take entries ``codes`` of ``part`` (overriding earlier parts)."""
+        self.index[rows] = self.length + codes
+        self.parts.append(part)
+        self.length += len(part)  # type: ignore[arg-type]
+
+    def has_text(self) -> bool:
+        return any(any(part) for part in self.parts if isinstance(part, list))
+
+    def column(self) -> pd.api.extensions.ExtensionArray:
+        return take_strings(self.parts, self.index)
+
+
+def _fill(
+    rows: Rows, edtf: _Pool, errors: _Pool, targets: np.ndarray, table: Table, codes: np.ndarray
+) -> None:
+    rows.fill(targets, table, codes)
+    edtf.add(table.edtf, targets, codes)
+    errors.add(table.error, targets, codes)
+
+
+def _parse_per_reference(
+    texts: list[str | None],
+    codes: np.ndarray,
+    target_rows: np.ndarray,
+    ref_days: np.ndarray,
+    problems: list[str],
+    dayfirst: bool | None,
+    conv: DateConventions,
+) -> tuple[Table, np.ndarray]:
+    """Parse relative texts once per distinct (text, report day) pair."""
+    pairs = np.stack([codes, ref_days[target_rows]], axis=1)
+    distinct, inverse = np.unique(pairs, axis=0, return_inverse=True)
+    inverse = inverse.reshape(-1)
+    first_row = np.zeros(len(distinct), dtype=np.int64)
+    first_row[inverse[::-1]] = target_rows[::-1]
+    results: list[Parsed | str] = []
+    for (code, day), row in zip(distinct.tolist(), first_row.tolist(), strict=True):
+        if day == NAT and problems[row]:
+            results.append(problems[row])
+            continue
+        try:
+            results.append(parse_text(texts[code], None if day == NAT else day, dayfirst, conv))
+        except Rejected as exc:
+            results.append(exc.reason)
+    return Table.from_results(results), inverse
