@@ -16,8 +16,10 @@ from timeline.failures import FailureCollector
 from timeline.readers import RawTable, read_table
 from timeline.schema import finalize_events
 from timeline.text_cells import (
+    blank_to_na,
     looks_numeric,
     parse_number,
+    plain_numbers,
     split_list,
     to_text,
     unquote_formulas,
@@ -451,8 +453,8 @@ def _row_hashes(frame: pd.DataFrame) -> pd.Series:
 def _extra_column(values: pd.Series) -> pd.Series:
     """Keep a column we do not interpret: text stays text, plain numbers become numbers."""
     if pd.api.types.is_string_dtype(values) and values.dtype != object:
-        text = values.str.strip().mask(values.str.strip() == "")
+        text = blank_to_na(values.str.strip())
         if looks_numeric(text):
-            return pd.to_numeric(text)
+            return plain_numbers(text)
         return unquote_formulas(text)
     return values.reset_index(drop=True)

@@ -184,6 +184,7 @@ def _read_with_pyarrow(
 
     Without a header the fields are not quoted either (GDELT's tab-separated files).
     """
+    import pyarrow as pa
     import pyarrow.csv as pacsv
 
     invalid: list[object] = []
@@ -195,7 +196,7 @@ def _read_with_pyarrow(
     table = pacsv.read_csv(
         io.BytesIO(data),
         read_options=pacsv.ReadOptions(
-            column_names=names, skip_rows=int(header), block_size=1 << 24
+            column_names=names, skip_rows=int(header), block_size=1 << 20
         ),
         parse_options=pacsv.ParseOptions(
             delimiter=delimiter,
@@ -204,7 +205,8 @@ def _read_with_pyarrow(
             invalid_row_handler=note_invalid,
         ),
         convert_options=pacsv.ConvertOptions(
-            column_types=dict.fromkeys(names, "string"),
+            # large_string is what pandas' str dtype holds: no copy when converting.
+            column_types=dict.fromkeys(names, pa.large_string()),
             strings_can_be_null=False,
             quoted_strings_can_be_null=False,
         ),
