@@ -49,6 +49,12 @@ def import_events(
     ------
     ValueError
         When ``fmt`` is not one of :data:`EVENT_FORMATS`.
+
+    Examples
+    --------
+    >>> result = import_events("gdelt", "20240301121500.export.CSV")  # doctest: +SKIP
+    >>> result.events.attrs["format"], result.failures.empty  # doctest: +SKIP
+    ('gdelt', True)
     """
     importer = IMPORTERS.get(fmt)
     if importer is None:

@@ -209,6 +209,12 @@ def parse_days(
     Returns the days (``datetime64[D]``, NaT where unusable) and, per row, why a value is
     unusable ("" when it is a day). ISO days, "30 June 2022" and unambiguous numeral dates
     are read; a timestamp at midnight (``2013-01-03 00:00:00.000``) counts as its day.
+
+    Examples
+    --------
+    >>> days, why = parse_days(pd.Series(["30 June 2022", "2022-06"], dtype="str"))
+    >>> days.astype(str).tolist(), why.tolist()
+    (['2022-06-30', 'NaT'], ['', 'names a month'])
     """
     from timeline.dates import normalize_dates
 

@@ -65,6 +65,15 @@ def sniff_format(source: object, file_format: str | None = None) -> str | None:
 
     Reads only what it needs: a text file's first line, a JSON document, an Excel
     header row, a Parquet schema.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> sniff_format(pd.DataFrame(columns=["id", "date_start", "date_end", "date_prec",
+    ...                                    "side_a", "side_b"]))
+    'ucdp'
+    >>> sniff_format(pd.DataFrame(columns=["title", "date"])) is None
+    True
     """
     if isinstance(source, pd.DataFrame):
         return format_of_columns(source.columns)
