@@ -82,3 +82,28 @@ def test_html_column_to_text_keeps_missing_cells_missing() -> None:
     out = html_column_to_text(pd.Series(["<i>a</i>", None, "<br>", "<i>a</i>"]))
     assert out.iloc[0] == out.iloc[3] == "a"
     assert out.iloc[1:3].isna().all()
+
+
+def test_split_list_arrow_path_matches_the_per_value_path() -> None:
+    from timeline.text_cells import split_list
+
+    cells = [f"Actor {i}; Group {i % 13} ;; " if i % 5 else None for i in range(60_000)]
+    cells[7] = " ; "
+    arrow = split_list(pd.Series(cells, dtype="str"))  # mostly distinct: split in Arrow
+    python = split_list(pd.Series(cells, dtype=object))  # the per-cell path
+    assert arrow.tolist() == python.tolist()
+    assert arrow.iloc[1] == ["Actor 1", "Group 1"]
+    assert arrow.iloc[0] == [] and arrow.iloc[7] == []
+
+
+def test_plain_numbers_match_pandas() -> None:
+    from timeline.text_cells import plain_numbers
+
+    for cells in (["7", "12"], ["7", None, "1.5"], ["-3", "2e3"], ["99999999999999999999", "1"]):
+        text = pd.Series(cells, dtype="str")
+        got, expected = plain_numbers(text), pd.to_numeric(text)
+        assert got.dtype == expected.dtype, cells
+        assert got.tolist() == expected.tolist() or (
+            got.isna().tolist() == expected.isna().tolist()
+            and got.dropna().tolist() == expected.dropna().tolist()
+        )

@@ -162,16 +162,20 @@ def plain_numbers(text: pd.Series) -> pd.Series:
     [7, 12]
     >>> plain_numbers(pd.Series(["7", None, "1.5"], dtype="str")).tolist()
     [7.0, nan, 1.5]
+    >>> plain_numbers(pd.Series(["99999999999999999999"], dtype="str")).tolist()
+    [99999999999999999999]
     """
     import pyarrow as pa
+    import pyarrow.compute as pc
 
     try:
         array = pa.array(text.array)  # Arrow-backed text: no copy
-        if not text.isna().any():
+        whole = not pc.any(pc.match_substring_regex(array, "[.eE]")).as_py()
+        if whole and not text.isna().any():
             try:
                 return pd.Series(array.cast(pa.int64()).to_numpy(), index=text.index)
             except pa.ArrowInvalid:
-                pass  # a fraction or an exponent somewhere, or too large: floats
+                return pd.to_numeric(text)  # beyond int64: as pandas does it, no rounding
         floats = array.cast(pa.float64()).to_numpy(zero_copy_only=False)
         return pd.Series(floats, index=text.index, dtype="float64")
     except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
