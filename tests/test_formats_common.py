@@ -107,3 +107,12 @@ def test_plain_numbers_match_pandas() -> None:
             got.isna().tolist() == expected.isna().tolist()
             and got.dropna().tolist() == expected.dropna().tolist()
         )
+
+
+def test_whole_numbers_only_for_text_that_prints_back_the_same() -> None:
+    from timeline.text_cells import whole_numbers
+
+    assert whole_numbers(pd.Series(["7", "-12", "0"], dtype="str")).tolist() == [7, -12, 0]
+    for cells in (["7", "007"], ["7", " 7"], ["+7"], ["7", ""], ["1.5"], ["7", None], ["x"]):
+        assert whole_numbers(pd.Series(cells, dtype="str")) is None, cells
+    assert whole_numbers(pd.Series([7, 12])) is None  # not text: left to the caller

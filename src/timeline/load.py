@@ -23,6 +23,7 @@ from timeline.text_cells import (
     split_list,
     to_text,
     unquote_formulas,
+    whole_numbers,
 )
 
 OnError = Literal["raise", "skip"]
@@ -453,6 +454,9 @@ def _row_hashes(frame: pd.DataFrame) -> pd.Series:
 def _extra_column(values: pd.Series) -> pd.Series:
     """Keep a column we do not interpret: text stays text, plain numbers become numbers."""
     if pd.api.types.is_string_dtype(values) and values.dtype != object:
+        numbers = whole_numbers(values)  # the common numeric column, in one cast
+        if numbers is not None:
+            return numbers
         text = blank_to_na(values.str.strip())
         if looks_numeric(text):
             return plain_numbers(text)
