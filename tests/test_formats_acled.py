@@ -159,3 +159,22 @@ def test_a_row_without_any_title_part_is_rejected_and_others_stay_aligned(
     assert events["event_id"].tolist() == expected["event_id_cnty"].tolist()
     suffixes = (" in " + expected["location"]).tolist()
     assert all(t.endswith(e) for t, e in zip(events["title"], suffixes, strict=True))
+
+
+def test_multi_line_notes_across_read_blocks(tmp_path: Path, source: pd.DataFrame) -> None:
+    # > 1 MB with line breaks inside quoted notes, so some fall on a read-block boundary.
+    copies = []
+    for copy in range(20):
+        part = source.copy()
+        part["event_id_cnty"] = part["event_id_cnty"] + f"-{copy}"
+        part["notes"] = part["notes"] + "\nSecond line, with a comma.\r\nThird line."
+        copies.append(part)
+    frame = pd.concat(copies, ignore_index=True)
+    path = tmp_path / "acled_big.csv"
+    frame.to_csv(path, index=False)
+    assert path.stat().st_size > 1.5 * (1 << 20)
+    events = tl.load_events(path)
+    assert len(events) == len(frame) == 2400
+    assert events["event_id"].tolist() == frame["event_id_cnty"].tolist()
+    assert events["description"].str.endswith("\nThird line.").all()
+    assert events["fatalities"].tolist() == frame["fatalities"].astype(int).tolist()
