@@ -8,6 +8,7 @@ the start, and writes the EDTF text.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from timeline.dates.conventions import DateConventions
 from timeline.dates.edtf_format import (
@@ -17,8 +18,7 @@ from timeline.dates.edtf_format import (
     qualifier,
     split_interval,
 )
-from timeline.dates.gregorian import US_PER_DAY
-from timeline.dates.spec import Rejected, Spec, resolve_relative, unit_bounds
+from timeline.dates.spec import Rejected, Spec, Unit, resolve_relative, unit_bounds
 
 
 @dataclass(slots=True)
@@ -46,8 +46,7 @@ class Interval:
 Expression = Spec | Interval
 
 
-@dataclass(frozen=True, slots=True)
-class Parsed:
+class Parsed(NamedTuple):
     """Bounds of one expression in microseconds since 1970-01-01 (None = open)."""
 
     start: int | None
@@ -91,14 +90,20 @@ def evaluate(expr: Expression, ref_day: int | None, conv: DateConventions) -> Pa
     """
     if isinstance(expr, Spec):
         spec = resolve_relative(expr, ref_day, conv)
-        start, end, precision = unit_bounds(spec, conv)
-        mark = qualifier(spec.approximate, spec.uncertain)
-        text = format_unit(start, end, precision, conv, mark)
+        unit = unit_bounds(spec, conv)
+        first, last = unit_text(unit, qualifier(spec.approximate, spec.uncertain), conv)
         return Parsed(
-            start, end, precision, precision, "instant", False,
-            spec.approximate, spec.uncertain, text,
+            unit.start, unit.end, unit.precision, unit.precision, "instant", False,
+            spec.approximate, spec.uncertain, first if first == last else f"{first}/{last}",
         )  # fmt: skip
     return _evaluate_interval(expr, ref_day, conv)
+
+
+def unit_text(unit: Unit, mark: str, conv: DateConventions) -> tuple[str, str]:
+    """The start and end parts of a unit's EDTF, each with the qualifier ``mark``."""
+    text = unit.text if unit.text is not None else format_unit(*unit[:3], conv)
+    first, last = split_interval(text)
+    return first + mark, last + mark
 
 
 # --------------------------------------------------------------------------- intervals
@@ -167,29 +172,29 @@ def _evaluate_interval(expr: Interval, ref_day: int | None, conv: DateConvention
     if right is not None:
         right = resolve_relative(right, ref_day, conv)
 
-    left_bounds = unit_bounds(left, conv) if left is not None else None
-    right_bounds = unit_bounds(right, conv) if right is not None else None
-    if left_bounds is not None and right_bounds is not None:
-        start = _start_of(expr.start, left_bounds)
-        end = _end_of(expr.end, right_bounds)
+    left_unit = unit_bounds(left, conv) if left is not None else None
+    right_unit = unit_bounds(right, conv) if right is not None else None
+    if left_unit is not None and right_unit is not None:
+        start = _start_of(expr.start, left_unit)
+        end = _end_of(expr.end, right_unit)
         if end <= start and (right_inherited or left_inherited):
             # "December to February", "28 December to 3 January 2025": the year turns.
             if right_inherited and right is not None:
                 right = _shift_year(right, 1)
-                right_bounds = unit_bounds(right, conv)
+                right_unit = unit_bounds(right, conv)
             elif left is not None:
                 left = _shift_year(left, -1)
-                left_bounds = unit_bounds(left, conv)
-            start = _start_of(expr.start, left_bounds)
-            end = _end_of(expr.end, right_bounds)
+                left_unit = unit_bounds(left, conv)
+            start = _start_of(expr.start, left_unit)
+            end = _end_of(expr.end, right_unit)
         if end <= start:
-            first = format_unit(*left_bounds, conv)
-            last = format_unit(*right_bounds, conv)
+            first = "/".join(dict.fromkeys(unit_text(left_unit, "", conv)))
+            last = "/".join(dict.fromkeys(unit_text(right_unit, "", conv)))
             msg = f"the end ({last}) is before the start ({first})"
             raise Rejected(msg)
 
-    start_text, start, start_precision = _start_side(expr.start, left, left_bounds, conv)
-    end_text, end, end_precision = _end_side(expr.end, right, right_bounds, conv)
+    start_text, start, start_precision = _start_side(expr.start, left, left_unit, conv)
+    end_text, end, end_precision = _end_side(expr.end, right, right_unit, conv)
     specs = [s for s in (left, right) if s is not None]
     approximate = any(s.approximate for s in specs)
     uncertain = any(s.uncertain for s in specs)
@@ -206,38 +211,31 @@ def _evaluate_interval(expr: Interval, ref_day: int | None, conv: DateConvention
     )
 
 
-def _start_of(side: Side, bounds: tuple[int, int, str]) -> int:
-    return bounds[1] if side.outer else bounds[0]
+def _start_of(side: Side, unit: Unit) -> int:
+    return unit.end if side.outer else unit.start
 
 
-def _end_of(side: Side, bounds: tuple[int, int, str]) -> int:
-    return bounds[0] if side.outer else bounds[1]
+def _end_of(side: Side, unit: Unit) -> int:
+    return unit.start if side.outer else unit.end
 
 
 def _start_side(
-    side: Side, spec: Spec | None, bounds: tuple[int, int, str] | None, conv: DateConventions
+    side: Side, spec: Spec | None, unit: Unit | None, conv: DateConventions
 ) -> tuple[str, int | None, str | None]:
-    if spec is None or bounds is None:
+    if spec is None or unit is None:
         return side.missing, None, None
     mark = qualifier(spec.approximate, spec.uncertain)
-    start, end, precision = bounds
-    if side.outer:
-        return format_start(end, precision, conv) + mark, end, precision
-    return split_interval(format_unit(start, end, precision, conv, mark))[0], start, precision
+    if side.outer:  # "after X": from the end of X
+        return format_start(unit.end, unit.precision, conv) + mark, unit.end, unit.precision
+    return unit_text(unit, mark, conv)[0], unit.start, unit.precision
 
 
 def _end_side(
-    side: Side, spec: Spec | None, bounds: tuple[int, int, str] | None, conv: DateConventions
+    side: Side, spec: Spec | None, unit: Unit | None, conv: DateConventions
 ) -> tuple[str, int | None, str | None]:
-    if spec is None or bounds is None:
+    if spec is None or unit is None:
         return side.missing, None, None
     mark = qualifier(spec.approximate, spec.uncertain)
-    start, end, precision = bounds
-    if side.outer:
-        return format_end(start, precision, conv) + mark, start, precision
-    return split_interval(format_unit(start, end, precision, conv, mark))[1], end, precision
-
-
-def day_of(us: int) -> int:
-    """The day (since epoch) containing a bound."""
-    return us // US_PER_DAY
+    if side.outer:  # "before X": up to the start of X
+        return format_end(unit.start, unit.precision, conv) + mark, unit.start, unit.precision
+    return unit_text(unit, mark, conv)[1], unit.end, unit.precision

@@ -45,10 +45,9 @@ class Table:
     error: list[str]
 
     @classmethod
-    def from_results(cls, results: list[Parsed | str]) -> Table:
-        """One entry per result: a :class:`Parsed`, or the rejection reason."""
-        size = len(results)
-        table = cls(
+    def allocate(cls, size: int) -> Table:
+        """A table of ``size`` entries, all rejected with an empty reason until set."""
+        return cls(
             start=np.full(size, NAT, dtype=np.int64),
             end=np.full(size, NAT, dtype=np.int64),
             start_precision=np.full(size, -1, dtype=np.int8),
@@ -60,22 +59,24 @@ class Table:
             edtf=[""] * size,
             error=[""] * size,
         )
-        for i, result in enumerate(results):
-            if isinstance(result, str):
-                table.error[i] = result
-                continue
-            if result.start is not None:
-                table.start[i] = result.start
-                table.start_precision[i] = _PRECISION_CODE[result.start_precision]  # type: ignore[index]
-            if result.end is not None:
-                table.end[i] = result.end
-                table.end_precision[i] = _PRECISION_CODE[result.end_precision]  # type: ignore[index]
-            table.kind[i] = _KIND_CODE[result.kind]
-            table.open_end[i] = result.open_end
-            table.approximate[i] = result.approximate
-            table.uncertain[i] = result.uncertain
-            table.edtf[i] = result.edtf
-        return table
+
+    def set(self, i: int, result: Parsed | str) -> None:
+        """Entry ``i``: a :class:`Parsed`, or the rejection reason."""
+        if isinstance(result, str):
+            self.error[i] = result
+            return
+        start, end, start_precision, end_precision, kind, open_end, approx, uncertain, edtf = result
+        if start is not None:
+            self.start[i] = start
+            self.start_precision[i] = _PRECISION_CODE[start_precision]  # type: ignore[index]
+        if end is not None:
+            self.end[i] = end
+            self.end_precision[i] = _PRECISION_CODE[end_precision]  # type: ignore[index]
+        self.kind[i] = _KIND_CODE[kind]
+        self.open_end[i] = open_end
+        self.approximate[i] = approx
+        self.uncertain[i] = uncertain
+        self.edtf[i] = edtf
 
 
 @dataclass

@@ -11,7 +11,6 @@ import numpy as np
 import pandas as pd
 
 from timeline.dates.conventions import DateConventions, check_conventions
-from timeline.dates.expression import Parsed
 from timeline.dates.frame import NAT, Rows, Table, empty_frame
 from timeline.dates.gregorian import US_PER_DAY
 from timeline.dates.iso_fast import IsoRows, iso_rows_arrow, iso_rows_object
@@ -23,7 +22,12 @@ from timeline.dates.parse import (
     reference_day,
 )
 from timeline.dates.spec import NeedsReference, Rejected
-from timeline.dates.text_column import arrow_strings, constant_strings, take_strings
+from timeline.dates.text_column import (
+    arrow_available,
+    arrow_strings,
+    constant_strings,
+    take_strings,
+)
 from timeline.schema import KINDS
 
 
@@ -82,6 +86,13 @@ def _iso_rows(values: object, arrow: object | None) -> IsoRows:
 
 def _factorize(values: object) -> tuple[np.ndarray, list[object]]:
     """Codes (-1 for missing) and distinct values; unhashable cells compare as text."""
+    if arrow_available() and not isinstance(values, np.ndarray):
+        import pyarrow as pa
+
+        if isinstance(values, pa.Array):
+            encoded = values.dictionary_encode()
+            codes = encoded.indices.fill_null(-1).to_numpy(zero_copy_only=False)
+            return codes.astype(np.int64), encoded.dictionary.to_pylist()
     try:
         codes, uniques = pd.factorize(values)  # type: ignore[call-overload]
     except TypeError:
@@ -96,20 +107,20 @@ def _parse_all(
     dayfirst: bool | None,
     conv: DateConventions,
     per_row_reference: bool,
-) -> tuple[list[Parsed | str], list[int]]:
+) -> tuple[Table, list[int]]:
     """Results for distinct texts; with per-row references, relative ones are deferred."""
-    results: list[Parsed | str] = []
+    table = Table.allocate(len(texts))
     deferred: list[int] = []
     for i, text in enumerate(texts):
         try:
-            results.append(parse_text(text, ref_day, dayfirst, conv))
+            table.set(i, parse_text(text, ref_day, dayfirst, conv))
         except NeedsReference as exc:
-            results.append(exc.reason)
+            table.set(i, exc.reason)
             if per_row_reference:
                 deferred.append(i)
         except Rejected as exc:
-            results.append(exc.reason)
-    return results, deferred
+            table.set(i, exc.reason)
+    return table, deferred
 
 
 def _reference_days(
@@ -232,12 +243,12 @@ def normalize_dates(
     slow[iso.rows] = False
     slow_rows = np.flatnonzero(slow)
     if len(slow_rows):
-        taken = values.take(slow_rows) if arrow is not None else np.asarray(values)[slow_rows]
+        taken = arrow.take(slow_rows) if arrow is not None else np.asarray(values)[slow_rows]  # type: ignore[attr-defined]
         codes, uniques = _factorize(taken)
         texts = [coerce_text(u) for u in uniques] + [None]  # the last entry: missing cells
         codes = np.where(codes < 0, len(texts) - 1, codes)
-        results, deferred = _parse_all(texts, ref_day, dayfirst, conv, per_row)
-        _fill(rows, edtf, errors, slow_rows, Table.from_results(results), codes)
+        table, deferred = _parse_all(texts, ref_day, dayfirst, conv, per_row)
+        _fill(rows, edtf, errors, slow_rows, table, codes)
         if deferred:
             relative = np.isin(codes, deferred)
             target_rows = slow_rows[relative]
@@ -299,13 +310,13 @@ def _parse_per_reference(
     inverse = inverse.reshape(-1)
     first_row = np.zeros(len(distinct), dtype=np.int64)
     first_row[inverse[::-1]] = target_rows[::-1]
-    results: list[Parsed | str] = []
-    for (code, day), row in zip(distinct.tolist(), first_row.tolist(), strict=True):
+    table = Table.allocate(len(distinct))
+    for i, ((code, day), row) in enumerate(zip(distinct.tolist(), first_row.tolist(), strict=True)):
         if day == NAT and problems[row]:
-            results.append(problems[row])
+            table.set(i, problems[row])
             continue
         try:
-            results.append(parse_text(texts[code], None if day == NAT else day, dayfirst, conv))
+            table.set(i, parse_text(texts[code], None if day == NAT else day, dayfirst, conv))
         except Rejected as exc:
-            results.append(exc.reason)
-    return Table.from_results(results), inverse
+            table.set(i, exc.reason)
+    return table, inverse

@@ -207,10 +207,19 @@ def _rewrite(match: re.Match[str]) -> str:
     return _REWRITES[re.sub(r"[\s.\-]", "", text)]
 
 
+@cache
+def _rewrite_trigger() -> re.Pattern[str]:
+    return re.compile(r"[.(\[]|prior|up |no |not |twenty|date")
+
+
 def normalize(text: str) -> str:
     """Lower-case, unify dashes and spaces, and spell out dotted abbreviations."""
-    lowered = text.lower().translate(_TRANSLATION)
-    return _rewrite_pattern().sub(_rewrite, lowered).strip()
+    lowered = text.lower()
+    if not lowered.isascii():
+        lowered = lowered.translate(_TRANSLATION)
+    if _rewrite_trigger().search(lowered):  # a cheap test before the many-branch rewrite
+        lowered = _rewrite_pattern().sub(_rewrite, lowered)
+    return lowered.strip()
 
 
 _TIME = (
@@ -221,9 +230,16 @@ _TIME = (
 
 @cache
 def _token_pattern() -> re.Pattern[str]:
+    # Spaces, words and plain numbers come first: they are most tokens, and a failed
+    # attempt at every compound digit form costs more than the match itself.
     return re.compile(
         rf"""
-        (?P<isodate>\d{{4}}-[?~%]?\d{{1,2}}[?~%]?-[?~%]?\d{{1,2}}[?~%]?(?!\d)(?:t(?=\d))?)
+        (?P<space>\s+)
+        |(?P<quarter>q[1-4]\b|[1-4]q\b)
+        |(?P<half>h[12]\b|[12]h\b)
+        |(?P<word>[a-z]+\.?)
+        |(?P<number>\d+)(?![\d/.:\-'a-z])
+        |(?P<isodate>\d{{4}}-[?~%]?\d{{1,2}}[?~%]?-[?~%]?\d{{1,2}}[?~%]?(?!\d)(?:t(?=\d))?)
         |(?P<isoweek>\d{{4}}-?w\d{{2}}(?:-?[1-7])?)(?![\d])
         |(?P<ymd>\d{{4}}(?P<ysep>[/.])\d{{1,2}}(?P=ysep)\d{{1,2}})(?![\d])
         |(?P<numdate>\d{{1,2}}(?P<nsep>[./-])\d{{1,2}}(?P=nsep)\d{{2,4}})(?![\d])
@@ -234,13 +250,10 @@ def _token_pattern() -> re.Pattern[str]:
         |(?P<plural>\d{{3}}0)'?s\b
         |(?P<ordinal>\d{{1,3}})(?:st|nd|rd|th)\b
         |(?P<centc>\d{{1,2}})c\b
-        |(?P<quarter>q[1-4]|[1-4]q)\b
-        |(?P<half>h[12]|[12]h)\b
-        |(?P<number>\d+)
-        |(?P<word>[a-z]+\.?)
+        |(?P<digits>\d+)
         |(?P<dots>\.\.+)
         |(?P<mark>[-/,:?~%&|()\[\]{{}};'.])
-        |(?P<space>\s+)
+        |(?P<stray>.)
         """,
         re.VERBOSE,
     )
@@ -341,22 +354,6 @@ def _time(text: str, out: list[Token]) -> None:
     out.append(Token("TIME", Time(us, resolution, offset), text))
 
 
-def _number(text: str, out: list[Token]) -> None:
-    digits = len(text)
-    kind = "Y" if digits == 4 else "N" if digits <= 2 else "NUM"
-    token = Token(kind, int(text), text)
-    out.append(token)
-
-
-def _word(text: str, out: list[Token]) -> None:
-    word = text.rstrip(".")
-    entry = _words().get(word)
-    if entry is None:
-        msg = f"unrecognized word '{word}': {UNRECOGNIZED}"
-        raise Rejected(msg)
-    out.append(Token(entry[0], entry[1], text))
-
-
 _MARKS = {
     "-": ("TO", "-"),
     "/": ("TO", "/"),
@@ -393,8 +390,6 @@ _HANDLERS: dict[str, Callable[[str, list[Token]], None]] = {
     "centc": lambda text, out: out.append(Token("CENT", int(text[:-1]), text)),
     "quarter": lambda text, out: out.append(Token("Q", int(text.strip("q")), text)),
     "half": lambda text, out: out.append(Token("H", int(text.strip("h")), text)),
-    "number": _number,
-    "word": _word,
     "dots": lambda text, out: out.append(Token("TO", "..", text)),
     "mark": _mark,
 }
@@ -403,17 +398,28 @@ _HANDLERS: dict[str, Callable[[str, list[Token]], None]] = {
 def tokenize(text: str) -> list[Token]:
     """Tokens of a normalized phrase; unknown words or characters are rejected."""
     tokens: list[Token] = []
-    match = _token_pattern().match
-    position, length = 0, len(text)
-    while position < length:
-        found = match(text, position)
-        if found is None:
-            msg = f"unexpected character {text[position]!r}: {UNRECOGNIZED}"
-            raise Rejected(msg)
-        position = found.end()
+    words = _words()
+    for found in _token_pattern().finditer(text):
         kind = found.lastgroup
-        if kind != "space":
-            _HANDLERS[kind](found.group(), tokens)  # type: ignore[index]
+        if kind == "space":
+            continue
+        piece = found.group()
+        if kind == "word":
+            entry = words.get(piece.rstrip("."))
+            if entry is None:
+                msg = f"unrecognized word '{piece.rstrip('.')}': {UNRECOGNIZED}"
+                raise Rejected(msg)
+            tokens.append(Token(entry[0], entry[1], piece))
+        elif kind == "number" or kind == "digits":
+            digits = len(piece)
+            tokens.append(
+                Token("Y" if digits == 4 else "N" if digits <= 2 else "NUM", int(piece), piece)
+            )
+        elif kind == "stray":
+            msg = f"unexpected character {piece!r}: {UNRECOGNIZED}"
+            raise Rejected(msg)
+        else:
+            _HANDLERS[kind](piece, tokens)  # type: ignore[index]
     return tokens
 
 
@@ -439,13 +445,24 @@ def _reject_lists(tokens: list[Token]) -> None:
         raise Rejected(msg)
 
 
+_NEEDS_CLEANING = frozenset(
+    {"FILLER", "C", "THIRD", "APOS", "ERA", "COLON", "TO", "DATEWORD", "OR", "AND"}
+    | {"SET", "LIST", "NODATE", "UNKNOWN", "BCE"}
+)
+
+
 def _clean(tokens: list[Token]) -> list[Token]:
     """Resolve context-dependent words and drop fillers."""
+    if not any(t.kind in _NEEDS_CLEANING for t in tokens):
+        return tokens
     _reject_lists(tokens)
     out: list[Token] = []
     count = len(tokens)
     for i, token in enumerate(tokens):
         kind = token.kind
+        if kind not in _NEEDS_CLEANING:
+            out.append(token)
+            continue
         after = tokens[i + 1] if i + 1 < count else None
         if kind == "FILLER":
             continue
@@ -590,8 +607,13 @@ def _split(tokens: list[Token], between: bool) -> tuple[list[Token], list[Token]
 
 
 def _flags(tokens: list[Token]) -> tuple[bool, bool]:
-    kinds = {t.kind for t in tokens}
-    return bool(kinds & {"APPROX", "BOTH"}), bool(kinds & {"UNCERT", "BOTH"})
+    approximate = uncertain = False
+    for token in tokens:
+        kind = token.kind
+        if kind in _QUALIFIERS:
+            approximate = approximate or kind != "UNCERT"
+            uncertain = uncertain or kind != "APPROX"
+    return approximate, uncertain
 
 
 def _structure(tokens: list[Token]) -> Expression:
@@ -786,7 +808,7 @@ _RULES: dict[tuple[str, ...], Rule] = {
 def side_spec(tokens: list[Token]) -> Spec:
     """The spec of one side of an interval (or of a whole single expression)."""
     approximate, uncertain = _flags(tokens)
-    core = [t for t in tokens if t.kind not in _QUALIFIERS]
+    core = [t for t in tokens if t.kind not in _QUALIFIERS] if approximate or uncertain else tokens
     if core and core[0].kind == "UNIT" and core[0].value == "week" and len(core) > 1:
         spec = side_spec(core[1:])  # "the week of 12 June 2024"
         if spec.day is None or spec.time is not None:
@@ -801,9 +823,12 @@ def side_spec(tokens: list[Token]) -> Spec:
 
 
 def _rule_spec(tokens: list[Token]) -> Spec:
-    times = [t for t in tokens if t.kind == "TIME"]
-    tokens = [t for t in tokens if t.kind != "TIME"]
     kinds = tuple(t.kind for t in tokens)
+    times: list[Token] = []
+    if "TIME" in kinds:
+        times = [t for t in tokens if t.kind == "TIME"]
+        tokens = [t for t in tokens if t.kind != "TIME"]
+        kinds = tuple(t.kind for t in tokens)
     weekdays: list[Token] = []
     if "WD" in kinds and kinds not in (("WD",), ("LAST", "WD")):
         weekdays = [t for t in tokens if t.kind == "WD"]  # checked against the date
