@@ -18,6 +18,7 @@ from timeline.dates.edtf_format import (
     qualifier,
     split_interval,
 )
+from timeline.dates.gregorian import US_PER_DAY, year_start
 from timeline.dates.spec import Rejected, Spec, Unit, resolve_relative, unit_bounds
 
 
@@ -123,9 +124,16 @@ def _fill(target: Spec, source: Spec) -> tuple[Spec, bool]:
             century=source.century,
         ), False
     changes: dict[str, object] = {}
-    if target.month is None and target.day is not None and source.month is not None:
-        changes["month"] = source.month
-    inherited = target.needs_year and source.year is not None
+    month = target.month
+    if month is None and target.day is not None and source.month is not None:
+        month = changes["month"] = source.month
+    names_inside_year = month is not None or target.sub is not None
+    inherited = (
+        target.year is None
+        and target.relative is None
+        and names_inside_year
+        and source.year is not None
+    )
     if inherited:
         changes["year"] = source.year
     return (target.copy(**changes) if changes else target), inherited
@@ -155,8 +163,31 @@ def _shift_year(spec: Spec, delta: int) -> Spec:
     return spec.copy(year=spec.year + delta)
 
 
+def _one_season(left: Spec, right: Spec, conv: DateConventions) -> Spec | None:
+    """ "winter 2024/25", "winter 2024-2025": one season that runs into the next year."""
+    if left.sub is None or not left.sub[0].startswith("season") or left.year is None:
+        return None
+    next_year = right.year
+    if right.bare_digits == 2 and right.month is None and right.year is None:
+        next_year = left.year // 100 * 100 + (right.day or 0)
+    elif (right.month, right.day, right.sub, right.part, right.relative) != (None,) * 5:
+        return None
+    if next_year != left.year + 1:
+        return None
+    unit = unit_bounds(left, conv)
+    return left if unit.end > year_start(left.year + 1) * US_PER_DAY else None
+
+
 def _evaluate_interval(expr: Interval, ref_day: int | None, conv: DateConventions) -> Parsed:
     left, right = expr.start.spec, expr.end.spec
+    if left is not None and right is not None and not (expr.start.outer or expr.end.outer):
+        season = _one_season(left, right, conv)
+        if season is not None:
+            flags = {
+                "approximate": left.approximate or right.approximate,
+                "uncertain": left.uncertain or right.uncertain,
+            }
+            return evaluate(season.copy(**flags), ref_day, conv)
     left_inherited = right_inherited = False
     if left is not None and right is not None:
         completed = _abbreviated_end_year(left, right)

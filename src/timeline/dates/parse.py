@@ -71,8 +71,8 @@ def analyze(text: str, dayfirst: bool | None) -> Expression:
     if len(text) > MAX_TEXT_LENGTH:
         msg = f"longer than {MAX_TEXT_LENGTH} characters: not one date expression"
         raise Rejected(msg)
-    # EDTF starts with a digit, "Y", a qualifier or an open end; skip it for words.
-    expression = None if text[0].isalpha() and text[0] not in "Yy" else parse_edtf(text)
+    # EDTF starts with a digit, Y, X, a qualifier or an open end; skip it for words.
+    expression = None if text[0].isalpha() and text[0] not in "YyXxUu" else parse_edtf(text)
     if expression is None:
         expression = parse_phrase(text, dayfirst)
     return expression

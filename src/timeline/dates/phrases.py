@@ -237,14 +237,17 @@ def _token_pattern() -> re.Pattern[str]:
         (?P<space>\s+)
         |(?P<quarter>q[1-4]\b|[1-4]q\b)
         |(?P<half>h[12]\b|[12]h\b)
+        |(?P<monword>[a-z]{{3,9}}\.?-\d{{4}})(?!\d)
         |(?P<word>[a-z]+\.?)
-        |(?P<number>\d+)(?![\d/.:\-'a-z])
+        |(?P<number>\d{{1,4}})(?![\d/.:\-'a-z])
+        |(?P<dmonyear>\d{{1,2}}-[a-z]{{3,9}}\.?-\d{{2,4}})(?!\d)
+        |(?P<yearmon>\d{{4}}-[a-z]{{3,9}}\.?)(?![a-z])
         |(?P<isodate>\d{{4}}-[?~%]?\d{{1,2}}[?~%]?-[?~%]?\d{{1,2}}[?~%]?(?!\d)(?:t(?=\d))?)
         |(?P<isoweek>\d{{4}}-?w\d{{2}}(?:-?[1-7])?)(?![\d])
         |(?P<ymd>\d{{4}}(?P<ysep>[/.])\d{{1,2}}(?P=ysep)\d{{1,2}})(?![\d])
         |(?P<numdate>\d{{1,2}}(?P<nsep>[./-])\d{{1,2}}(?P=nsep)\d{{2,4}})(?![\d])
-        |(?P<isomonth>\d{{4}}-\d{{2}})(?![\d])
-        |(?P<monthyear>\d{{1,2}}[/.-]\d{{4}})(?![\d])
+        |(?P<isomonth>\d{{4}}-\d{{1,2}})(?![\d])
+        |(?P<monthyear>\d{{2}}-\d{{4}}|\d{{1,2}}[/.]\d{{4}})(?![\d])
         |(?P<basic>\d{{8}})(?![\d])
         |(?P<time>{_TIME})
         |(?P<plural>\d{{3}}0)'?s\b
@@ -297,6 +300,36 @@ def _numdate(text: str, out: list[Token]) -> None:
         msg = f"the year in '{text}' has {len(year)} digits: write the year in full"
         raise Rejected(msg)
     out.append(Token("NUMDATE", (int(first), int(second), int(year)), text))
+
+
+def _month_compound(text: str, out: list[Token]) -> None:
+    """ "1968-Mar", "Mar-2024", "16-Mar-2024": a month name joined by hyphens."""
+    parts = text.split("-")
+    words = _words()
+    month = next((words.get(p.rstrip(".")) for p in parts if not p[0].isdigit()), None)
+    if month is None or month[0] != "MON":  # "mid-2024", "1974-present": not a month
+        for i, part in enumerate(parts):
+            if i:
+                out.append(Token("TO", "-", "-"))
+            if part[0].isdigit():
+                digits = len(part)
+                out.append(Token("Y" if digits == 4 else "N", int(part), part))
+            else:
+                entry = words.get(part.rstrip("."))
+                if entry is None:
+                    msg = f"unrecognized word '{part.rstrip('.')}': {UNRECOGNIZED}"
+                    raise Rejected(msg)
+                out.append(Token(entry[0], entry[1], part))
+        return
+    numbers = [p for p in parts if p[0].isdigit()]
+    if len(numbers) == 2 and len(numbers[1]) != 4:
+        msg = f"the year in '{text}' has {len(numbers[1])} digits: write the year in full"
+        raise Rejected(msg)
+    if len(numbers) == 2:
+        out += [Token("N", int(numbers[0]), numbers[0]), Token("MON", month[1], text)]
+        out.append(Token("Y", int(numbers[1]), numbers[1]))
+    else:
+        out += [Token("MON", month[1], text), Token("Y", int(numbers[0]), numbers[0])]
 
 
 def _isomonth(text: str, out: list[Token]) -> None:
@@ -385,6 +418,9 @@ _HANDLERS: dict[str, Callable[[str, list[Token]], None]] = {
     "monthyear": _monthyear,
     "basic": _basic,
     "time": _time,
+    "monword": _month_compound,
+    "dmonyear": _month_compound,
+    "yearmon": _month_compound,
     "plural": lambda text, out: out.append(Token("PLURAL", int(text[:4]), text)),
     "ordinal": lambda text, out: out.append(Token("ORD", int(re.match(r"\d+", text)[0]), text)),
     "centc": lambda text, out: out.append(Token("CENT", int(text[:-1]), text)),
@@ -489,6 +525,10 @@ def _clean(tokens: list[Token]) -> list[Token]:
                 out.append(Token("TO", ":", ":"))
                 continue
             raise Rejected(UNRECOGNIZED)
+        if kind == "TO" and token.value in ("-", "/") and count == 3 and i == 1:
+            pair = {tokens[0].kind, tokens[2].kind}
+            if pair in ({"Y", "Q"}, {"Y", "H"}):
+                continue  # "2025-Q1", "Q1/2025", "2025-H2": one quarter or half
         joins_prefix = bool(out) and out[-1].kind in ("PART", "BEFORE", "AFTER")
         range_of_parts = after is not None and after.kind == "PART"  # "early-mid 1990s"
         if kind == "TO" and token.value == "-" and joins_prefix and not range_of_parts:
@@ -679,10 +719,21 @@ def _structure(tokens: list[Token]) -> Expression:
         elif prefix == "BEFORE":
             expr = Interval(Side(None), Side(spec, outer=True))
         elif prefix == "AFTER" and not inclusive_after:
-            expr = Interval(Side(spec, outer=True), Side(None, missing=end_missing or ".."))
+            expr = Interval(
+                Side(spec, outer=True),
+                Side(None, missing=".." if end_missing is None else end_missing),
+            )
         elif prefix in ("SINCE", "FROM") or end_missing is not None:
-            expr = Interval(Side(spec), Side(None, missing=end_missing or ".."))
+            expr = Interval(
+                Side(spec), Side(None, missing=".." if end_missing is None else end_missing)
+            )
         else:
+            if spec.day is not None and spec.month is None and spec.year is None:
+                msg = (
+                    "a lone number is not a date: a day needs a month, and years are written "
+                    "with four digits"
+                )
+                raise Rejected(msg)
             expr = spec
     return with_flags(expr, approximate, uncertain)
 

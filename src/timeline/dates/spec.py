@@ -133,7 +133,7 @@ class Spec:
         return (
             self.year is None
             and self.relative is None
-            and (self.month is not None or self.day is not None or self.sub is not None)
+            and (self.month is not None or self.sub is not None)
         )
 
 
@@ -325,6 +325,9 @@ def unit_bounds(spec: Spec, conv: DateConventions) -> Unit:
     if spec.century is not None:
         return _century_unit(_century_first_year(spec.century, conv), spec.part, conv)
     year = spec.year
+    if spec.day is not None and spec.month is None:
+        msg = f"day {spec.day} is given without a month"
+        raise Rejected(msg)
     if year is None:
         msg = "no year is given"
         raise Rejected(msg)
