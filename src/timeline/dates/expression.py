@@ -19,7 +19,15 @@ from timeline.dates.edtf_format import (
     split_interval,
 )
 from timeline.dates.gregorian import US_PER_DAY, year_start
-from timeline.dates.spec import Rejected, Spec, Unit, resolve_relative, unit_bounds
+from timeline.dates.spec import (
+    END_US,
+    FIRST_US,
+    Rejected,
+    Spec,
+    Unit,
+    resolve_relative,
+    unit_bounds,
+)
 
 
 @dataclass(slots=True)
@@ -226,6 +234,12 @@ def _evaluate_interval(expr: Interval, ref_day: int | None, conv: DateConvention
 
     start_text, start, start_precision = _start_side(expr.start, left, left_unit, conv)
     end_text, end, end_precision = _end_side(expr.end, right, right_unit, conv)
+    if start is not None and start >= END_US:
+        msg = "the start is after 9999: the engine covers years 1-9999"
+        raise Rejected(msg)
+    if end is not None and end <= FIRST_US:
+        msg = "the end is before 1 CE: years before the common era are not supported"
+        raise Rejected(msg)
     specs = [s for s in (left, right) if s is not None]
     approximate = any(s.approximate for s in specs)
     uncertain = any(s.uncertain for s in specs)

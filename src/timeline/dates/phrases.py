@@ -923,6 +923,9 @@ def parse_phrase(text: str, dayfirst: bool | None) -> Expression:
     Rejected
         With the reason when the phrase is not understood or names no possible date.
     """
+    if text.startswith("[") and text.endswith("]") and ("," in text or ".." in text):
+        msg = "an EDTF set ([...]: one of several dates) is not one date or interval"
+        raise Rejected(msg)
     tokens = _clean(tokenize(normalize(text)))
     _orient(tokens, dayfirst)
     _century_sides(tokens)

@@ -48,6 +48,10 @@ _ASTRONOMICAL_STARTS = ((3, 20), (6, 21), (9, 22), (12, 21))
 
 _FIRST_DAY = days_from_civil(MIN_YEAR, 1, 1)
 _END_OF_RANGE = days_from_civil(MAX_YEAR + 1, 1, 1)
+FIRST_US = _FIRST_DAY * US_PER_DAY
+"""0001-01-01 as microseconds: no bound may be earlier."""
+END_US = _END_OF_RANGE * US_PER_DAY
+"""10000-01-01 as microseconds: the exclusive end of year 9999; no start may be as late."""
 
 
 class Rejected(Exception):
