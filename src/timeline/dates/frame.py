@@ -25,8 +25,11 @@ COLUMNS = (
     "edtf",
     "date_error",
 )
-_PRECISION_CODE = {name: code for code, name in enumerate(PRECISIONS)}
-_KIND_CODE = {name: code for code, name in enumerate(KINDS)}
+_PRECISION_CODE: dict[str | None, int] = {name: code for code, name in enumerate(PRECISIONS)}
+_PRECISION_CODE[None] = -1
+_KIND_CODE: dict[str | None, int] = {name: code for code, name in enumerate(KINDS)}
+_KIND_CODE[None] = -1
+_REJECTED = Parsed(None, None, None, None, None, False, False, False, "")  # type: ignore[arg-type]
 
 
 @dataclass
@@ -45,38 +48,24 @@ class Table:
     error: list[str]
 
     @classmethod
-    def allocate(cls, size: int) -> Table:
-        """A table of ``size`` entries, all rejected with an empty reason until set."""
-        return cls(
-            start=np.full(size, NAT, dtype=np.int64),
-            end=np.full(size, NAT, dtype=np.int64),
-            start_precision=np.full(size, -1, dtype=np.int8),
-            end_precision=np.full(size, -1, dtype=np.int8),
-            kind=np.full(size, -1, dtype=np.int8),
-            open_end=np.zeros(size, dtype=bool),
-            approximate=np.zeros(size, dtype=bool),
-            uncertain=np.zeros(size, dtype=bool),
-            edtf=[""] * size,
-            error=[""] * size,
+    def from_results(cls, results: list[Parsed | str]) -> Table:
+        """One entry per result: a :class:`Parsed`, or the rejection reason."""
+        rows = [_REJECTED if isinstance(r, str) else r for r in results]
+        start, end, start_precision, end_precision, kind, open_end, approximate, uncertain, edtf = (
+            zip(*rows, strict=True) if rows else ((),) * 9
         )
-
-    def set(self, i: int, result: Parsed | str) -> None:
-        """Entry ``i``: a :class:`Parsed`, or the rejection reason."""
-        if isinstance(result, str):
-            self.error[i] = result
-            return
-        start, end, start_precision, end_precision, kind, open_end, approx, uncertain, edtf = result
-        if start is not None:
-            self.start[i] = start
-            self.start_precision[i] = _PRECISION_CODE[start_precision]  # type: ignore[index]
-        if end is not None:
-            self.end[i] = end
-            self.end_precision[i] = _PRECISION_CODE[end_precision]  # type: ignore[index]
-        self.kind[i] = _KIND_CODE[kind]
-        self.open_end[i] = open_end
-        self.approximate[i] = approx
-        self.uncertain[i] = uncertain
-        self.edtf[i] = edtf
+        return cls(
+            start=np.array([NAT if v is None else v for v in start], dtype=np.int64),
+            end=np.array([NAT if v is None else v for v in end], dtype=np.int64),
+            start_precision=np.array([_PRECISION_CODE[v] for v in start_precision], np.int8),
+            end_precision=np.array([_PRECISION_CODE[v] for v in end_precision], np.int8),
+            kind=np.array([_KIND_CODE[v] for v in kind], dtype=np.int8),
+            open_end=np.array(open_end, dtype=bool),
+            approximate=np.array(approximate, dtype=bool),
+            uncertain=np.array(uncertain, dtype=bool),
+            edtf=list(edtf),
+            error=[r if isinstance(r, str) else "" for r in results],
+        )
 
 
 @dataclass

@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from timeline.dates.conventions import DateConventions, check_conventions
+from timeline.dates.expression import Parsed
 from timeline.dates.frame import NAT, Rows, Table, empty_frame
 from timeline.dates.gregorian import US_PER_DAY
 from timeline.dates.iso_fast import IsoRows, iso_rows_arrow, iso_rows_object
@@ -109,18 +110,18 @@ def _parse_all(
     per_row_reference: bool,
 ) -> tuple[Table, list[int]]:
     """Results for distinct texts; with per-row references, relative ones are deferred."""
-    table = Table.allocate(len(texts))
+    results: list[Parsed | str] = []
     deferred: list[int] = []
     for i, text in enumerate(texts):
         try:
-            table.set(i, parse_text(text, ref_day, dayfirst, conv))
+            results.append(parse_text(text, ref_day, dayfirst, conv))
         except NeedsReference as exc:
-            table.set(i, exc.reason)
+            results.append(exc.reason)
             if per_row_reference:
                 deferred.append(i)
         except Rejected as exc:
-            table.set(i, exc.reason)
-    return table, deferred
+            results.append(exc.reason)
+    return Table.from_results(results), deferred
 
 
 def _reference_days(
@@ -220,7 +221,7 @@ def normalize_dates(
 
     series = _text_values(series)
     values = series.array
-    arrow = arrow_strings(values)
+    arrow = arrow_strings(values) if values.dtype.kind == "O" else None
     iso = _iso_rows(values, arrow)
     rows = Rows.empty(size)
     rows.start[iso.rows] = iso.start
@@ -310,13 +311,13 @@ def _parse_per_reference(
     inverse = inverse.reshape(-1)
     first_row = np.zeros(len(distinct), dtype=np.int64)
     first_row[inverse[::-1]] = target_rows[::-1]
-    table = Table.allocate(len(distinct))
-    for i, ((code, day), row) in enumerate(zip(distinct.tolist(), first_row.tolist(), strict=True)):
+    results: list[Parsed | str] = []
+    for (code, day), row in zip(distinct.tolist(), first_row.tolist(), strict=True):
         if day == NAT and problems[row]:
-            table.set(i, problems[row])
+            results.append(problems[row])
             continue
         try:
-            table.set(i, parse_text(texts[code], None if day == NAT else day, dayfirst, conv))
+            results.append(parse_text(texts[code], None if day == NAT else day, dayfirst, conv))
         except Rejected as exc:
-            table.set(i, exc.reason)
-    return table, inverse
+            results.append(exc.reason)
+    return Table.from_results(results), inverse

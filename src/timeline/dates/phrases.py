@@ -432,7 +432,36 @@ _HANDLERS: dict[str, Callable[[str, list[Token]], None]] = {
 
 
 def tokenize(text: str) -> list[Token]:
-    """Tokens of a normalized phrase; unknown words or characters are rejected."""
+    """Tokens of a normalized phrase; unknown words or characters are rejected.
+
+    Plain words and numbers between spaces (most of any phrase) are looked up directly;
+    other pieces ("14-15", "mid-march", "19th", "2024-06-19") go through the token pattern.
+    A clock time can span spaces ("2:30 pm utc"), so text with a colon uses the pattern.
+    """
+    if ":" in text:
+        return _tokenize_pattern(text)
+    tokens: list[Token] = []
+    words = _words()
+    for piece in text.split():
+        core = piece.rstrip(",")
+        word = core[:-1] if core.endswith(".") else core
+        if word.isalpha() and word.isascii():
+            entry = words.get(word)
+            if entry is None:
+                msg = f"unrecognized word '{word}': {UNRECOGNIZED}"
+                raise Rejected(msg)
+            tokens.append(Token(entry[0], entry[1], core))
+        elif core.isdigit() and core.isascii() and len(core) <= 4:
+            digits = len(core)
+            tokens.append(
+                Token("Y" if digits == 4 else "N" if digits <= 2 else "NUM", int(core), core)
+            )
+        else:
+            tokens += _tokenize_pattern(piece)
+    return tokens
+
+
+def _tokenize_pattern(text: str) -> list[Token]:
     tokens: list[Token] = []
     words = _words()
     for found in _token_pattern().finditer(text):
