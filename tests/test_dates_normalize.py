@@ -113,10 +113,10 @@ def test_each_distinct_string_is_parsed_once(monkeypatch: pytest.MonkeyPatch) ->
     calls: list[object] = []
     original = normalize.parse_text
 
-    def counting(text: object, *args: object) -> object:
+    def counting(text: object, *args: object, **kwargs: object) -> object:
         if text is not None:
             calls.append(text)
-        return original(text, *args)  # type: ignore[arg-type]
+        return original(text, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(normalize, "parse_text", counting)
     texts = ["late October 2024", "Q1 2025", "2024-06-19", "2024", "nonsense", None] * 500
@@ -134,9 +134,9 @@ def test_per_row_reference_dates(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[object] = []
     original = normalize.parse_text
 
-    def counting(text: object, ref_day: object, *args: object) -> object:
+    def counting(text: object, ref_day: object, *args: object, **kwargs: object) -> object:
         calls.append((text, ref_day))
-        return original(text, ref_day, *args)  # type: ignore[arg-type]
+        return original(text, ref_day, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(normalize, "parse_text", counting)
     frame = normalize_dates(

@@ -114,7 +114,7 @@ def _parse_all(
     deferred: list[int] = []
     for i, text in enumerate(texts):
         try:
-            results.append(parse_text(text, ref_day, dayfirst, conv))
+            results.append(parse_text(text, ref_day, dayfirst, conv, cached=False))
         except NeedsReference as exc:
             results.append(exc.reason)
             if per_row_reference:
@@ -317,7 +317,8 @@ def _parse_per_reference(
             results.append(problems[row])
             continue
         try:
-            results.append(parse_text(texts[code], None if day == NAT else day, dayfirst, conv))
+            day_or_none = None if day == NAT else day
+            results.append(parse_text(texts[code], day_or_none, dayfirst, conv, cached=False))
         except Rejected as exc:
             results.append(exc.reason)
     return Table.from_results(results), inverse

@@ -59,9 +59,8 @@ def coerce_text(value: object) -> str | None:
     return str(value)
 
 
-@lru_cache(maxsize=65536)
-def analyze(text: str, dayfirst: bool | None) -> Expression:
-    """The expression of a (stripped, non-empty) text; cached, never mutated.
+def read_expression(text: str, dayfirst: bool | None) -> Expression:
+    """The expression of a (stripped, non-empty) text.
 
     Raises
     ------
@@ -78,10 +77,22 @@ def analyze(text: str, dayfirst: bool | None) -> Expression:
     return expression
 
 
+analyze = lru_cache(maxsize=65536)(read_expression)
+""":func:`read_expression` with a cache, for repeated single calls; results are never mutated."""
+
+
 def parse_text(
-    text: str | None, ref_day: int | None, dayfirst: bool | None, conv: DateConventions
+    text: str | None,
+    ref_day: int | None,
+    dayfirst: bool | None,
+    conv: DateConventions,
+    *,
+    cached: bool = True,
 ) -> Parsed:
     """Bounds of one text against an optional report day.
+
+    ``cached=False`` skips the expression cache: :func:`normalize_dates` already parses each
+    distinct text once, and keeping every expression alive only costs time and memory.
 
     Raises
     ------
@@ -91,7 +102,8 @@ def parse_text(
     stripped = text.strip() if text is not None else ""
     if not stripped:
         raise Rejected(EMPTY)
-    return evaluate(analyze(stripped, dayfirst), ref_day, conv)
+    read = analyze if cached else read_expression
+    return evaluate(read(stripped, dayfirst), ref_day, conv)
 
 
 def check_dayfirst(dayfirst: object) -> bool | None:

@@ -431,34 +431,47 @@ _HANDLERS: dict[str, Callable[[str, list[Token]], None]] = {
 }
 
 
+_PIECE_CACHE_LIMIT = 200_000
+_piece_tokens: dict[str, tuple[Token, ...]] = {}
+
+
 def tokenize(text: str) -> list[Token]:
     """Tokens of a normalized phrase; unknown words or characters are rejected.
 
-    Plain words and numbers between spaces (most of any phrase) are looked up directly;
-    other pieces ("14-15", "mid-march", "19th", "2024-06-19") go through the token pattern.
-    A clock time can span spaces ("2:30 pm utc"), so text with a colon uses the pattern.
+    The tokens of each space-separated piece are cached: pieces repeat across a column
+    ("January", "2024", "between"), so most are looked up, not scanned. Tokens are never
+    changed after they are made. A clock time can span spaces ("2:30 pm utc"), so text with
+    a colon is scanned whole.
     """
     if ":" in text:
         return _tokenize_pattern(text)
     tokens: list[Token] = []
-    words = _words()
+    cache = _piece_tokens
     for piece in text.split():
-        core = piece.rstrip(",")
-        word = core[:-1] if core.endswith(".") else core
-        if word.isalpha() and word.isascii():
-            entry = words.get(word)
-            if entry is None:
-                msg = f"unrecognized word '{word}': {UNRECOGNIZED}"
-                raise Rejected(msg)
-            tokens.append(Token(entry[0], entry[1], core))
-        elif core.isdigit() and core.isascii() and len(core) <= 4:
-            digits = len(core)
-            tokens.append(
-                Token("Y" if digits == 4 else "N" if digits <= 2 else "NUM", int(core), core)
-            )
-        else:
-            tokens += _tokenize_pattern(piece)
+        found = cache.get(piece)
+        if found is None:
+            found = _tokenize_piece(piece)
+            if len(cache) >= _PIECE_CACHE_LIMIT:
+                cache.clear()
+            cache[piece] = found
+        tokens += found
     return tokens
+
+
+def _tokenize_piece(piece: str) -> tuple[Token, ...]:
+    """Tokens of one space-free piece: a word, a number, or a compound for the pattern."""
+    core = piece.rstrip(",")
+    word = core[:-1] if core.endswith(".") else core
+    if word.isalpha() and word.isascii():
+        entry = _words().get(word)
+        if entry is None:
+            msg = f"unrecognized word '{word}': {UNRECOGNIZED}"
+            raise Rejected(msg)
+        return (Token(entry[0], entry[1], core),)
+    if core.isdigit() and core.isascii() and len(core) <= 4:
+        digits = len(core)
+        return (Token("Y" if digits == 4 else "N" if digits <= 2 else "NUM", int(core), core),)
+    return tuple(_tokenize_pattern(piece))
 
 
 def _tokenize_pattern(text: str) -> list[Token]:
@@ -547,7 +560,7 @@ def _clean(tokens: list[Token]) -> list[Token]:
                 raise Rejected(msg)
             continue
         if kind == "ERA":
-            _era_year(out, after)
+            _era_year(out, tokens, i + 1)
             continue
         if kind == "COLON":
             if out and out[-1].kind == "DATE" and after is not None and after.kind == "DATE":
@@ -571,12 +584,12 @@ def _clean(tokens: list[Token]) -> list[Token]:
     return _combine_or(out)
 
 
-def _era_year(out: list[Token], after: Token | None) -> None:
+def _era_year(out: list[Token], tokens: list[Token], after: int) -> None:
     """'AD 79', '800 CE': the number next to the era marker is a year."""
     if out and out[-1].kind in _NUMBERS:
         out[-1] = Token("Y", out[-1].value, out[-1].text)
-    elif after is not None and after.kind in _NUMBERS:
-        after.kind = "Y"
+    elif after < len(tokens) and tokens[after].kind in _NUMBERS:
+        tokens[after] = Token("Y", tokens[after].value, tokens[after].text)
 
 
 def _combine_or(tokens: list[Token]) -> list[Token]:
@@ -634,14 +647,16 @@ def _orient(tokens: list[Token], dayfirst: bool | None) -> None:
             raise Rejected(msg)
         else:
             order = possible.pop() if len(possible) == 1 else True
-    for token in numeric:
+    for i, token in enumerate(tokens):
+        if token.kind != "NUMDATE":
+            continue
         first, second, year = token.value  # type: ignore[misc]
         day, month = (first, second) if order else (second, first)
         if not 1 <= month <= 12:
             reading = "day first" if order else "month first"
             msg = f"month {month} does not exist (reading '{token.text}' {reading})"
             raise Rejected(msg)
-        token.kind, token.value = "DATE", Spec(year=year, month=month, day=day)
+        tokens[i] = Token("DATE", Spec(year=year, month=month, day=day), token.text)
 
 
 # --------------------------------------------------------------------------- structure

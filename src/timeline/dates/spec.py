@@ -8,7 +8,7 @@ report date supplies it. :func:`unit_bounds` turns a complete spec into
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from typing import NamedTuple
 
 from timeline.dates.conventions import DateConventions
@@ -75,7 +75,6 @@ class Time:
     offset_minutes: int | None = None
 
 
-@dataclass(slots=True)
 class Spec:
     """A calendar expression with every component optional.
 
@@ -87,6 +86,9 @@ class Spec:
     "1800s" depending on the conventions); ``decade`` is an explicit decade (``199X``).
     ``relative`` is resolved against the report date: ``("day", k)``, ``("week", k)``,
     ``("month", k)``, ``("year", k)`` or ``("weekday", w, strictly_before)``.
+
+    Instances hold only the fields that were stated; the class holds the defaults. A
+    parser makes many of these, so creating and copying them must be cheap.
     """
 
     year: int | None = None
@@ -105,14 +107,28 @@ class Spec:
     uncertain: bool = False
     bare_digits: int = 0  # digits of a lone number: a day, or (2 digits) an abbreviated end year
 
+    def __init__(self, **fields: object) -> None:
+        if not fields.keys() <= SPEC_FIELDS:
+            msg = f"Spec has no field(s) {sorted(set(fields) - SPEC_FIELDS)}"
+            raise TypeError(msg)
+        self.__dict__.update(fields)
+
     def copy(self, **changes: object) -> Spec:
-        """A copy with some fields changed (a fast ``dataclasses.replace``)."""
+        """A copy with some fields changed."""
         new = object.__new__(Spec)
-        for name in _SPEC_FIELDS:
-            setattr(new, name, getattr(self, name))
-        for name, value in changes.items():
-            setattr(new, name, value)
+        new.__dict__ = {**self.__dict__, **changes}
         return new
+
+    def __repr__(self) -> str:
+        stated = ", ".join(f"{k}={v!r}" for k, v in self.__dict__.items())
+        return f"Spec({stated})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Spec):
+            return NotImplemented
+        return {**_DEFAULTS, **self.__dict__} == {**_DEFAULTS, **other.__dict__}
+
+    __hash__ = None  # type: ignore[assignment]
 
     @property
     def has_unit(self) -> bool:
@@ -141,7 +157,8 @@ class Spec:
         )
 
 
-_SPEC_FIELDS = tuple(f.name for f in fields(Spec))
+SPEC_FIELDS = frozenset(Spec.__annotations__)
+_DEFAULTS = {name: getattr(Spec, name) for name in SPEC_FIELDS}
 
 
 # --------------------------------------------------------------------------- checks
