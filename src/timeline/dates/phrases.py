@@ -19,6 +19,9 @@ from timeline.dates.gregorian import civil_from_days, days_from_civil, weekday
 from timeline.dates.spec import MONTH_NAMES, Rejected, Spec, Time, check_month
 
 UNRECOGNIZED = "not a date expression the engine recognizes (see the README's Dates table)"
+LONE_NUMBER = (
+    "a lone number is not a date: a day needs a month, and years are written with four digits"
+)
 
 
 @dataclass(slots=True)
@@ -773,11 +776,7 @@ def _structure(tokens: list[Token]) -> Expression:
             )
         else:
             if spec.day is not None and spec.month is None and spec.year is None:
-                msg = (
-                    "a lone number is not a date: a day needs a month, and years are written "
-                    "with four digits"
-                )
-                raise Rejected(msg)
+                raise Rejected(LONE_NUMBER)
             expr = spec
     return with_flags(expr, approximate, uncertain)
 
@@ -971,6 +970,12 @@ def parse_phrase(text: str, dayfirst: bool | None) -> Expression:
         msg = "an EDTF set ([...]: one of several dates) is not one date or interval"
         raise Rejected(msg)
     tokens = _clean(tokenize(normalize(text)))
+    rule = _RULES.get(tuple([t.kind for t in tokens]))
+    if rule is not None:  # one rule covers the whole phrase: no connector, qualifier or time
+        spec = rule([t.value for t in tokens])
+        if spec.day is not None and spec.month is None:
+            raise Rejected(LONE_NUMBER)
+        return spec
     _orient(tokens, dayfirst)
     _century_sides(tokens)
     return _structure(tokens)

@@ -133,18 +133,15 @@ class Spec:
     @property
     def has_unit(self) -> bool:
         """Whether anything besides a part (early/mid/late) or flags was stated."""
-        return any(
-            value is not None
-            for value in (
-                self.year,
-                self.month,
-                self.day,
-                self.sub,
-                self.plural,
-                self.decade,
-                self.century,
-                self.relative,
-            )
+        return not (
+            self.year is None
+            and self.month is None
+            and self.day is None
+            and self.sub is None
+            and self.plural is None
+            and self.decade is None
+            and self.century is None
+            and self.relative is None
         )
 
     @property
