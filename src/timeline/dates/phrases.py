@@ -212,7 +212,8 @@ def _rewrite(match: re.Match[str]) -> str:
 
 @cache
 def _rewrite_trigger() -> re.Pattern[str]:
-    return re.compile(r"[.(\[]|prior|up |no |not |twenty|date")
+    # Everything the rewrite pattern can match starts with one of these.
+    return re.compile(r"[abcnp]\.\s?[cdem]\.|[(\[]\s*\?|prior|up |no |not |twenty|date")
 
 
 def normalize(text: str) -> str:
@@ -510,6 +511,9 @@ _QUALIFIERS = frozenset({"APPROX", "UNCERT", "BOTH"})
 _NUMBERS = frozenset({"N", "NUM", "Y"})
 
 
+_LIST_KINDS = frozenset({"SET", "LIST", "NODATE", "UNKNOWN", "BCE"})
+
+
 def _reject_lists(tokens: list[Token]) -> None:
     kinds = [t.kind for t in tokens]
     if "SET" in kinds:
@@ -534,9 +538,11 @@ _NEEDS_CLEANING = frozenset(
 
 def _clean(tokens: list[Token]) -> list[Token]:
     """Resolve context-dependent words and drop fillers."""
-    if not any(t.kind in _NEEDS_CLEANING for t in tokens):
+    kinds = {t.kind for t in tokens}
+    if kinds.isdisjoint(_NEEDS_CLEANING):
         return tokens
-    _reject_lists(tokens)
+    if not kinds.isdisjoint(_LIST_KINDS):
+        _reject_lists(tokens)
     out: list[Token] = []
     count = len(tokens)
     for i, token in enumerate(tokens):
@@ -584,7 +590,7 @@ def _clean(tokens: list[Token]) -> list[Token]:
                 continue
             raise Rejected(UNRECOGNIZED)
         out.append(token)
-    return _combine_or(out)
+    return _combine_or(out) if "OR" in kinds or "AND" in kinds else out
 
 
 def _era_year(out: list[Token], tokens: list[Token], after: int) -> None:
