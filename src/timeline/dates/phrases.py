@@ -444,14 +444,23 @@ def tokenize(text: str) -> list[Token]:
 
     The tokens of each space-separated piece are cached: pieces repeat across a column
     ("January", "2024", "between"), so most are looked up, not scanned. Tokens are never
-    changed after they are made. A clock time can span spaces ("2:30 pm utc"), so text with
-    a colon is scanned whole.
+    changed after they are made. A clock time is scanned with the words that complete it
+    ("2:30 pm utc").
     """
-    if ":" in text:
-        return _tokenize_pattern(text)
     tokens: list[Token] = []
     cache = _piece_tokens
-    for piece in text.split():
+    pieces = text.split()
+    count = len(pieces)
+    i = 0
+    while i < count:
+        piece = pieces[i]
+        i += 1
+        if ":" in piece:  # a clock time, which may go on: "2:30 pm utc"
+            start = i - 1
+            while i < count and _time_suffix().fullmatch(pieces[i]):
+                i += 1
+            tokens += _tokenize_pattern(" ".join(pieces[start:i]))
+            continue
         found = cache.get(piece)
         if found is None:
             found = _tokenize_piece(piece)
@@ -460,6 +469,11 @@ def tokenize(text: str) -> list[Token]:
             cache[piece] = found
         tokens += found
     return tokens
+
+
+@cache
+def _time_suffix() -> re.Pattern[str]:
+    return re.compile(r"(?:[ap]m|z|utc|gmt)(?:[+-]\d{1,2}(?::?\d{2})?)?")
 
 
 def _tokenize_piece(piece: str) -> tuple[Token, ...]:
@@ -953,6 +967,14 @@ def _rule_spec(tokens: list[Token]) -> Spec:
     return spec
 
 
+def _direct_side(tokens: list[Token]) -> Spec | None:
+    """The spec of an interval side that one rule covers, or None (then the full grammar)."""
+    if len(tokens) == 1 and tokens[0].kind == "N":
+        return Spec(day=tokens[0].value, bare_digits=len(tokens[0].text))
+    rule = _RULES.get(tuple([t.kind for t in tokens]))
+    return None if rule is None else rule([t.value for t in tokens])
+
+
 def _century_sides(tokens: list[Token]) -> None:
     """'late 19th to early 20th century', '19th-20th century': the left ordinal is a century."""
     kinds = [t.kind for t in tokens]
@@ -976,12 +998,18 @@ def parse_phrase(text: str, dayfirst: bool | None) -> Expression:
         msg = "an EDTF set ([...]: one of several dates) is not one date or interval"
         raise Rejected(msg)
     tokens = _clean(tokenize(normalize(text)))
-    rule = _RULES.get(tuple([t.kind for t in tokens]))
+    kinds = [t.kind for t in tokens]
+    rule = _RULES.get(tuple(kinds))
     if rule is not None:  # one rule covers the whole phrase: no connector, qualifier or time
         spec = rule([t.value for t in tokens])
         if spec.day is not None and spec.month is None:
             raise Rejected(LONE_NUMBER)
         return spec
+    if kinds.count("TO") == 1 and "UNIT" not in kinds:  # "13-14 October 1905"
+        cut = kinds.index("TO")
+        left, right = _direct_side(tokens[:cut]), _direct_side(tokens[cut + 1 :])
+        if left is not None and right is not None:
+            return Interval(Side(left), Side(right))
     _orient(tokens, dayfirst)
     _century_sides(tokens)
     return _structure(tokens)
