@@ -263,3 +263,17 @@ def test_combine_bounds_checks_its_arguments() -> None:
         combine_bounds(first, first.drop(columns="date_error"))
     with pytest.raises(TypeError, match="start_frame must be a DataFrame"):
         combine_bounds(first["start"], first)  # type: ignore[arg-type]
+
+
+def test_without_pyarrow_the_numpy_paths_give_the_same_frame(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from timeline.dates import text_column
+
+    texts = [*MIXED, "0001-01-01", "2024-6-19", "2024-02-30"] * 3
+    expected = normalize_dates(pd.Series(texts, dtype=object), reference_date="2024-11-01")
+    monkeypatch.setattr(text_column, "arrow_available", lambda: False)
+    monkeypatch.setattr(normalize, "arrow_available", lambda: False)
+    for dtype in (object, "string[python]"):
+        frame = normalize_dates(pd.Series(texts, dtype=dtype), reference_date="2024-11-01")
+        pd.testing.assert_frame_equal(frame, expected)

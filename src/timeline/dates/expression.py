@@ -83,12 +83,6 @@ def with_flags(expr: Expression, approximate: bool, uncertain: bool) -> Expressi
     return expr
 
 
-def needs_reference(expr: Expression) -> bool:
-    """Whether evaluating the expression may need a report date."""
-    specs = [expr] if isinstance(expr, Spec) else [expr.start.spec, expr.end.spec]
-    return any(s is not None and (s.relative is not None or s.needs_year) for s in specs)
-
-
 def evaluate(expr: Expression, ref_day: int | None, conv: DateConventions) -> Parsed:
     """Bounds, precision, flags and EDTF of an expression.
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from timeline.dates.gregorian import US_PER_DAY
+from timeline.dates.gregorian import US_PER_DAY, days_from_civil
 from timeline.schema import PRECISIONS
 
 WIDTH = 10
@@ -29,16 +29,6 @@ class IsoRows:
     start: np.ndarray
     end: np.ndarray
     precision: np.ndarray  # codes into PRECISIONS
-
-
-def _days_from_civil(year: np.ndarray, month: np.ndarray, day: np.ndarray) -> np.ndarray:
-    """Vectorized :func:`timeline.dates.gregorian.days_from_civil` (years >= 1)."""
-    year = year - (month <= 2)
-    era = year // 400
-    year_of_era = year - era * 400
-    day_of_year = (153 * ((month + 9) % 12) + 2) // 5 + day - 1
-    day_of_era = year_of_era * 365 + year_of_era // 4 - year_of_era // 100 + day_of_year
-    return era * 146097 + day_of_era - 719468
 
 
 def parse_matrix(matrix: np.ndarray, lengths: np.ndarray, rows: np.ndarray) -> IsoRows:
@@ -73,7 +63,7 @@ def parse_matrix(matrix: np.ndarray, lengths: np.ndarray, rows: np.ndarray) -> I
         )
         is_year, is_month, rows = is_year[ok], is_month[ok], rows[ok]
     is_day = ~(is_year | is_month)
-    first = _days_from_civil(year.astype(np.int64), safe_month, np.where(is_day, day, 1))
+    first = days_from_civil(year.astype(np.int64), safe_month, np.where(is_day, day, 1))
     length = np.where(is_day, 1, np.where(is_month, month_days, 365 + leap))
     precision = np.where(is_year, _YEAR, np.where(is_month, _MONTH, _DAY)).astype(np.int8)
     return IsoRows(

@@ -41,7 +41,6 @@ MONTH_NAMES = (
 )
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 SEASON_NAMES = ("spring", "summer", "autumn", "winter")
-PARTS = ("early", "mid", "late")
 
 # (month, day) where each astronomical season starts: spring, summer, autumn, winter (north).
 _ASTRONOMICAL_STARTS = ((3, 20), (6, 21), (9, 22), (12, 21))
