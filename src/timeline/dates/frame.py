@@ -48,8 +48,8 @@ class Table:
     error: list[str]
 
     @classmethod
-    def from_results(cls, results: list[Parsed | str]) -> Table:
-        """One entry per result: a :class:`Parsed`, or the rejection reason."""
+    def from_results(cls, results: list[Parsed | tuple | str]) -> Table:
+        """One entry per result: a :class:`Parsed` (or its plain tuple), or the reason."""
         rows = [_REJECTED if isinstance(r, str) else r for r in results]
         start, end, start_precision, end_precision, kind, open_end, approximate, uncertain, edtf = (
             zip(*rows, strict=True) if rows else ((),) * 9

@@ -110,11 +110,13 @@ def _parse_all(
     per_row_reference: bool,
 ) -> tuple[Table, list[int]]:
     """Results for distinct texts; with per-row references, relative ones are deferred."""
-    results: list[Parsed | str] = []
+    # Plain tuples, not Parsed: the garbage collector stops tracking a plain tuple of plain
+    # values, so a hundred thousand kept results cost nothing at each collection.
+    results: list[tuple | str] = []
     deferred: list[int] = []
     for i, text in enumerate(texts):
         try:
-            results.append(parse_text(text, ref_day, dayfirst, conv, cached=False))
+            results.append(tuple(parse_text(text, ref_day, dayfirst, conv, cached=False)))
         except NeedsReference as exc:
             results.append(exc.reason)
             if per_row_reference:
