@@ -8,23 +8,14 @@ import numpy as np
 import pandas as pd
 
 from timeline.dates.expression import Parsed
-from timeline.schema import KINDS, PRECISIONS
+from timeline.schema import DATE_COLUMNS, KINDS, PRECISIONS
 
 PRECISION_DTYPE = pd.CategoricalDtype(list(PRECISIONS), ordered=True)
 KIND_DTYPE = pd.CategoricalDtype(list(KINDS))
 NAT = np.iinfo(np.int64).min
-COLUMNS = (
-    "start",
-    "end",
-    "start_precision",
-    "end_precision",
-    "kind",
-    "open_end",
-    "approximate",
-    "uncertain",
-    "edtf",
-    "date_error",
-)
+COLUMNS = (*DATE_COLUMNS, "date_error")
+"""Columns of a normalize_dates frame, in order."""
+_ARRAY_COLUMNS = DATE_COLUMNS[:-1]  # every date column but the EDTF text
 _PRECISION_CODE: dict[str | None, int] = {name: code for code, name in enumerate(PRECISIONS)}
 _PRECISION_CODE[None] = -1
 _KIND_CODE: dict[str | None, int] = {name: code for code, name in enumerate(KINDS)}
@@ -96,16 +87,7 @@ class Rows:
 
     def fill(self, rows: np.ndarray, table: Table, index: np.ndarray) -> None:
         """Set ``rows`` to the table entries at ``index``."""
-        for name in (
-            "start",
-            "end",
-            "start_precision",
-            "end_precision",
-            "kind",
-            "open_end",
-            "approximate",
-            "uncertain",
-        ):
+        for name in _ARRAY_COLUMNS:
             getattr(self, name)[rows] = getattr(table, name)[index]
 
     def frame(self, edtf: object, error: object, index: pd.Index) -> pd.DataFrame:
