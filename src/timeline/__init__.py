@@ -22,14 +22,17 @@ _API: dict[str, str] = {
     "parse_date": "timeline.dates",
     "normalize_dates": "timeline.dates",
     "FuzzyDate": "timeline.dates",
+    "DateConventions": "timeline.dates",
     "DateParseError": "timeline.errors",
     "EventDataError": "timeline.errors",
     "RejectedRowsWarning": "timeline.errors",
     "load_events": "timeline.load",
     "validate_events": "timeline.load",
+    "plot": "timeline.plot",
 }
 
 __all__ = [
+    "DateConventions",
     "DateParseError",
     "EventDataError",
     "FuzzyDate",
@@ -37,13 +40,15 @@ __all__ = [
     "load_events",
     "normalize_dates",
     "parse_date",
+    "plot",
     "validate_events",
 ]
 
 if TYPE_CHECKING:
-    from timeline.dates import FuzzyDate, normalize_dates, parse_date
+    from timeline.dates import DateConventions, FuzzyDate, normalize_dates, parse_date
     from timeline.errors import DateParseError, EventDataError, RejectedRowsWarning
     from timeline.load import load_events, validate_events
+    from timeline.plot import plot
 
 
 def __getattr__(name: str) -> Any:

@@ -115,7 +115,9 @@ def load_events(
     if result.failures.empty:
         return result.events
     if on_error == "raise":
-        raise EventDataError(result.failures)
+        raise EventDataError(
+            result.failures, source=result.events.attrs.get("source_name"), total=result.total
+        )
     loaded = result.events.loc[result.valid].reset_index(drop=True)
     loaded.attrs = dict(result.events.attrs)
     rejected = result.total - len(loaded)

@@ -97,6 +97,7 @@ def read_table(source: object, format: str | None = None) -> RawTable:
         raise ValueError(msg)
     table = readers[fmt](path)
     table.attrs.setdefault("source_file", str(path))
+    table.attrs.setdefault("source_name", path.name)
     return table
 
 
