@@ -1,7 +1,8 @@
 """``python -m timeline.demo EVENTS OUTDIR``: what ``make demo`` runs.
 
-Loads the events (every problem reported), writes a validated summary and the canonical
-frame as CSV into ``OUTDIR``, and prints the paths it wrote.
+Loads the events (every problem reported), renders the timeline (lanes by actor, the eras
+in the data) to ``OUTDIR/timeline.html``, writes a validated summary and the canonical frame
+as CSV, and prints the paths it wrote.
 """
 
 from __future__ import annotations
@@ -45,8 +46,17 @@ def main(argv: list[str] | None = None) -> int:
     summary.write_text(summarize(events), encoding="utf-8")
     table = out / "events.csv"
     events.to_csv(table, index=False)
+    page = out / "timeline.html"
+    figure = tl.plot(
+        events,
+        lane="actors",
+        color="category",
+        title="North Korean troops in Russia",
+        subtitle="Dated claims from the seed article, as reported",
+    )
+    figure.write_html(page, include_plotlyjs=True, include_mathjax=False, full_html=True)
     print(f"loaded {len(events)} events from {source} with no failures")
-    for path in (summary, table):
+    for path in (page, summary, table):
         print(f"wrote {path.resolve()}")
     return 0
 
