@@ -46,6 +46,11 @@ def rows_drawn(explorer: Explorer, roles: tuple[str, ...] = ("instant",)) -> set
     return rows
 
 
+def events_only(frame: pd.DataFrame) -> pd.DataFrame:
+    """Without era rows (background bands, which every filter keeps)."""
+    return frame[frame["kind"] != "era"]
+
+
 def expected_rows(events: pd.DataFrame, state: dict, kind: str) -> set[int]:
     kept = apply_filters(events, state)
     positions = events.index.get_indexer(kept.index)
@@ -98,7 +103,8 @@ def test_figure_is_a_standalone_figure_of_the_view(explorer: Explorer) -> None:
     for trace in figure.data:
         if trace.customdata is not None:
             drawn.update(explorer.filtered["event_id"].iloc[list(trace.customdata)])
-    assert drawn == set(explorer.filtered["event_id"])
+    kept = explorer.filtered
+    assert drawn == set(kept.loc[kept["kind"] != "era", "event_id"])
     assert set(figure.layout.yaxis.ticktext) <= {
         actor for actors in explorer.filtered["actors"] for actor in actors
     }
@@ -110,8 +116,9 @@ def test_figure_is_a_standalone_figure_of_the_view(explorer: Explorer) -> None:
 def test_search_box_filters_figure_table_and_status(explorer: Explorer, seed) -> None:
     explorer._controls.search.value = "Kursk"
     assert explorer.state.search == "Kursk"
-    expected = apply_filters(seed, {"search": "kursk"})
-    assert explorer.filtered["event_id"].tolist() == expected["event_id"].tolist()
+    kept = apply_filters(seed, {"search": "kursk"})
+    assert explorer.filtered["event_id"].tolist() == kept["event_id"].tolist()
+    expected = events_only(kept)
     assert f"Showing <b>{len(expected)}</b> of 23 events" in explorer._summary.value
     assert rows_drawn(explorer) == expected_rows(seed, {"search": "kursk"}, "instant")
     assert rows_drawn(explorer, ("span_open",)) == set()  # no ongoing span mentions Kursk
@@ -126,7 +133,7 @@ def test_facet_multiselect_with_counts_and_list_valued_actors(explorer, seed) ->
     assert labels["North Korea"] == "North Korea (14)"
     actors.value = ("Kim Jong Un", "Sergei Lavrov")
     assert explorer.state.actors == ["Kim Jong Un", "Sergei Lavrov"]
-    kept = explorer.filtered["actors"]
+    kept = events_only(explorer.filtered)["actors"]
     assert len(kept) > 0
     assert all({"Kim Jong Un", "Sergei Lavrov"} & set(a) for a in kept)
     state = {"actors": ["Kim Jong Un", "Sergei Lavrov"]}
@@ -139,10 +146,10 @@ def test_facet_multiselect_with_counts_and_list_valued_actors(explorer, seed) ->
 def test_toggles_and_category(seed: pd.DataFrame, explorer: Explorer) -> None:
     controls = explorer._controls
     controls.hide_uncertain.value = True
-    assert not explorer.filtered["uncertain"].any()
-    assert explorer._shown_count == 23 - int(seed["uncertain"].sum())
+    assert not events_only(explorer.filtered)["uncertain"].any()
+    assert explorer._shown_count == 23 - int(events_only(seed)["uncertain"].sum())
     controls.facets["category"].value = ("combat",)
-    assert set(explorer.filtered["category"]) == {"combat"}
+    assert set(events_only(explorer.filtered)["category"]) == {"combat"}
     assert rows_drawn(explorer) == expected_rows(
         seed, {"hide_uncertain": True, "category": ["combat"]}, "instant"
     )

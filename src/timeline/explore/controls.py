@@ -218,10 +218,11 @@ def build_controls(events: pd.DataFrame) -> Controls:
             layout=widgets.Layout(width="440px"),
         )
     facets = {}
+    not_era = events[events["kind"].astype(object) != "era"] if "kind" in events else events
     for column in FACET_COLUMNS:
         if column not in events.columns:
             continue
-        options = facet_options(events, column)
+        options = facet_options(not_era, column)  # counts of events (eras always show)
         if not options:
             continue
         facets[column] = widgets.SelectMultiple(
