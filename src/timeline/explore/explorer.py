@@ -277,7 +277,7 @@ class Explorer:
         self._details = widgets.HTML(
             self._details_html(), layout=widgets.Layout(width="38%", margin="0 0 0 2%")
         )
-        self._export = ExportPanel(lambda: self.figure, self._export_dir)
+        self._export = ExportPanel(self, self._export_dir)
         self._controls, self._binding, self._table = controls, binding, table
         table.box.layout = widgets.Layout(width="60%")
         return widgets.VBox(

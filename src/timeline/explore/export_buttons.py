@@ -2,14 +2,14 @@
 
 HTML is written with plotly.js embedded (opens offline). PNG goes through kaleido, which
 drives a Chromium; when none is installed the panel shows how to install it instead of
-a traceback. When ``timeline.export`` exists it does the writing.
+a traceback. When ``timeline.export`` exists it does the writing (it is given the explorer,
+so it knows the filtered events as well as the figure).
 """
 
 from __future__ import annotations
 
 import html
 import importlib.util
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -19,16 +19,21 @@ FORMATS = ("html", "png")
 DEFAULT_WIDTH_PX = 1100
 
 
+MISSING_BROWSER_ERRORS = ("ChromeNotFoundError", "BrowserNotFoundError")
+"""kaleido's and timeline.export's errors for a missing Chromium."""
+
+
 class ChromiumMissingError(RuntimeError):
     """kaleido found no Chromium to render the image with."""
 
 
-def write_figure(figure: Any, path: Path) -> Path:
-    """Write a ``go.Figure`` to ``path`` (format from the suffix: .html or .png).
+def write_view(view: Any, path: Path) -> Path:
+    """Write the current view to ``path`` (format from the suffix: .html or .png).
 
-    Uses ``timeline.export`` when the package has it; otherwise plotly's writers
-    (HTML with plotly.js embedded; PNG with kaleido). Raises
-    :class:`ChromiumMissingError` when kaleido finds no Chromium.
+    ``view`` is an explorer (anything with ``.figure``, a ``go.Figure``, and
+    ``.filtered``). Uses ``timeline.export`` when the package has it; otherwise plotly's
+    writers (HTML with plotly.js embedded; PNG with kaleido). Raises
+    :class:`ChromiumMissingError` when no Chromium is found.
     """
     path = Path(path)
     suffix = path.suffix.lower().lstrip(".")
@@ -40,11 +45,12 @@ def write_figure(figure: Any, path: Path) -> Path:
         from timeline.export import export
 
         try:
-            export(figure, path)
+            export(view, path)
         except RuntimeError as exc:
             _reraise_missing_chromium(exc)
             raise
         return path
+    figure = view.figure
     if suffix == "html":
         figure.write_html(path, include_plotlyjs=True)
         return path
@@ -64,7 +70,7 @@ def _reraise_missing_chromium(exc: BaseException) -> None:
     chain: BaseException | None = exc
     while chain is not None:
         name = type(chain).__name__
-        if name == "ChromeNotFoundError" or "chrome" in str(chain).lower():
+        if name in MISSING_BROWSER_ERRORS or "chrome" in str(chain).lower():
             raise ChromiumMissingError(CHROMIUM_HINT) from exc
         chain = chain.__cause__ or chain.__context__
 
@@ -74,16 +80,16 @@ class ExportPanel:
 
     Parameters
     ----------
-    figure
-        Returns the figure of the current view when a button is pressed.
+    view
+        The explorer (its ``.figure`` is the current view when a button is pressed).
     directory
         Where the files go (``timeline-view.html``, ``timeline-view.png``).
     """
 
-    def __init__(self, figure: Callable[[], Any], directory: Path) -> None:
+    def __init__(self, view: Any, directory: Path) -> None:
         import ipywidgets as widgets
 
-        self._figure = figure
+        self._view = view
         self.directory = Path(directory)
         self.html_button = widgets.Button(description="Export HTML", icon="download")
         self.png_button = widgets.Button(description="Export PNG", icon="image")
@@ -97,7 +103,7 @@ class ExportPanel:
         path = self.directory / f"timeline-view.{fmt}"
         self.status.value = f"<span style='color:#555'>writing {html.escape(str(path))}…</span>"
         try:
-            written = write_figure(self._figure(), path)
+            written = write_view(self._view, path)
         except ChromiumMissingError as exc:
             self.status.value = f"<span style='color:#b00020'>{html.escape(str(exc))}</span>"
             return None
