@@ -66,6 +66,18 @@ class Explorer:
     **plot_options
         Options for :func:`timeline.plot.plot`; ``lane`` and ``color`` here are the
         starting view unless ``state`` sets them.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> import timeline as tl
+    >>> events = tl.load_events(pd.DataFrame({
+    ...     "title": ["Summit", "Troops deployed"], "date": ["June 2024", "since September"],
+    ...     "reported on": "2024-11-05", "category": ["diplomacy", "deployment"],
+    ... }))
+    >>> explorer = Explorer(events, state={"category": ["deployment"]}, lane="category")
+    >>> explorer.filtered["title"].tolist(), explorer.state.lane
+    (['Troops deployed'], 'category')
     """
 
     def __init__(

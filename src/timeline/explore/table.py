@@ -273,9 +273,9 @@ class EventTable:
         )
         total = len(self._rows)
         shown = f"rows {first + 1:,}–{first + len(rows):,} of {total:,}" if total else "no rows"
-        self.page_label.value = (
-            f'<span style="color:#555">{shown} · page {self.page + 1} of {self.page_count}</span>'
-        )
+        where = f"{shown} · page {self.page + 1} of {self.page_count}"
+        self.page_label.value = f'<span style="color:#555;white-space:nowrap">{where}</span>'
+
         self.previous_button.disabled = self.page == 0
         self.next_button.disabled = self.page >= self.page_count - 1
 
