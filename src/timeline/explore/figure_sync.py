@@ -106,7 +106,7 @@ class FigureSync:
         with self.widget.batch_update():
             for index, properties in arrays.items():
                 data[ANCHORS + index].update(properties)
-            annotations = self.widget.layout.annotations
+            annotations = self.widget.layout.annotations if labels else ()
             for index, visible in labels.items():  # labels (``text=``) follow their event
                 shown = annotations[index].visible is not False
                 if shown != visible:
