@@ -27,6 +27,7 @@ _API: dict[str, str] = {
     "RejectedRowsWarning": "timeline.errors",
     "load_events": "timeline.load",
     "validate_events": "timeline.load",
+    "plot": "timeline.plot",
 }
 
 __all__ = [
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
     from timeline.dates import FuzzyDate, normalize_dates, parse_date
     from timeline.errors import DateParseError, EventDataError, RejectedRowsWarning
     from timeline.load import load_events, validate_events
+    from timeline.plot import plot
 
 
 def __getattr__(name: str) -> Any:

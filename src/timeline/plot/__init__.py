@@ -1,0 +1,33 @@
+"""Timeline figures: ``timeline.plot.plot`` (also ``tl.plot``).
+
+One module per concept: ``precision`` (length of a date-precision unit), ``geometry``
+(what to draw per event), ``lanes`` (lanes, order, sub-row packing), ``style`` (palette and
+mark styles), ``hover`` (escaped hover text), ``traces`` (SVG and WebGL traces),
+``eras`` (bands and reference lines), ``labels`` (non-colliding text labels),
+``layout`` (axes, legend notes, captions) and ``figure`` (the ``plot`` function).
+
+The module itself is callable (``timeline.plot(events)`` is ``timeline.plot.plot(events)``):
+``import timeline.plot`` binds the *module* to ``timeline.plot``, and this keeps
+``tl.plot(...)`` working whichever happens first.
+"""
+
+from __future__ import annotations
+
+import sys
+import types
+from typing import Any
+
+from timeline.plot.figure import plot
+from timeline.plot.precision import precision_length, shift_by_precision
+
+__all__ = ["plot", "precision_length", "shift_by_precision"]
+
+
+class _CallablePlotModule(types.ModuleType):
+    """The ``timeline.plot`` module; calling it calls :func:`plot`."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        return plot(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallablePlotModule

@@ -1,0 +1,335 @@
+"""``plot``: the canonical event frame plus column names in, a plotly figure out.
+
+The build runs in fixed steps, like plotly express: check the arguments, split eras from
+marks, compute geometry, lanes and sub-rows, colours, hover text, traces, then layout.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from timeline.plot.eras import (
+    band_shapes,
+    era_argument,
+    era_rows,
+    marker_argument,
+    marker_shapes,
+)
+from timeline.plot.geometry import MS_PER_DAY, event_geometry, reference_ms
+from timeline.plot.hover import hover_text
+from timeline.plot.labels import place_labels
+from timeline.plot.lanes import (
+    ROW_UNIT,
+    explode_lanes,
+    lay_out_lanes,
+    order_lanes,
+    pack_rows,
+)
+from timeline.plot.layout import (
+    DEFAULT_WIDTH_PX,
+    base_layout,
+    frame_size,
+    how_to_read,
+    lane_band_shapes,
+    sources_caption,
+)
+from timeline.plot.marks import MarkTable, build_marks
+from timeline.plot.style import color_groups
+from timeline.plot.traces import Sizes, TraceContext, group_legend, svg_traces, webgl_traces
+
+REQUIRED = ("title", "start", "end", "kind")
+WEBGL_THRESHOLD = 5_000
+HOVER_TEXT_LIMIT = 20_000
+
+
+def _check_column(events: pd.DataFrame, argument: str, column: str | None) -> None:
+    if column is None or column in events.columns:
+        return
+    msg = (
+        f"{argument}={column!r} is not a column of the events; "
+        f"valid columns: {', '.join(map(str, events.columns))}"
+    )
+    raise ValueError(msg)
+
+
+def _check_events(events: object) -> pd.DataFrame:
+    if not isinstance(events, pd.DataFrame):
+        msg = f"events must be a pandas DataFrame (the canonical event frame); got {type(events)}"
+        raise TypeError(msg)
+    missing = [c for c in REQUIRED if c not in events.columns]
+    if missing:
+        msg = (
+            f"events is missing the column(s) {', '.join(missing)}; plot needs {REQUIRED} "
+            "(load data with tl.load_events to get the canonical event frame)"
+        )
+        raise ValueError(msg)
+    return events
+
+
+def _format_day(ms: float) -> str:
+    return pd.Timestamp(ms, unit="ms").strftime("%d %b %Y").lstrip("0")
+
+
+def _assign_lanes(
+    frame: pd.DataFrame, lane: str | None, lane_order: str | Sequence[str], starts: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """(event position per mark, lane code per mark, lane names in display order)."""
+    if lane is None:
+        count = len(frame)
+        return np.arange(count, dtype=np.int64), np.zeros(count, dtype=np.int64), [""]
+    position, appearance_codes, appearance = explode_lanes(frame[lane], f"(no {lane})")
+    rank = order_lanes(appearance_codes, appearance, starts[position], lane_order)
+    names = [""] * len(appearance)
+    for code, name in enumerate(appearance):
+        names[rank[code]] = name
+    return position, rank[appearance_codes], names or [""]
+
+
+def _label_annotations(
+    frame: pd.DataFrame, text: str, marks: MarkTable, x_range: tuple[float, float], px: dict
+) -> list[dict]:
+    """Annotations for the non-empty cells of the ``text`` column, without collisions."""
+    values = frame[text].astype(object).to_numpy()[marks.position]
+    filled = pd.Series(values, dtype=object)
+    chosen = np.flatnonzero((filled.notna() & (filled.astype(str).str.strip() != "")).to_numpy())
+    placement = place_labels(
+        [str(v) for v in values[chosen]],
+        marks.take("point")[chosen],
+        marks.y[chosen],
+        x_range,
+        px["plot_width"],
+        px["row"],
+        ROW_UNIT,
+    )
+    return placement.annotations
+
+
+def plot(
+    events: pd.DataFrame,
+    *,
+    lane: str | None = None,
+    color: str | None = None,
+    text: str | None = None,
+    lane_order: str | Sequence[str] = "earliest",
+    eras: object = None,
+    markers: object = None,
+    reference_date: object = None,
+    title: str | None = None,
+    subtitle: str | None = None,
+    caption: str | None = None,
+    palette: Sequence[str] | None = None,
+    color_map: Mapping[str, str] | None = None,
+    webgl: bool | None = None,
+    webgl_threshold: int = WEBGL_THRESHOLD,
+    hover_text_limit: int | None = HOVER_TEXT_LIMIT,
+    max_rows_per_lane: int = 6,
+    range_slider: bool | None = None,
+    height: int | None = None,
+    width: int | None = None,
+) -> go.Figure:
+    """Draw events as a timeline: instants, spans, fuzzy bounds, lanes and eras.
+
+    Instants are markers; a fuzzy instant ("late October") also shows its window
+    ``[start, end)`` faded. Spans are bars whose uncertain parts (the first unit of the
+    start precision, the last unit of the end precision) are faded; ongoing spans
+    (``open_end``) run to the reference date and end in an arrow. Approximate events are
+    hollow (spans dotted), uncertain ones hollow with a dot (spans dashed); the legend
+    explains the styles. Rows of ``kind == "era"`` become shaded background bands.
+
+    Parameters
+    ----------
+    events : pandas.DataFrame
+        The canonical event frame (see ``tl.load_events``).
+    lane : str, optional
+        Column whose values are the lanes (rows), e.g. ``"category"``, ``"actors"``,
+        ``"location"``, ``"source"``. A list-valued cell puts the event in each lane.
+        Overlapping marks inside a lane stack into sub-rows.
+    color : str, optional
+        Column that colours the marks (colour-blind-safe palette; a list-valued cell is
+        coloured by its first item; beyond the palette the rarest values share grey).
+    text : str, optional
+        Column with labels for chosen events (empty cells get none); labels that would
+        collide are staggered or skipped.
+    lane_order : {"earliest", "appearance"} or list of str, default "earliest"
+        Lanes by their earliest event, by first appearance, or this order (other lanes
+        follow by appearance).
+    eras : DataFrame or list of (label, start, end), optional
+        Extra background bands besides the ``kind == "era"`` rows.
+    markers : date, list of dates or (label, date) pairs, or mapping, optional
+        Vertical reference lines (e.g. the report date). When some span is ongoing, a
+        line marks the reference date too.
+    reference_date : date-like, optional
+        Where ongoing spans end. Default: the latest ``reported_on``, else today (UTC).
+    title, subtitle : str, optional
+        Figure title (default: ``events.attrs["title"]``) and subtitle.
+    caption : str, optional
+        Text under the figure; default lists the sources. ``""`` for none.
+    palette : sequence of str, optional
+        Colours for ``color`` groups; default Okabe-Ito.
+    color_map : mapping, optional
+        Fixed colour per value of ``color``.
+    webgl : bool, optional
+        Force WebGL (True) or SVG (False); default: WebGL above ``webgl_threshold`` marks.
+    webgl_threshold : int, default 5000
+        Number of marks (events times their lanes) above which WebGL is used.
+    hover_text_limit : int or None, default 20000
+        Above this many marks the hover shows only the event's row number and date, so
+        the page stays small; ``None`` always includes the full hover text.
+    max_rows_per_lane : int, default 6
+        Height (in rows) a lane may take; deeper stacks are squeezed into it.
+    range_slider : bool, optional
+        Show the range slider under the date axis. Default: on for SVG figures, off for
+        WebGL ones (plotly draws no WebGL marks in the slider, and at 100,000 events it
+        costs about a second of page load); the range buttons are always there.
+    height, width : int, optional
+        Figure size in pixels; the default height follows the number of lanes and rows.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        Each trace's ``meta`` names its role (``instant``, ``instant_window``, ``span``,
+        ``span_extent``, ``span_center``, ``span_open``, ``legend_note``); ``customdata``
+        holds each mark's row position in ``events``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> import timeline as tl
+    >>> events = pd.DataFrame({
+    ...     "title": ["Summit", "Troops in Russia"],
+    ...     "start": pd.to_datetime(["2024-06-19", "2024-09-01"]).astype("datetime64[us]"),
+    ...     "end": pd.to_datetime(["2024-06-20", None]).astype("datetime64[us]"),
+    ...     "start_precision": ["day", "month"], "end_precision": ["day", "month"],
+    ...     "kind": ["instant", "span"], "open_end": [False, True],
+    ...     "reported_on": pd.to_datetime(["2025-05-01"] * 2).astype("datetime64[us]"),
+    ... })
+    >>> fig = tl.plot(events)
+    >>> sorted({trace.meta["role"] for trace in fig.data} - {"legend_note"})
+    ['instant', 'span', 'span_extent', 'span_open']
+    """
+    # 1. arguments
+    events = _check_events(events)
+    for argument, column in (("lane", lane), ("color", color), ("text", text)):
+        _check_column(events, argument, column)
+    if max_rows_per_lane < 1:
+        msg = f"max_rows_per_lane must be at least 1; got {max_rows_per_lane!r}"
+        raise ValueError(msg)
+    reference = reference_ms(events, reference_date)
+
+    # 2. eras apart, marks need a start
+    kind = events["kind"].astype(object)
+    is_era = (kind == "era").to_numpy()
+    bands = era_rows(events.loc[is_era], reference) + era_argument(eras)
+    frame_positions = np.flatnonzero(~is_era)
+    marks_frame = events.iloc[frame_positions]
+    no_start = marks_frame["start"].isna().to_numpy()
+    if no_start.any():
+        warnings.warn(
+            f"{int(no_start.sum())} event(s) without a start date are not drawn",
+            UserWarning,
+            stacklevel=2,
+        )
+        frame_positions = frame_positions[~no_start]
+        marks_frame = marks_frame.loc[~no_start]
+
+    # 3. geometry per event
+    geometry = event_geometry(marks_frame, reference)
+
+    # 4. lanes and sub-rows per mark
+    position, lane_codes, names = _assign_lanes(marks_frame, lane, lane_order, geometry.start)
+    rows = pack_rows(lane_codes, geometry.start[position], geometry.end[position])
+    lanes = lay_out_lanes(names, lane_codes, rows, max_rows_per_lane)
+
+    # 5. colours
+    groups = color_groups(
+        marks_frame[color] if color is not None else None,
+        len(marks_frame),
+        palette,
+        color_map,
+        f"(no {color})",
+        order=names if color is not None and color == lane else None,
+    )
+    marks = build_marks(position, lane_codes, rows, lanes, groups.codes, geometry)
+
+    # 6. renderer, sizes and hover
+    use_webgl = len(marks) > webgl_threshold if webgl is None else bool(webgl)
+    if range_slider is None:
+        range_slider = not use_webgl
+    frame = frame_size(lanes, height)
+    min_pitch = float(np.min(lanes.pitch())) if len(lanes.names) else float(ROW_UNIT)
+    sizes = Sizes.from_pitch(min_pitch, frame.row_px, ROW_UNIT)
+    full_hover = not use_webgl or hover_text_limit is None or len(marks) <= hover_text_limit
+    hover = (
+        hover_text(marks_frame, geometry.start, geometry.end, geometry.open_end)
+        if full_hover
+        else None
+    )
+    ctx = TraceContext(
+        marks=marks,
+        group_names=groups.names,
+        group_colors=groups.colors,
+        show_group_legend=color is not None,
+        hover=hover,
+        frame_rows=frame_positions,
+        sizes=sizes,
+    )
+    traces = webgl_traces(ctx) if use_webgl else svg_traces(ctx)
+
+    # 7. layout: axes, lanes, eras, markers, labels, notes
+    if len(marks):
+        low = float(np.nanmin(geometry.start[position]))
+        high = float(np.nanmax(geometry.end[position]))
+    else:
+        low, high = reference - 30 * MS_PER_DAY, reference
+    for band in bands:
+        low, high = min(low, band.start), max(high, band.end)
+    pad = max((high - low) * 0.03, MS_PER_DAY)
+    x_range = (low - pad, high + pad)
+
+    reference_text = _format_day(reference)
+    open_any = bool(marks.take("open_end").any()) if len(marks) else False
+    lines = marker_argument(markers)
+    if open_any:
+        lines.append((f"as of {reference_text}", reference))
+    era_shapes, era_labels = band_shapes(bands)
+    line_shapes, line_labels = marker_shapes(lines)
+
+    if caption is None:
+        caption = sources_caption(events)
+    if title is None:
+        attrs_title = events.attrs.get("title")
+        title = str(attrs_title) if attrs_title else None
+    layout = base_layout(
+        lanes=lanes,
+        frame=frame,
+        x_range=x_range,
+        title=title,
+        subtitle=subtitle,
+        caption=caption,
+        show_lane_labels=lane is not None,
+        range_slider=range_slider,
+        width=width,
+    )
+    annotations = layout.pop("annotations", [])
+    annotations += era_labels + line_labels
+    if text is not None and len(marks):
+        plot_width = (width or DEFAULT_WIDTH_PX) - frame.left_px - 200
+        annotations += _label_annotations(
+            marks_frame, text, marks, x_range, {"plot_width": plot_width, "row": frame.row_px}
+        )
+    layout["annotations"] = annotations
+    layout["shapes"] = lane_band_shapes(lanes) + era_shapes + line_shapes
+
+    styles = set(np.unique(marks.take("style")).tolist()) if len(marks) else set()
+    notes = how_to_read(
+        styles,
+        fuzzy=bool(marks.take("fuzzy").any()) if len(marks) else False,
+        open_end=open_any,
+        reference=reference_text,
+    )
+    return go.Figure(data=[*traces, *group_legend(ctx), *notes], layout=layout)

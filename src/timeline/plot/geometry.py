@@ -1,0 +1,145 @@
+"""What to draw for each event: instants, fuzzy windows, span cores, fuzzy ends, open ends.
+
+Everything is numeric (float epoch milliseconds) and vectorized. Conventions from the
+event model: ``end`` is exclusive; an instant's fuzzy window is ``[start, end)``; a span's
+start lies within its first ``start_precision`` unit and its end within its last
+``end_precision`` unit; an ``open_end`` span runs to the reference date.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from timeline.plot.precision import FUZZY_PRECISIONS, shift_by_precision
+
+MS_PER_DAY = 86_400_000.0
+
+CERTAIN, APPROXIMATE, UNCERTAIN = 0, 1, 2
+"""Date-quality styles; ``uncertain`` wins when an event is both."""
+
+
+def to_epoch_ms(values: object) -> np.ndarray:
+    """Datetimes to float epoch milliseconds (NaT -> NaN).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> to_epoch_ms(np.array(["1970-01-02", "NaT"], dtype="datetime64[us]")).tolist()
+    [86400000.0, nan]
+    """
+    array = np.asarray(values, dtype="datetime64[us]")
+    ms = array.astype(np.int64).astype(np.float64) / 1000.0
+    ms[np.isnat(array)] = np.nan
+    return ms
+
+
+def reference_ms(events: pd.DataFrame, reference_date: object) -> float:
+    """The reference date (argument, else latest ``reported_on``, else today) in epoch ms."""
+    if reference_date is not None:
+        try:
+            when = pd.Timestamp(reference_date)
+        except (TypeError, ValueError) as exc:
+            msg = f"reference_date={reference_date!r} is not a date"
+            raise ValueError(msg) from exc
+        if when.tzinfo is not None:
+            when = when.tz_convert("UTC").tz_localize(None)
+        return float(to_epoch_ms(np.array([when.to_datetime64()]))[0])
+    if "reported_on" in events and events["reported_on"].notna().any():
+        latest = pd.to_datetime(events["reported_on"]).max()
+        return float(to_epoch_ms(np.array([latest.to_datetime64()]))[0])
+    today = pd.Timestamp.now(tz="UTC").tz_localize(None).normalize()
+    return float(to_epoch_ms(np.array([today.to_datetime64()]))[0])
+
+
+def _bool_column(events: pd.DataFrame, name: str) -> np.ndarray:
+    if name not in events:
+        return np.zeros(len(events), dtype=bool)
+    return events[name].fillna(False).to_numpy(dtype=bool)
+
+
+def _precision_column(events: pd.DataFrame, name: str) -> pd.Series:
+    if name not in events:
+        return pd.Series(["day"] * len(events), dtype="category")
+    column = events[name].reset_index(drop=True)
+    if column.isna().any():
+        column = column.astype(object).fillna("day")
+    return column
+
+
+@dataclass(frozen=True)
+class EventGeometry:
+    """One entry per event (frame row); all times are float epoch ms."""
+
+    is_span: np.ndarray  # span (True) or instant (False)
+    start: np.ndarray  # earliest possible start
+    end: np.ndarray  # latest possible end (open spans: the reference date)
+    core_start: np.ndarray  # spans: certainly under way from here...
+    core_end: np.ndarray  # ...until here (core_end <= core_start: no certain part)
+    point: np.ndarray  # instants: where the marker sits (window middle); spans: middle
+    fuzzy: np.ndarray  # instant with a window longer than a day / span with fuzzy ends
+    open_end: np.ndarray
+    style: np.ndarray  # CERTAIN, APPROXIMATE or UNCERTAIN
+    has_time: bool  # some bound is finer than a day (keep float64 positions)
+
+
+def event_geometry(events: pd.DataFrame, reference: float) -> EventGeometry:
+    """Compute the drawn extents of every non-era event.
+
+    Parameters
+    ----------
+    events : pandas.DataFrame
+        Canonical event frame (era rows already removed).
+    reference : float
+        Reference date in epoch ms; open spans are drawn to it.
+
+    Returns
+    -------
+    EventGeometry
+    """
+    start_dt = events["start"].to_numpy(dtype="datetime64[us]")
+    end_dt = events["end"].to_numpy(dtype="datetime64[us]")
+    start_precision = _precision_column(events, "start_precision")
+    end_precision = _precision_column(events, "end_precision")
+    is_span = (events["kind"] == "span").to_numpy(dtype=bool)
+    open_end = _bool_column(events, "open_end") & is_span
+
+    # a missing end means one unit of the start precision (a closed instant or span)
+    implied_end = shift_by_precision(start_dt, start_precision, 1)
+    end_dt = np.where(np.isnat(end_dt), implied_end, end_dt)
+
+    start = to_epoch_ms(start_dt)
+    end = to_epoch_ms(end_dt)
+    end = np.where(open_end, np.maximum(reference, start), end)
+    end = np.maximum(end, start)
+
+    fuzzy_units = list(FUZZY_PRECISIONS)
+    start_fuzzy = is_span & start_precision.isin(fuzzy_units).to_numpy(dtype=bool)
+    end_fuzzy = is_span & ~open_end & end_precision.isin(fuzzy_units).to_numpy(dtype=bool)
+    first_unit_end = to_epoch_ms(shift_by_precision(start_dt, start_precision, 1))
+    last_unit_start = to_epoch_ms(shift_by_precision(end_dt, end_precision, -1))
+    core_start = np.where(start_fuzzy, np.minimum(first_unit_end, end), start)
+    core_end = np.where(end_fuzzy, np.maximum(last_unit_start, start), end)
+
+    window_fuzzy = ~is_span & (end - start > MS_PER_DAY)
+    fuzzy = window_fuzzy | start_fuzzy | end_fuzzy
+    point = (start + end) / 2
+
+    style = np.full(len(events), CERTAIN, dtype=np.int8)
+    style[_bool_column(events, "approximate")] = APPROXIMATE
+    style[_bool_column(events, "uncertain")] = UNCERTAIN
+    has_time = bool(start_precision.eq("time").any() or end_precision.eq("time").any())
+    return EventGeometry(
+        is_span=is_span,
+        start=start,
+        end=end,
+        core_start=core_start,
+        core_end=core_end,
+        point=point,
+        fuzzy=fuzzy,
+        open_end=open_end,
+        style=style,
+        has_time=has_time,
+    )

@@ -1,0 +1,374 @@
+"""Figure JSON of tl.plot: marks per kind, fuzzy bounds, open ends, lanes, stacking, escaping."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+
+import timeline as tl
+from factories import event, make_events, story_events, synthetic_events
+from timeline.plot.style import OKABE_ITO, OTHER_COLOR
+
+HOSTILE = "<img src=x onerror=alert(1)>"
+
+
+def ms(date: str) -> float:
+    return pd.Timestamp(date).value / 1e6
+
+
+def traces(fig: go.Figure, role: str) -> list:
+    return [t for t in fig.data if (t.meta or {}).get("role") == role]
+
+
+def count(fig: go.Figure, role: str) -> int:
+    return sum(len(t.y) for t in traces(fig, role))
+
+
+def bar_extents(fig: go.Figure, role: str) -> list[tuple[float, float]]:
+    out = []
+    for t in traces(fig, role):
+        for base, length in zip(t.base, t.x, strict=True):
+            out.append((float(base), float(base + length)))
+    return sorted(out)
+
+
+@pytest.fixture
+def story() -> pd.DataFrame:
+    return story_events()
+
+
+def test_marks_per_kind(story: pd.DataFrame) -> None:
+    fig = tl.plot(story)
+    assert count(fig, "instant") == 2
+    assert count(fig, "span") == 2  # certain cores of both spans
+    assert count(fig, "span_open") == 1
+    assert all(isinstance(t, go.Bar | go.Scatter) for t in fig.data)  # small data: SVG
+
+
+def test_fuzzy_instant_window_has_the_right_bounds(story: pd.DataFrame) -> None:
+    fig = tl.plot(story)
+    assert bar_extents(fig, "instant_window") == [(ms("2024-10-21"), ms("2024-11-01"))]
+    markers = sorted(x for t in traces(fig, "instant") for x in t.x)
+    # a precise day sits mid-day; the fuzzy one in the middle of its window
+    assert markers == [ms("2024-06-19T12:00"), (ms("2024-10-21") + ms("2024-11-01")) / 2]
+
+
+def test_span_fuzzy_parts_and_certain_core(story: pd.DataFrame) -> None:
+    fig = tl.plot(story, reference_date="2025-05-01")
+    extents = bar_extents(fig, "span_extent")
+    cores = bar_extents(fig, "span")
+    assert (ms("2024-06-01"), ms("2025-04-01")) in extents
+    assert (ms("2024-07-01"), ms("2025-03-01")) in cores
+    # the ongoing span's fuzzy start month is faded; its core runs to the reference date
+    assert (ms("2024-10-01"), ms("2025-05-01")) in cores
+
+
+def test_open_end_reaches_the_reference_date(story: pd.DataFrame) -> None:
+    fig = tl.plot(story, reference_date="2025-02-15")
+    (open_trace,) = traces(fig, "span_open")
+    assert list(open_trace.x) == [ms("2025-02-15")]
+    assert (ms("2024-10-01"), ms("2025-02-15")) in bar_extents(fig, "span")
+    lines = [s for s in fig.layout.shapes if s.type == "line"]
+    assert [s.x0 for s in lines] == [ms("2025-02-15")]
+    assert any("15 Feb 2025" in (a.text or "") for a in fig.layout.annotations)
+
+
+def test_reference_date_defaults_to_latest_report(story: pd.DataFrame) -> None:
+    story = story.assign(reported_on=pd.to_datetime(["2025-01-10"] * 4 + ["2025-03-03"]))
+    fig = tl.plot(story)
+    (open_trace,) = traces(fig, "span_open")
+    assert list(open_trace.x) == [ms("2025-03-03")]
+
+
+def test_list_lanes_duplicate_the_event(story: pd.DataFrame) -> None:
+    fig = tl.plot(story, lane="actors", lane_order="appearance")
+    ticks = list(fig.layout.yaxis.ticktext)
+    assert ticks == ["Putin", "Kim", "Choe", "Lavrov", "North Korea", "Russia"]
+    summit = [
+        (y, cd)
+        for t in traces(fig, "instant")
+        for y, cd in zip(t.y, t.customdata, strict=True)
+        if cd == 0
+    ]
+    assert len(summit) == 2
+    tick_of = dict(zip(fig.layout.yaxis.tickvals, ticks, strict=True))
+    assert sorted(tick_of[y] for y, _ in summit) == ["Kim", "Putin"]
+
+
+def test_lane_order_earliest_and_explicit(story: pd.DataFrame) -> None:
+    fig = tl.plot(story, lane="actors")  # default: by earliest event
+    assert fig.layout.yaxis.ticktext[0] == "Russia"  # its span starts 1 June 2024
+    fig = tl.plot(story, lane="actors", lane_order=["Lavrov", "nobody", "Choe"])
+    assert list(fig.layout.yaxis.ticktext)[:2] == ["Lavrov", "Choe"]
+
+
+def test_overlapping_spans_stack_into_sub_rows() -> None:
+    events = make_events(
+        [
+            event("A", "2024", "2024-01-01", "2024-06-01", kind="span", category="x"),
+            event("B", "2024", "2024-03-01", "2024-09-01", kind="span", category="x"),
+            event("C", "2024", "2024-07-01", "2024-12-01", kind="span", category="x"),
+        ]
+    )
+    fig = tl.plot(events, lane="category")
+    y_of = {
+        int(cd): y for t in traces(fig, "span") for y, cd in zip(t.y, t.customdata, strict=True)
+    }
+    assert y_of[0] != y_of[1]  # A and B overlap
+    assert y_of[0] == y_of[2]  # C starts after A ended: back on A's row
+
+
+def test_hostile_title_is_escaped_everywhere() -> None:
+    events = make_events(
+        [
+            event(
+                HOSTILE,
+                "<b>today</b>",
+                "2024-06-19",
+                source=HOSTILE,
+                quote=HOSTILE,
+                claimant=HOSTILE,
+                category=HOSTILE,
+                label=HOSTILE,
+            ),
+        ]
+    )
+    fig = tl.plot(events, lane="category", color="source", text="label", title=HOSTILE)
+    payload = fig.to_json()
+    assert "<img" not in payload and "\\u003cimg" not in payload
+    (instant,) = traces(fig, "instant")
+    assert instant.hovertext[0].startswith("<b>&lt;img src=x onerror=alert(1)&gt;</b>")
+    assert "&lt;b&gt;today&lt;/b&gt;" in instant.hovertext[0]
+    assert fig.layout.yaxis.ticktext == ("&lt;img src=x onerror=alert(1)&gt;",)
+    labels = [a.text for a in fig.layout.annotations if a.name == "label"]
+    assert labels == ["&lt;img src=x onerror=alert(1)&gt;"]
+
+
+def test_hover_shows_report_range_source_claimant_reliability_quote() -> None:
+    events = make_events(
+        [
+            event(
+                "Visit",
+                "late October 2024",
+                "2024-10-21",
+                "2024-11-01",
+                source="NIS",
+                claimant="Lavrov",
+                reliability="B",
+                credibility=2,
+                quote="strong momentum",
+            ),
+        ]
+    )
+    (instant,) = traces(tl.plot(events), "instant")
+    text = instant.hovertext[0]
+    for part in (
+        "late October 2024",
+        "21 Oct 2024 – 31 Oct 2024",
+        "Source: NIS",
+        "Claimant: Lavrov",
+        "Reliability: B2",
+        "strong momentum",
+    ):
+        assert part in text
+
+
+def test_approximate_and_uncertain_look_different_and_are_explained() -> None:
+    events = make_events(
+        [
+            event("a", "x", "2024-01-05"),
+            event("b", "x", "2024-01-06", approximate=True),
+            event("c", "x", "2024-01-07", uncertain=True),
+        ]
+    )
+    fig = tl.plot(events)
+    symbols = {t.meta["style"]: t.marker.symbol for t in traces(fig, "instant")}
+    assert symbols == {
+        "certain": "circle",
+        "approximate": "circle-open",
+        "uncertain": "circle-open-dot",
+    }
+    notes = [t.name for t in traces(fig, "legend_note")]
+    assert any(n.startswith("approximate") for n in notes)
+    assert any(n.startswith("uncertain") for n in notes)
+
+
+def test_eras_from_rows_and_argument(story: pd.DataFrame) -> None:
+    fig = tl.plot(story, eras=[("Winter", "2024-12-01", "2025-03-01")])
+    rects = [s for s in fig.layout.shapes if s.type == "rect" and s.yref == "paper"]
+    assert sorted((s.x0, s.x1) for s in rects) == [
+        (ms("2024-08-06"), ms("2025-03-20")),
+        (ms("2024-12-01"), ms("2025-03-01")),
+    ]
+    era_labels = {a.text for a in fig.layout.annotations if a.name == "era"}
+    assert era_labels == {"Kursk operation", "Winter"}
+    assert count(fig, "instant") + count(fig, "span") == 4  # the era row is not a mark
+
+
+def test_markers_draw_reference_lines(story: pd.DataFrame) -> None:
+    fig = tl.plot(story.iloc[:2], markers={"report": "2025-05-01"})
+    (line,) = [s for s in fig.layout.shapes if s.type == "line"]
+    assert line.x0 == ms("2025-05-01")
+    assert "report" in {a.text for a in fig.layout.annotations}
+
+
+def test_customdata_points_at_rows_of_the_input(story: pd.DataFrame) -> None:
+    reordered = pd.concat([story.iloc[[4]], story.iloc[:4]])  # the era row first
+    fig = tl.plot(reordered)
+    titles = {
+        reordered.iloc[int(cd)]["title"]
+        for t in fig.data
+        if t.customdata is not None
+        for cd in t.customdata
+    }
+    assert "Kursk operation" not in titles
+    assert titles == {"Pyongyang Summit", "Choe visits Moscow", "Troops in Russia", "Moscow silent"}
+
+
+def test_colors_use_the_safe_palette_and_fold_the_rest() -> None:
+    rows = [event(f"e{i}", "x", f"2024-01-{i + 1:02d}", source=f"s{i % 10}") for i in range(20)]
+    fig = tl.plot(make_events(rows), color="source")
+    legend = {t.name: t.marker.color for t in traces(fig, "legend_group")}
+    assert len(legend) == len(OKABE_ITO)
+    assert legend["s0"] == OKABE_ITO[0]
+    assert legend["other (3 values)"] == OTHER_COLOR
+
+
+def test_labels_skip_when_they_would_collide() -> None:
+    rows = [
+        event(
+            f"label number {i}",
+            "x",
+            f"2024-01-{i + 1:02d}",
+            tag=f"a much longer label that cannot fit, number {i}",
+        )
+        for i in range(10)
+    ]
+    fig = tl.plot(make_events(rows), text="tag")
+    labels = [a for a in fig.layout.annotations if a.name == "label"]
+    assert 0 < len(labels) < 10
+    boxes = {(a.x, a.yshift) for a in labels}
+    assert len(boxes) == len(labels)
+
+
+def test_webgl_above_threshold_with_typed_arrays() -> None:
+    events = synthetic_events(3_000, lanes=4)
+    fig = tl.plot(events, lane="category", webgl_threshold=1_000)
+    data = [t for t in fig.data if (t.meta or {}).get("role") not in ("legend_note",)]
+    assert {t.type for t in data} == {"scattergl"}
+    payload = json.loads(fig.to_json())["data"]
+    spans = next(t for t in payload if t["meta"]["role"] == "span")
+    assert spans["x"]["dtype"] == "f4" and "bdata" in spans["x"]
+    assert spans["y"]["dtype"] == "u2"
+    center = next(t for t in payload if t["meta"]["role"] == "span_center")
+    assert center["customdata"]["dtype"] == "i4"
+    # spans are 3-point segments (start, end, gap), one trace per role and style
+    spans = events[events["kind"] == "span"]
+    n_spans = len(spans)
+    month = spans[spans["start_precision"] == "month"]
+    months = (month["end"].dt.year * 12 + month["end"].dt.month) - (
+        month["start"].dt.year * 12 + month["start"].dt.month
+    )
+    no_core = int((months == 2).sum())  # first and last month fuzzy: nothing certain
+    assert sum(len(t.x) for t in traces(fig, "span_extent")) == 3 * len(month)
+    assert sum(len(t.x) for t in traces(fig, "span")) == 3 * (n_spans - no_core)
+    assert count(fig, "span_center") == n_spans
+    assert count(fig, "instant") == len(events) - n_spans
+
+
+def test_big_figures_drop_per_event_hover_text() -> None:
+    events = synthetic_events(2_000, lanes=2)
+    fig = tl.plot(events, webgl=True, hover_text_limit=1_000)
+    assert all(t.hovertext is None for t in fig.data)
+    assert all("row %{customdata}" in t.hovertemplate for t in traces(fig, "instant"))
+    assert all("span, middle" in t.hovertemplate for t in traces(fig, "span_center"))
+    fig = tl.plot(events, webgl=True, hover_text_limit=None)
+    assert all(t.hovertext is not None for t in traces(fig, "instant"))
+
+
+def test_time_of_day_keeps_float64_positions() -> None:
+    events = make_events(
+        [event("raid", "03:40", "2024-06-19T03:40", "2024-06-19T03:41", start_precision="time")]
+    )
+    payload = json.loads(tl.plot(events, webgl=True).to_json())["data"]
+    instant = next(t for t in payload if t["meta"]["role"] == "instant")
+    assert instant["x"]["dtype"] == "f8"
+
+
+def test_layout_has_range_controls_title_and_caption(story: pd.DataFrame) -> None:
+    story = story.assign(source=["TASS", "NIS", "NIS", None, None])
+    fig = tl.plot(story, lane="actors", title="North Korea in Russia", subtitle="claims")
+    xaxis = fig.layout.xaxis
+    assert xaxis.type == "date" and xaxis.rangeslider.visible
+    assert [b.label for b in xaxis.rangeselector.buttons] == ["1m", "6m", "1y", "all"]
+    assert fig.layout.title.text == "North Korea in Russia"
+    assert fig.layout.title.subtitle.text == "claims"
+    (caption,) = [a for a in fig.layout.annotations if a.name == "caption"]
+    assert caption.text == "Sources: TASS; NIS"
+    rows = [event(f"e{i}", "x", "2024-01-01", category=f"c{i}") for i in range(30)]
+    many = tl.plot(make_events(rows), lane="category").layout.height
+    assert many > fig.layout.height  # more lanes, taller figure
+
+
+def test_bad_arguments_name_the_valid_options(story: pd.DataFrame) -> None:
+    with pytest.raises(ValueError, match=r"lane='nope'.*valid columns: event_id"):
+        tl.plot(story, lane="nope")
+    with pytest.raises(ValueError, match=r"lane_order='sideways'.*earliest"):
+        tl.plot(story, lane="actors", lane_order="sideways")
+    with pytest.raises(ValueError, match=r"missing the column\(s\) start"):
+        tl.plot(story.drop(columns="start"))
+    with pytest.raises(ValueError, match="eras= items"):
+        tl.plot(story, eras=[("only a label",)])
+
+
+def test_tl_plot_works_after_importing_the_module(story: pd.DataFrame) -> None:
+    import timeline.plot as module
+
+    assert isinstance(module(story), go.Figure)
+    assert isinstance(tl.plot(story), go.Figure)
+    assert "plot" in tl.__all__
+
+
+def test_empty_frame_gives_an_empty_figure(story: pd.DataFrame) -> None:
+    fig = tl.plot(story.iloc[:0])
+    assert count(fig, "instant") == 0
+    assert fig.layout.xaxis.type == "date"
+
+
+def test_missing_start_is_warned_not_drawn(story: pd.DataFrame) -> None:
+    broken = story.copy()
+    broken.loc[0, "start"] = pd.NaT
+    with pytest.warns(UserWarning, match="1 event"):
+        fig = tl.plot(broken)
+    assert count(fig, "instant") == 1
+
+
+def test_y_positions_are_within_the_axis(story: pd.DataFrame) -> None:
+    fig = tl.plot(story, lane="actors")
+    low, high = sorted(fig.layout.yaxis.range)
+    ys = np.concatenate(
+        [
+            np.asarray(t.y, dtype=float)
+            for t in fig.data
+            if t.y is not None and t.meta["role"] not in ("legend_note", "legend_group")
+        ]
+    )
+    assert ys.min() > low and ys.max() < high
+
+
+def test_colour_by_lane_follows_the_lane_order(story: pd.DataFrame) -> None:
+    fig = tl.plot(story, lane="actors", color="actors")
+    legend = [t.name for t in traces(fig, "legend_group")]
+    assert legend == ["Russia", "Putin", "North Korea", "Choe"]  # first actor of each event
+    assert list(fig.layout.yaxis.ticktext) == [
+        "Russia",
+        "Putin",
+        "Kim",
+        "North Korea",
+        "Choe",
+        "Lavrov",
+    ]
