@@ -38,6 +38,7 @@ __all__ = [
     "load_events",
     "normalize_dates",
     "parse_date",
+    "plot",
     "validate_events",
 ]
 
