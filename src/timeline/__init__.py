@@ -28,6 +28,7 @@ _API: dict[str, str] = {
     "load_events": "timeline.load",
     "validate_events": "timeline.load",
     "plot": "timeline.plot",
+    "export": "timeline.export",
 }
 
 __all__ = [
@@ -35,6 +36,7 @@ __all__ = [
     "EventDataError",
     "FuzzyDate",
     "RejectedRowsWarning",
+    "export",
     "load_events",
     "normalize_dates",
     "parse_date",
@@ -45,6 +47,7 @@ __all__ = [
 if TYPE_CHECKING:
     from timeline.dates import FuzzyDate, normalize_dates, parse_date
     from timeline.errors import DateParseError, EventDataError, RejectedRowsWarning
+    from timeline.export import export
     from timeline.load import load_events, validate_events
     from timeline.plot import plot
 
