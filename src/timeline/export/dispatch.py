@@ -183,6 +183,18 @@ def export_many(
     formats = [format_of(p) for p in targets]
     is_frame = isinstance(obj, pd.DataFrame)
     plot_names = plot_option_names() if is_frame else frozenset()
+    if not is_frame:
+        frame_only = sorted(
+            {*(set(plot_option_names()) - COMMON_OPTIONS), "filters"}
+            & {k for k, v in options.items() if v is not None}
+        )
+        frame_only = [n for n in frame_only if not any(n in f.options for f in formats)]
+        if frame_only:
+            msg = (
+                f"{', '.join(f'{n}=' for n in frame_only)}: tl.plot options and filters only "
+                f"apply when tl.export is given an event frame; got a {type(obj).__name__}"
+            )
+            raise TypeError(msg)
     _check_options(options, formats, plot_names)
     figure_names = {"title", "subtitle", "width", "height"}
     plot_options = {k: v for k, v in options.items() if k in plot_names - figure_names}

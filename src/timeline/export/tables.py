@@ -182,9 +182,9 @@ def write_xlsx(
     sheet.freeze_panes = "A2"
     widths = [min(max(len(str(c)), 8) + 2, 60) for c in frame.columns]
     for i, name in enumerate(frame.columns):
-        sample = frame[name].head(200).astype(str).str.len()
-        if len(sample):
-            widths[i] = min(max(widths[i], int(sample.max()) + 2), 60)
+        longest = frame[name].head(200).astype(str).str.len().max()
+        if pd.notna(longest):
+            widths[i] = min(max(widths[i], int(longest) + 2), 60)
         sheet.column_dimensions[get_column_letter(i + 1)].width = widths[i]
     bold = Font(bold=True)
     header = []

@@ -2,8 +2,8 @@
 
 TimelineJS (https://timeline.knightlab.com) shows only the date parts it is given, so each
 date keeps its precision: "June 2024" is ``{"year": 2024, "month": 6}``. A fuzzy instant
-finer than a year but coarser than a month ("spring 2025", "late October") gets its window
-as start and end dates; ``display_date`` always shows the date as reported. Ongoing spans
+whose window is not one whole year, month or day ("spring 2025", "late October") gets its
+window as start and end dates; ``display_date`` always shows the date as reported. Ongoing spans
 end at the report date and say so. TimelineJS renders headline and text as HTML, so every
 value from the data is escaped.
 """
@@ -33,25 +33,62 @@ PARTS_BY_PRECISION = {
 }
 """Date parts TimelineJS gets per precision; other precisions (week, season...) give days."""
 
-WINDOW_PRECISIONS = ("week", "season", "quarter", "third", "half", "decade", "century")
-"""Precisions an instant shows as a window (start and end date) in TimelineJS."""
-
 
 def date_parts(stamp: pd.Timestamp, precision: object) -> dict[str, int]:
-    """The TimelineJS date object of ``stamp`` at ``precision``.
+    """The TimelineJS date object of ``stamp`` at ``precision`` (finer when it needs to be).
+
+    A date that does not fall on the start of its precision unit ("late October" starts on
+    the 21st) gets the day, so the date object never moves it.
 
     Examples
     --------
     >>> date_parts(pd.Timestamp("2024-06-01"), "month")
     {'year': 2024, 'month': 6}
+    >>> date_parts(pd.Timestamp("2024-10-21"), "month")
+    {'year': 2024, 'month': 10, 'day': 21}
     """
     parts = PARTS_BY_PRECISION.get(str(precision), DAY_PARTS)
+    if stamp != stamp.normalize():
+        parts = TIME_PARTS
+    elif "day" not in parts and (stamp.day != 1 or ("month" not in parts and stamp.month != 1)):
+        parts = DAY_PARTS
     return {part: int(getattr(stamp, part)) for part in parts}
 
 
-def _last_instant(end: pd.Timestamp) -> pd.Timestamp:
-    """The last moment inside an exclusive end."""
-    return end - pd.Timedelta(microseconds=1)
+def end_parts(
+    end: pd.Timestamp, precision: object, at_least: tuple[str, ...] = ()
+) -> dict[str, int]:
+    """The TimelineJS date object of the last unit before an exclusive ``end``.
+
+    ``at_least`` names parts to include anyway (an end as detailed as its start).
+
+    Examples
+    --------
+    >>> end_parts(pd.Timestamp("2025-04-01"), "month")
+    {'year': 2025, 'month': 3}
+    >>> end_parts(pd.Timestamp("2025-06-01"), "season")
+    {'year': 2025, 'month': 5, 'day': 31}
+    """
+    last = end - pd.Timedelta(microseconds=1)
+    parts = PARTS_BY_PRECISION.get(str(precision), DAY_PARTS)
+    if end != end.normalize():
+        return {part: int(getattr(end, part)) for part in TIME_PARTS}
+    if "day" not in parts and (end.day != 1 or ("month" not in parts and end.month != 1)):
+        parts = DAY_PARTS
+    if len(at_least) > len(parts):
+        parts = at_least
+    return {part: int(getattr(last, part)) for part in parts}
+
+
+def _one_unit(start: pd.Timestamp, parts: dict[str, int]) -> pd.Timestamp:
+    """Where the unit that ``parts`` names ends (a year, a month, a day)."""
+    if "hour" in parts:
+        return start
+    if "day" in parts:
+        return start + pd.Timedelta(days=1)
+    if "month" in parts:
+        return start + pd.DateOffset(months=1)
+    return start + pd.DateOffset(years=1)
 
 
 def _link(url: object) -> str:
@@ -94,23 +131,19 @@ def _dates(row: Any) -> tuple[dict, dict | None, str]:
     """(start_date, end_date or None, display text) of one event row."""
     start = pd.Timestamp(row.start)
     display = escape_text(row.date_text)
-    if row.kind == "span":
-        start_date = date_parts(start, row.start_precision)
-        if row.open_end or pd.isna(row.end):
-            as_of = pd.Timestamp(row.reported_on) if not pd.isna(row.reported_on) else None
-            end_date = date_parts(as_of, "day") if as_of is not None else None
-            suffix = f" (ongoing as of {as_of:%Y-%m-%d})" if as_of is not None else " (ongoing)"
-            return start_date, end_date, display + suffix
-        return start_date, date_parts(_last_instant(row.end), row.end_precision), display
-    precision = str(row.start_precision)
-    if precision in WINDOW_PRECISIONS and not pd.isna(row.end):
-        detail = "year" if precision in ("decade", "century") else "day"
-        return (
-            date_parts(start, detail),
-            date_parts(_last_instant(pd.Timestamp(row.end)), detail),
-            display,
-        )
-    return date_parts(start, precision), None, display
+    start_date = date_parts(start, row.start_precision)
+    if row.kind == "span" and (row.open_end or pd.isna(row.end)):
+        if pd.isna(row.reported_on):
+            return start_date, None, display + " (ongoing)"
+        as_of = pd.Timestamp(row.reported_on)
+        return start_date, date_parts(as_of, "day"), f"{display} (ongoing as of {as_of:%Y-%m-%d})"
+    if pd.isna(row.end):
+        return start_date, None, display
+    end = pd.Timestamp(row.end)
+    if row.kind != "span" and end <= _one_unit(start, start_date):
+        return start_date, None, display  # the start's unit says it all
+    precision = row.end_precision if row.kind == "span" else row.start_precision
+    return start_date, end_parts(end, precision, tuple(start_date)), display
 
 
 def timelinejs_document(
@@ -193,7 +226,7 @@ def _era(row: Any) -> dict[str, Any]:
     end = pd.Timestamp(row.end) if not pd.isna(row.end) else pd.Timestamp(row.reported_on)
     return {
         "start_date": date_parts(start, row.start_precision),
-        "end_date": date_parts(_last_instant(end), row.end_precision),
+        "end_date": end_parts(end, row.end_precision),
         "text": {"headline": escape_text(row.title)},
     }
 
@@ -206,7 +239,7 @@ def _era_tuple(item: object) -> dict[str, Any]:
         raise ValueError(msg) from exc
     return {
         "start_date": date_parts(pd.Timestamp(start), "day"),
-        "end_date": date_parts(_last_instant(pd.Timestamp(end)), "day"),
+        "end_date": end_parts(pd.Timestamp(end), "day"),
         "text": {"headline": escape_text(label)},
     }
 
