@@ -12,8 +12,15 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e ".[dev]"
 	@touch $(STAMP)
 
+# the same command as `python -m timeline.demo` (tests/test_cli.py keeps them equal)
 demo: $(STAMP)
-	$(PY) -m timeline.demo data/events.csv out
+	$(VENV)/bin/timeline render data/events.csv \
+	  -o out/timeline.html -o out/timeline.png -o out/briefing.pptx \
+	  --lane actors --color category \
+	  --era "Fighting in the Kursk region" 2024 "the spring of 2025" \
+	  --title "North Korean troops in Russia" \
+	  --subtitle "Claims from one article, dated as reported" \
+	  --banner "UNCLASSIFIED // FOR TRAINING"
 
 test: $(STAMP)
 	@command -v chromium >/dev/null 2>&1 || test -x /usr/bin/chromium || \

@@ -227,8 +227,12 @@ def _first_line(exc: BaseException) -> str:
 
 
 def _filter_state(args: argparse.Namespace) -> Any:
-    from timeline.filters import FilterState
+    from timeline.filters import RELIABILITY_GRADES, FilterState
 
+    grade = args.min_reliability
+    if grade is not None and (len(grade) != 1 or grade.upper() not in RELIABILITY_GRADES):
+        msg = f"--min-reliability must be one of A-F, got {grade!r}"
+        raise CommandError(msg)
     return FilterState(
         since=args.since,
         until=args.until,

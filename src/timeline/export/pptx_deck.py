@@ -163,7 +163,7 @@ def paginate(rows: Sequence[Row], available_in: float) -> list[list[Row]]:
     --------
     >>> short = Row(("2024", "a", "b", "A"), "")
     >>> [len(page) for page in paginate([short] * 30, 5.0)]
-    [14, 14, 2]
+    [13, 13, 4]
     """
     header = row_height_in([name for name, _ in COLUMNS])
     pages: list[list[Row]] = []
