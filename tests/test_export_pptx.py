@@ -115,7 +115,7 @@ def test_key_events_limit_and_a_figure_only_deck(image_session, tmp_path: Path) 
     path = tl.export(events, tmp_path / "short.pptx", key_events=2)
     slides = list(Presentation(str(path)).slides)
     assert len(slides) == 3
-    header, *body = table_rows(slides[2])
+    _, *body = table_rows(slides[2])
     assert [r[1] for r in body] == ["Moscow silent", "Pyongyang Summit"]  # earliest first
     assert [r[3] for r in body] == ["A", "B"]
     assert "2 more event(s) are not listed" in slides[2].notes_slide.notes_text_frame.text
