@@ -15,9 +15,8 @@ $(STAMP): pyproject.toml
 # the same command as `python -m timeline.demo` (tests/test_cli.py keeps them equal)
 demo: $(STAMP)
 	$(VENV)/bin/timeline render data/events.csv \
-	  -o out/timeline.html -o out/timeline.png -o out/briefing.pptx \
+	  -o out/timeline.html -o out/timeline.png -o out/briefing.pptx -o out/events.csv \
 	  --lane actors --color category \
-	  --era "Fighting in the Kursk region" 2024 "the spring of 2025" \
 	  --title "North Korean troops in Russia" \
 	  --subtitle "Claims from one article, dated as reported" \
 	  --banner "UNCLASSIFIED // FOR TRAINING"

@@ -145,8 +145,12 @@ def test_seed_events_filter(seed: pd.DataFrame) -> None:
     assert len(kursk) >= 3
     assert kursk["title"].str.contains("Kursk").any()
     combat = apply_filters(seed, {"category": ["combat"], "actors": ["North Korea"]})
-    assert set(combat["category"]) == {"combat"}
-    assert all("North Korea" in a for a in combat["actors"])
+    events = combat[combat["kind"] != "era"]
+    assert len(events) >= 4
+    assert set(events["category"]) == {"combat"}
+    assert all("North Korea" in a for a in events["actors"])
+    # eras are background context: every filter lets them through
+    assert set(combat.loc[combat["kind"] == "era", "event_id"]) == {"nk-024", "nk-025"}
     spring = apply_filters(seed, {"since": "March 2025", "until": "May 2025"})
     assert set(spring["event_id"]) >= {"nk-016", "nk-017", "nk-018"}
     assert "nk-001" not in set(spring["event_id"])

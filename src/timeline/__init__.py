@@ -22,6 +22,7 @@ _API: dict[str, str] = {
     "parse_date": "timeline.dates",
     "normalize_dates": "timeline.dates",
     "FuzzyDate": "timeline.dates",
+    "DateConventions": "timeline.dates",
     "DateParseError": "timeline.errors",
     "EventDataError": "timeline.errors",
     "RejectedRowsWarning": "timeline.errors",
@@ -32,6 +33,7 @@ _API: dict[str, str] = {
 }
 
 __all__ = [
+    "DateConventions",
     "DateParseError",
     "EventDataError",
     "FuzzyDate",
@@ -45,7 +47,7 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from timeline.dates import FuzzyDate, normalize_dates, parse_date
+    from timeline.dates import DateConventions, FuzzyDate, normalize_dates, parse_date
     from timeline.errors import DateParseError, EventDataError, RejectedRowsWarning
     from timeline.export import export
     from timeline.load import load_events, validate_events

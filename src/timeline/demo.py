@@ -1,23 +1,20 @@
 """``python -m timeline.demo [EVENTS] [OUTDIR]``: the briefing that ``make demo`` renders.
 
-Runs ``timeline render`` on the seed events with lanes by actor, colours by category, the
-the period of the fighting as an era, a title and a training banner, and writes
-``OUTDIR/timeline.html``, ``OUTDIR/timeline.png`` and ``OUTDIR/briefing.pptx``. The
-Makefile's ``demo`` target spells out the same command (a test keeps them equal).
+Runs ``timeline render`` on the seed events with lanes by actor, colours by category (the
+eras come from the data's ``kind == "era"`` rows), a title and a training banner, and
+writes ``OUTDIR/timeline.html``, ``OUTDIR/timeline.png``, ``OUTDIR/briefing.pptx`` and
+``OUTDIR/events.csv``, printing each path. The Makefile's ``demo`` target spells out the
+same command (a test keeps them equal).
 """
 
 from __future__ import annotations
 
 import sys
 
-ERAS = (("Fighting in the Kursk region", "2024", "the spring of 2025"),)
-"""The period the seed article gives for the fighting: from the first reports in 2024 until
-Moscow confirmed it in the spring of 2025. (The deployment "since September" is an ongoing
-span of its own, drawn to the report date.)"""
 TITLE = "North Korean troops in Russia"
 SUBTITLE = "Claims from one article, dated as reported"
 BANNER = "UNCLASSIFIED // FOR TRAINING"
-OUTPUTS = ("timeline.html", "timeline.png", "briefing.pptx")
+OUTPUTS = ("timeline.html", "timeline.png", "briefing.pptx", "events.csv")
 
 
 def demo_arguments(events: str = "data/events.csv", out: str = "out") -> list[str]:
@@ -32,8 +29,6 @@ def demo_arguments(events: str = "data/events.csv", out: str = "out") -> list[st
     for name in OUTPUTS:
         arguments += ["-o", f"{out}/{name}"]
     arguments += ["--lane", "actors", "--color", "category"]
-    for label, first, last in ERAS:
-        arguments += ["--era", label, first, last]
     arguments += ["--title", TITLE, "--subtitle", SUBTITLE, "--banner", BANNER]
     return arguments
 

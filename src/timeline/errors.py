@@ -41,24 +41,70 @@ class DateParseError(ValueError):
         super().__init__(f"cannot parse date {text!r}: {reason}")
 
 
-def _format_failures(failures: pd.DataFrame, limit: int = 10) -> str:
-    shown = failures.head(limit).astype(str).to_string(index=False)
+def format_failures(failures: pd.DataFrame, limit: int = 10) -> str:
+    """The first ``limit`` rows of a failures table as left-aligned text columns."""
+    shown = failures.head(limit).astype(str)
+    header = {name: name for name in shown.columns}
+    widths = {name: max([len(name), *(len(v) for v in shown[name])]) for name in shown.columns}
+    last = shown.columns[-1]
+
+    def line(values: dict[str, str]) -> str:
+        cells = [
+            values[name] if name == last else values[name].ljust(widths[name])
+            for name in shown.columns
+        ]
+        return "  ".join(cells).rstrip()
+
+    lines = [line(header), *(line(row) for row in shown.to_dict("records"))]
     more = len(failures) - limit
-    tail = f"\n... and {more} more (see .failures)" if more > 0 else ""
-    return f"{shown}{tail}"
+    if more > 0:
+        lines.append(f"... and {more} more (see .failures)")
+    return "\n".join(lines)
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 class EventDataError(ValueError):
-    """Events could not be loaded; ``.failures`` is the failures table."""
+    """Events could not be loaded; ``.failures`` is the failures table.
 
-    def __init__(self, failures: pd.DataFrame, message: str | None = None) -> None:
+    Parameters
+    ----------
+    failures
+        The failures table (columns ``row``, ``column``, ``value``, ``reason``).
+    message
+        The whole message; by default one is built from ``failures``.
+    source
+        A name for the source (e.g. the file name) to put in the message.
+    total
+        How many rows the source has, to say how many were valid.
+    """
+
+    def __init__(
+        self,
+        failures: pd.DataFrame,
+        message: str | None = None,
+        *,
+        source: str | None = None,
+        total: int | None = None,
+    ) -> None:
         self.failures = failures
         if message is None:
             rows = failures["row"].nunique() if len(failures) else 0
+            where = f"{source}: " if source else ""
+            of_total = f" of {total}" if total is not None else ""
+            valid = total - rows if total is not None else None
+            skip = (
+                f"pass on_error='skip' to load the {_plural(valid, 'valid row')}"
+                if valid is not None
+                else "pass on_error='skip' to load the valid rows"
+            )
             message = (
-                f"{len(failures)} problem(s) in {rows} row(s); nothing was loaded. "
-                f"Fix the data, or pass on_error='skip' to load the valid rows.\n"
-                f"{_format_failures(failures)}"
+                f"{where}{_plural(len(failures), 'problem')} in {rows}{of_total} "
+                f"{'row' if rows == 1 and not of_total else 'rows'}; nothing was loaded. "
+                f"Fix the data, or {skip}. Rows are counted from 1 after the header.\n"
+                f"{format_failures(failures)}"
             )
         super().__init__(message)
 
@@ -72,5 +118,5 @@ class RejectedRowsWarning(UserWarning):
         self.total = total
         super().__init__(
             f"{rejected} of {total} row(s) rejected and not loaded; "
-            f"see the warning's .failures or tl.validate_events().\n{_format_failures(failures)}"
+            f"see the warning's .failures or tl.validate_events().\n{format_failures(failures)}"
         )

@@ -16,11 +16,14 @@ from timeline.failures import FailureCollector
 from timeline.readers import RawTable, read_table
 from timeline.schema import finalize_events
 from timeline.text_cells import (
+    blank_to_na,
     looks_numeric,
     parse_number,
+    plain_numbers,
     split_list,
     to_text,
     unquote_formulas,
+    whole_numbers,
 )
 
 OnError = Literal["raise", "skip"]
@@ -78,8 +81,11 @@ def load_events(
         ``"raise"`` (default): any problem raises :class:`EventDataError` listing all of
         them. ``"skip"``: return the valid rows and warn with :class:`RejectedRowsWarning`.
     format
-        Force a file format (``"csv"``, ``"tsv"``, ``"xlsx"``, ``"json"``, ``"parquet"``);
-        by default the suffix decides.
+        An event format to import (``"acled"``, ``"ucdp"``, ``"timelinejs"``, ``"gdelt"``;
+        see :mod:`timeline.formats`), or a file format to read plain events from
+        (``"csv"``, ``"tsv"``, ``"xlsx"``, ``"json"``, ``"parquet"``). By default
+        (``None``) the event format is detected from the columns, and any other layout is
+        read as plain events, its file format from the suffix.
     dayfirst
         How to read an ambiguous numeric date such as ``04/05/2025``; ``None`` rejects it.
     conventions
@@ -109,7 +115,9 @@ def load_events(
     if result.failures.empty:
         return result.events
     if on_error == "raise":
-        raise EventDataError(result.failures)
+        raise EventDataError(
+            result.failures, source=result.events.attrs.get("source_name"), total=result.total
+        )
     loaded = result.events.loc[result.valid].reset_index(drop=True)
     loaded.attrs = dict(result.events.attrs)
     rejected = result.total - len(loaded)
@@ -157,13 +165,49 @@ def _load(
     dayfirst: bool | None,
     conventions: object,
 ) -> LoadResult:
+    from timeline.formats import import_events
+    from timeline.formats.detect import known_layouts
+
+    event_format = _event_format(source, columns, format)
+    if event_format is not None:
+        return import_events(event_format, source, reference_date, dayfirst, conventions)
     raw = read_table(source, format)
     mapping = match_columns(raw.frame.columns, columns)
-    _require(mapping, raw)
+    layouts = ""
+    if format is None and columns is None:
+        layouts = f"; nor is it one of the layouts timeline imports: {known_layouts()}"
+    _require(mapping, raw, layouts)
     return build_events(raw, mapping, reference_date, dayfirst, conventions)
 
 
-def _require(mapping: Mapping[str, str], raw: RawTable) -> None:
+def _event_format(
+    source: object, columns: Mapping[str, str] | None, format: str | None
+) -> str | None:
+    """The event format to import with, or None for plain events (the column aliases)."""
+    from timeline.formats import EVENT_FORMATS, sniff_format
+    from timeline.readers import READABLE_FORMATS
+
+    if format is None:
+        return sniff_format(source) if columns is None else None
+    name = format.lower()
+    if name not in EVENT_FORMATS:
+        if name not in READABLE_FORMATS:
+            msg = (
+                f"format must be a file format ({', '.join(READABLE_FORMATS)}) or an event "
+                f"format ({', '.join(EVENT_FORMATS)}); got {format!r}"
+            )
+            raise ValueError(msg)
+        return None
+    if columns is not None:
+        msg = (
+            f"columns= cannot be combined with format={format!r}: the importer maps the "
+            "columns itself; pass format='csv' (or the file's format) to map them yourself"
+        )
+        raise ValueError(msg)
+    return name
+
+
+def _require(mapping: Mapping[str, str], raw: RawTable, layouts: str = "") -> None:
     found = [str(c) for c in raw.frame.columns]
     failures = []
     for field in REQUIRED_FIELDS:
@@ -180,7 +224,7 @@ def _require(mapping: Mapping[str, str], raw: RawTable) -> None:
     if failures:
         table = pd.DataFrame(failures, dtype=object)
         message = "; ".join(f["reason"] for f in failures)
-        raise EventDataError(table, f"cannot load events: {message}")
+        raise EventDataError(table, f"cannot load events: {message}{layouts}")
 
 
 def build_events(
@@ -412,8 +456,11 @@ def _row_hashes(frame: pd.DataFrame) -> pd.Series:
 def _extra_column(values: pd.Series) -> pd.Series:
     """Keep a column we do not interpret: text stays text, plain numbers become numbers."""
     if pd.api.types.is_string_dtype(values) and values.dtype != object:
-        text = values.str.strip().mask(values.str.strip() == "")
+        numbers = whole_numbers(values)  # the common numeric column, in one cast
+        if numbers is not None:
+            return numbers
+        text = blank_to_na(values.str.strip())
         if looks_numeric(text):
-            return pd.to_numeric(text)
+            return plain_numbers(text)
         return unquote_formulas(text)
     return values.reset_index(drop=True)

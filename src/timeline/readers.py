@@ -97,6 +97,7 @@ def read_table(source: object, format: str | None = None) -> RawTable:
         raise ValueError(msg)
     table = readers[fmt](path)
     table.attrs.setdefault("source_file", str(path))
+    table.attrs.setdefault("source_name", path.name)
     return table
 
 
@@ -162,8 +163,29 @@ def _utf8_bytes(data: bytes) -> bytes:
     return data
 
 
-def _read_with_pyarrow(data: bytes, delimiter: str, names: list[str]) -> pd.DataFrame | None:
-    """Fast path; returns None when some record has the wrong number of fields."""
+def read_headerless(path: Path, names: list[str], delimiter: str = "\t") -> RawTable:
+    """Read a delimited text file without a header row (GDELT), fields never quoted.
+
+    ``names`` name the columns; a record with another number of fields is rejected.
+    """
+    utf8 = _utf8_bytes(Path(path).read_bytes())
+    frame = _read_with_pyarrow(utf8, delimiter, names, header=False)
+    if frame is not None:
+        table = RawTable(frame, np.arange(1, len(frame) + 1))
+    else:
+        table = _read_with_csv_module(utf8.decode("utf-8"), delimiter, names, header=False)
+    table.attrs.setdefault("source_file", str(path))
+    return table
+
+
+def _read_with_pyarrow(
+    data: bytes, delimiter: str, names: list[str], header: bool = True
+) -> pd.DataFrame | None:
+    """Fast path; returns None when some record has the wrong number of fields.
+
+    Without a header the fields are not quoted either (GDELT's tab-separated files).
+    """
+    import pyarrow as pa
     import pyarrow.csv as pacsv
 
     invalid: list[object] = []
@@ -174,12 +196,18 @@ def _read_with_pyarrow(data: bytes, delimiter: str, names: list[str]) -> pd.Data
 
     table = pacsv.read_csv(
         io.BytesIO(data),
-        read_options=pacsv.ReadOptions(column_names=names, skip_rows=1, block_size=1 << 24),
+        read_options=pacsv.ReadOptions(
+            column_names=names, skip_rows=int(header), block_size=1 << 20
+        ),
         parse_options=pacsv.ParseOptions(
-            delimiter=delimiter, newlines_in_values=True, invalid_row_handler=note_invalid
+            delimiter=delimiter,
+            quote_char='"' if header else False,
+            newlines_in_values=header,
+            invalid_row_handler=note_invalid,
         ),
         convert_options=pacsv.ConvertOptions(
-            column_types=dict.fromkeys(names, "string"),
+            # large_string is what pandas' str dtype holds: no copy when converting.
+            column_types=dict.fromkeys(names, pa.large_string()),
             strings_can_be_null=False,
             quoted_strings_can_be_null=False,
         ),
@@ -189,13 +217,17 @@ def _read_with_pyarrow(data: bytes, delimiter: str, names: list[str]) -> pd.Data
     return table.to_pandas()
 
 
-def _read_with_csv_module(text: str, delimiter: str, names: list[str]) -> RawTable:
+def _read_with_csv_module(
+    text: str, delimiter: str, names: list[str], header: bool = True
+) -> RawTable:
     """Slow path that accounts for every record, including malformed ones."""
     records: list[list[str]] = []
     rows: list[int] = []  # record numbers of the rows kept
     rejected: list[dict[str, Any]] = []
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    next(reader)
+    quoting = csv.QUOTE_MINIMAL if header else csv.QUOTE_NONE
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quoting=quoting)
+    if header:
+        next(reader)
     number = 0
     for fields in reader:
         if not fields:

@@ -186,7 +186,8 @@ def _spec(match: re.Match[str]) -> Spec | None:
     spec = Spec(approximate="~" in marks or "%" in marks, uncertain="?" in marks or "%" in marks)
     month, day, hour = groups["month"], groups["day"], groups["hour"]
     _year(groups["year"], spec, month is not None and month.upper() not in ("XX", "UU"))
-    if month is not None and not _month(month, spec, day is not None, hour is not None):
+    day_given = day is not None and day.upper() not in ("XX", "UU")
+    if month is not None and not _month(month, spec, day_given, hour is not None):
         return None
     if day is not None:
         _day(day, spec)

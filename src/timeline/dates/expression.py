@@ -8,6 +8,7 @@ the start, and writes the EDTF text.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from timeline.dates.conventions import DateConventions
 from timeline.dates.edtf_format import (
@@ -17,8 +18,16 @@ from timeline.dates.edtf_format import (
     qualifier,
     split_interval,
 )
-from timeline.dates.gregorian import US_PER_DAY
-from timeline.dates.spec import Rejected, Spec, resolve_relative, unit_bounds
+from timeline.dates.gregorian import US_PER_DAY, year_start
+from timeline.dates.spec import (
+    END_US,
+    FIRST_US,
+    Rejected,
+    Spec,
+    Unit,
+    resolve_relative,
+    unit_bounds,
+)
 
 
 @dataclass(slots=True)
@@ -46,8 +55,7 @@ class Interval:
 Expression = Spec | Interval
 
 
-@dataclass(frozen=True, slots=True)
-class Parsed:
+class Parsed(NamedTuple):
     """Bounds of one expression in microseconds since 1970-01-01 (None = open)."""
 
     start: int | None
@@ -75,12 +83,6 @@ def with_flags(expr: Expression, approximate: bool, uncertain: bool) -> Expressi
     return expr
 
 
-def needs_reference(expr: Expression) -> bool:
-    """Whether evaluating the expression may need a report date."""
-    specs = [expr] if isinstance(expr, Spec) else [expr.start.spec, expr.end.spec]
-    return any(s is not None and (s.relative is not None or s.needs_year) for s in specs)
-
-
 def evaluate(expr: Expression, ref_day: int | None, conv: DateConventions) -> Parsed:
     """Bounds, precision, flags and EDTF of an expression.
 
@@ -91,14 +93,20 @@ def evaluate(expr: Expression, ref_day: int | None, conv: DateConventions) -> Pa
     """
     if isinstance(expr, Spec):
         spec = resolve_relative(expr, ref_day, conv)
-        start, end, precision = unit_bounds(spec, conv)
-        mark = qualifier(spec.approximate, spec.uncertain)
-        text = format_unit(start, end, precision, conv, mark)
+        unit = unit_bounds(spec, conv)
+        first, last = unit_text(unit, qualifier(spec.approximate, spec.uncertain), conv)
         return Parsed(
-            start, end, precision, precision, "instant", False,
-            spec.approximate, spec.uncertain, text,
+            unit.start, unit.end, unit.precision, unit.precision, "instant", False,
+            spec.approximate, spec.uncertain, first if first == last else f"{first}/{last}",
         )  # fmt: skip
     return _evaluate_interval(expr, ref_day, conv)
+
+
+def unit_text(unit: Unit, mark: str, conv: DateConventions) -> tuple[str, str]:
+    """The start and end parts of a unit's EDTF, each with the qualifier ``mark``."""
+    text = unit.text if unit.text is not None else format_unit(*unit[:3], conv)
+    first, last = split_interval(text)
+    return first + mark, last + mark
 
 
 # --------------------------------------------------------------------------- intervals
@@ -118,9 +126,16 @@ def _fill(target: Spec, source: Spec) -> tuple[Spec, bool]:
             century=source.century,
         ), False
     changes: dict[str, object] = {}
-    if target.month is None and target.day is not None and source.month is not None:
-        changes["month"] = source.month
-    inherited = target.needs_year and source.year is not None
+    month = target.month
+    if month is None and target.day is not None and source.month is not None:
+        month = changes["month"] = source.month
+    names_inside_year = month is not None or target.sub is not None
+    inherited = (
+        target.year is None
+        and target.relative is None
+        and names_inside_year
+        and source.year is not None
+    )
     if inherited:
         changes["year"] = source.year
     return (target.copy(**changes) if changes else target), inherited
@@ -150,8 +165,31 @@ def _shift_year(spec: Spec, delta: int) -> Spec:
     return spec.copy(year=spec.year + delta)
 
 
+def _one_season(left: Spec, right: Spec, conv: DateConventions) -> Spec | None:
+    """ "winter 2024/25", "winter 2024-2025": one season that runs into the next year."""
+    if left.sub is None or not left.sub[0].startswith("season") or left.year is None:
+        return None
+    next_year = right.year
+    if right.bare_digits == 2 and right.month is None and right.year is None:
+        next_year = left.year // 100 * 100 + (right.day or 0)
+    elif (right.month, right.day, right.sub, right.part, right.relative) != (None,) * 5:
+        return None
+    if next_year != left.year + 1:
+        return None
+    unit = unit_bounds(left, conv)
+    return left if unit.end > year_start(left.year + 1) * US_PER_DAY else None
+
+
 def _evaluate_interval(expr: Interval, ref_day: int | None, conv: DateConventions) -> Parsed:
     left, right = expr.start.spec, expr.end.spec
+    if left is not None and right is not None and not (expr.start.outer or expr.end.outer):
+        season = _one_season(left, right, conv)
+        if season is not None:
+            flags = {
+                "approximate": left.approximate or right.approximate,
+                "uncertain": left.uncertain or right.uncertain,
+            }
+            return evaluate(season.copy(**flags), ref_day, conv)
     left_inherited = right_inherited = False
     if left is not None and right is not None:
         completed = _abbreviated_end_year(left, right)
@@ -167,29 +205,35 @@ def _evaluate_interval(expr: Interval, ref_day: int | None, conv: DateConvention
     if right is not None:
         right = resolve_relative(right, ref_day, conv)
 
-    left_bounds = unit_bounds(left, conv) if left is not None else None
-    right_bounds = unit_bounds(right, conv) if right is not None else None
-    if left_bounds is not None and right_bounds is not None:
-        start = _start_of(expr.start, left_bounds)
-        end = _end_of(expr.end, right_bounds)
+    left_unit = unit_bounds(left, conv) if left is not None else None
+    right_unit = unit_bounds(right, conv) if right is not None else None
+    if left_unit is not None and right_unit is not None:
+        start = _start_of(expr.start, left_unit)
+        end = _end_of(expr.end, right_unit)
         if end <= start and (right_inherited or left_inherited):
             # "December to February", "28 December to 3 January 2025": the year turns.
             if right_inherited and right is not None:
                 right = _shift_year(right, 1)
-                right_bounds = unit_bounds(right, conv)
+                right_unit = unit_bounds(right, conv)
             elif left is not None:
                 left = _shift_year(left, -1)
-                left_bounds = unit_bounds(left, conv)
-            start = _start_of(expr.start, left_bounds)
-            end = _end_of(expr.end, right_bounds)
+                left_unit = unit_bounds(left, conv)
+            start = _start_of(expr.start, left_unit)
+            end = _end_of(expr.end, right_unit)
         if end <= start:
-            first = format_unit(*left_bounds, conv)
-            last = format_unit(*right_bounds, conv)
+            first = "/".join(dict.fromkeys(unit_text(left_unit, "", conv)))
+            last = "/".join(dict.fromkeys(unit_text(right_unit, "", conv)))
             msg = f"the end ({last}) is before the start ({first})"
             raise Rejected(msg)
 
-    start_text, start, start_precision = _start_side(expr.start, left, left_bounds, conv)
-    end_text, end, end_precision = _end_side(expr.end, right, right_bounds, conv)
+    start_text, start, start_precision = _start_side(expr.start, left, left_unit, conv)
+    end_text, end, end_precision = _end_side(expr.end, right, right_unit, conv)
+    if start is not None and start >= END_US:
+        msg = "the start is after 9999: the engine covers years 1-9999"
+        raise Rejected(msg)
+    if end is not None and end <= FIRST_US:
+        msg = "the end is before 1 CE: years before the common era are not supported"
+        raise Rejected(msg)
     specs = [s for s in (left, right) if s is not None]
     approximate = any(s.approximate for s in specs)
     uncertain = any(s.uncertain for s in specs)
@@ -206,38 +250,31 @@ def _evaluate_interval(expr: Interval, ref_day: int | None, conv: DateConvention
     )
 
 
-def _start_of(side: Side, bounds: tuple[int, int, str]) -> int:
-    return bounds[1] if side.outer else bounds[0]
+def _start_of(side: Side, unit: Unit) -> int:
+    return unit.end if side.outer else unit.start
 
 
-def _end_of(side: Side, bounds: tuple[int, int, str]) -> int:
-    return bounds[0] if side.outer else bounds[1]
+def _end_of(side: Side, unit: Unit) -> int:
+    return unit.start if side.outer else unit.end
 
 
 def _start_side(
-    side: Side, spec: Spec | None, bounds: tuple[int, int, str] | None, conv: DateConventions
+    side: Side, spec: Spec | None, unit: Unit | None, conv: DateConventions
 ) -> tuple[str, int | None, str | None]:
-    if spec is None or bounds is None:
+    if spec is None or unit is None:
         return side.missing, None, None
     mark = qualifier(spec.approximate, spec.uncertain)
-    start, end, precision = bounds
-    if side.outer:
-        return format_start(end, precision, conv) + mark, end, precision
-    return split_interval(format_unit(start, end, precision, conv, mark))[0], start, precision
+    if side.outer:  # "after X": from the end of X
+        return format_start(unit.end, unit.precision, conv) + mark, unit.end, unit.precision
+    return unit_text(unit, mark, conv)[0], unit.start, unit.precision
 
 
 def _end_side(
-    side: Side, spec: Spec | None, bounds: tuple[int, int, str] | None, conv: DateConventions
+    side: Side, spec: Spec | None, unit: Unit | None, conv: DateConventions
 ) -> tuple[str, int | None, str | None]:
-    if spec is None or bounds is None:
+    if spec is None or unit is None:
         return side.missing, None, None
     mark = qualifier(spec.approximate, spec.uncertain)
-    start, end, precision = bounds
-    if side.outer:
-        return format_end(start, precision, conv) + mark, start, precision
-    return split_interval(format_unit(start, end, precision, conv, mark))[1], end, precision
-
-
-def day_of(us: int) -> int:
-    """The day (since epoch) containing a bound."""
-    return us // US_PER_DAY
+    if side.outer:  # "before X": up to the start of X
+        return format_end(unit.start, unit.precision, conv) + mark, unit.start, unit.precision
+    return unit_text(unit, mark, conv)[1], unit.end, unit.precision

@@ -8,25 +8,19 @@ import numpy as np
 import pandas as pd
 
 from timeline.dates.expression import Parsed
-from timeline.schema import KINDS, PRECISIONS
+from timeline.schema import DATE_COLUMNS, KINDS, PRECISIONS
 
 PRECISION_DTYPE = pd.CategoricalDtype(list(PRECISIONS), ordered=True)
 KIND_DTYPE = pd.CategoricalDtype(list(KINDS))
 NAT = np.iinfo(np.int64).min
-COLUMNS = (
-    "start",
-    "end",
-    "start_precision",
-    "end_precision",
-    "kind",
-    "open_end",
-    "approximate",
-    "uncertain",
-    "edtf",
-    "date_error",
-)
-_PRECISION_CODE = {name: code for code, name in enumerate(PRECISIONS)}
-_KIND_CODE = {name: code for code, name in enumerate(KINDS)}
+COLUMNS = (*DATE_COLUMNS, "date_error")
+"""Columns of a normalize_dates frame, in order."""
+_ARRAY_COLUMNS = DATE_COLUMNS[:-1]  # every date column but the EDTF text
+_PRECISION_CODE: dict[str | None, int] = {name: code for code, name in enumerate(PRECISIONS)}
+_PRECISION_CODE[None] = -1
+_KIND_CODE: dict[str | None, int] = {name: code for code, name in enumerate(KINDS)}
+_KIND_CODE[None] = -1
+_REJECTED = Parsed(None, None, None, None, None, False, False, False, "")  # type: ignore[arg-type]
 
 
 @dataclass
@@ -45,37 +39,24 @@ class Table:
     error: list[str]
 
     @classmethod
-    def from_results(cls, results: list[Parsed | str]) -> Table:
-        """One entry per result: a :class:`Parsed`, or the rejection reason."""
-        size = len(results)
-        table = cls(
-            start=np.full(size, NAT, dtype=np.int64),
-            end=np.full(size, NAT, dtype=np.int64),
-            start_precision=np.full(size, -1, dtype=np.int8),
-            end_precision=np.full(size, -1, dtype=np.int8),
-            kind=np.full(size, -1, dtype=np.int8),
-            open_end=np.zeros(size, dtype=bool),
-            approximate=np.zeros(size, dtype=bool),
-            uncertain=np.zeros(size, dtype=bool),
-            edtf=[""] * size,
-            error=[""] * size,
+    def from_results(cls, results: list[Parsed | tuple | str]) -> Table:
+        """One entry per result: a :class:`Parsed` (or its plain tuple), or the reason."""
+        rows = [_REJECTED if isinstance(r, str) else r for r in results]
+        start, end, start_precision, end_precision, kind, open_end, approximate, uncertain, edtf = (
+            zip(*rows, strict=True) if rows else ((),) * 9
         )
-        for i, result in enumerate(results):
-            if isinstance(result, str):
-                table.error[i] = result
-                continue
-            if result.start is not None:
-                table.start[i] = result.start
-                table.start_precision[i] = _PRECISION_CODE[result.start_precision]  # type: ignore[index]
-            if result.end is not None:
-                table.end[i] = result.end
-                table.end_precision[i] = _PRECISION_CODE[result.end_precision]  # type: ignore[index]
-            table.kind[i] = _KIND_CODE[result.kind]
-            table.open_end[i] = result.open_end
-            table.approximate[i] = result.approximate
-            table.uncertain[i] = result.uncertain
-            table.edtf[i] = result.edtf
-        return table
+        return cls(
+            start=np.array([NAT if v is None else v for v in start], dtype=np.int64),
+            end=np.array([NAT if v is None else v for v in end], dtype=np.int64),
+            start_precision=np.array([_PRECISION_CODE[v] for v in start_precision], np.int8),
+            end_precision=np.array([_PRECISION_CODE[v] for v in end_precision], np.int8),
+            kind=np.array([_KIND_CODE[v] for v in kind], dtype=np.int8),
+            open_end=np.array(open_end, dtype=bool),
+            approximate=np.array(approximate, dtype=bool),
+            uncertain=np.array(uncertain, dtype=bool),
+            edtf=list(edtf),
+            error=[r if isinstance(r, str) else "" for r in results],
+        )
 
 
 @dataclass
@@ -106,16 +87,7 @@ class Rows:
 
     def fill(self, rows: np.ndarray, table: Table, index: np.ndarray) -> None:
         """Set ``rows`` to the table entries at ``index``."""
-        for name in (
-            "start",
-            "end",
-            "start_precision",
-            "end_precision",
-            "kind",
-            "open_end",
-            "approximate",
-            "uncertain",
-        ):
+        for name in _ARRAY_COLUMNS:
             getattr(self, name)[rows] = getattr(table, name)[index]
 
     def frame(self, edtf: object, error: object, index: pd.Index) -> pd.DataFrame:

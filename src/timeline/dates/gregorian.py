@@ -7,6 +7,8 @@ so every year from 1 to 9999 and the exclusive end ``10000-01-01`` fit; Python's
 
 from __future__ import annotations
 
+from typing import Any
+
 US_PER_SECOND = 1_000_000
 US_PER_MINUTE = 60 * US_PER_SECOND
 US_PER_HOUR = 60 * US_PER_MINUTE
@@ -14,8 +16,6 @@ US_PER_DAY = 24 * US_PER_HOUR
 
 MIN_YEAR = 1
 MAX_YEAR = 9999
-
-_CUMULATIVE_DAYS = (0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334)
 
 
 def is_leap(year: int) -> bool:
@@ -30,9 +30,12 @@ def days_in_month(year: int, month: int) -> int:
     return 30 if month in (4, 6, 9, 11) else 31
 
 
-def days_from_civil(year: int, month: int, day: int) -> int:
-    """Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm)."""
-    year -= month <= 2
+def days_from_civil(year: Any, month: Any, day: Any) -> Any:
+    """Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
+
+    Works on ints and, element-wise, on numpy integer arrays (the vectorized ISO path).
+    """
+    year = year - (month <= 2)
     era = year // 400
     year_of_era = year - era * 400
     day_of_year = (153 * ((month + 9) % 12) + 2) // 5 + day - 1
@@ -70,13 +73,3 @@ def year_start(year: int) -> int:
 def weekday(days: int) -> int:
     """Day of the week of a day count, Monday = 0 (1970-01-01 was a Thursday)."""
     return (days + 3) % 7
-
-
-def day_of_year(year: int, month: int, day: int) -> int:
-    """1-based ordinal of a date within its year."""
-    return _CUMULATIVE_DAYS[month - 1] + day + (month > 2 and is_leap(year))
-
-
-def split_us(us: int) -> tuple[int, int]:
-    """``(days since epoch, microseconds into that day)`` of a bound."""
-    return divmod(us, US_PER_DAY)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from timeline.dates.gregorian import US_PER_DAY, days_from_civil
 from timeline.schema import PRECISIONS
 
 WIDTH = 10
@@ -30,46 +31,45 @@ class IsoRows:
     precision: np.ndarray  # codes into PRECISIONS
 
 
-def _digits(matrix: np.ndarray, columns: list[int]) -> tuple[np.ndarray, np.ndarray]:
-    """Whether the given columns all hold ASCII digits, and their decimal value."""
-    block = matrix[:, columns].astype(np.int64) - 48
-    ok = ((block >= 0) & (block <= 9)).all(axis=1)
-    value = np.zeros(len(matrix), dtype=np.int64)
-    for column in range(len(columns)):
-        value = value * 10 + block[:, column]
-    return ok, value
-
-
 def parse_matrix(matrix: np.ndarray, lengths: np.ndarray, rows: np.ndarray) -> IsoRows:
     """Parse candidate rows given their first ``WIDTH`` characters and their lengths."""
-    year_ok, year = _digits(matrix, [0, 1, 2, 3])
-    month_ok, month = _digits(matrix, [5, 6])
-    day_ok, day = _digits(matrix, [8, 9])
-    dash4 = matrix[:, 4] == 45
-    dash7 = matrix[:, 7] == 45
+    column = [matrix[:, i].astype(np.int32) - 48 for i in range(WIDTH)]  # digit values
+    digit = [(c >= 0) & (c <= 9) for c in column]
+    year_ok = digit[0] & digit[1] & digit[2] & digit[3]
+    month_ok = digit[5] & digit[6] & (column[4] == ord("-") - 48)
+    day_ok = digit[8] & digit[9] & (column[7] == ord("-") - 48)
+    year = ((column[0] * 10 + column[1]) * 10 + column[2]) * 10 + column[3]
+    month = column[5] * 10 + column[6]
+    day = column[8] * 10 + column[9]
     is_year = (lengths == 4) & year_ok
-    is_month = (lengths == 7) & year_ok & dash4 & month_ok
-    is_day = (lengths == 10) & year_ok & dash4 & month_ok & dash7 & day_ok
+    is_month = (lengths == 7) & year_ok & month_ok
+    is_day = (lengths == 10) & year_ok & month_ok & day_ok
     month_valid = (month >= 1) & (month <= 12)
-    safe_month = np.where(month_valid, month, 1)
+    safe_month = np.where(month_valid & ~is_year, month, 1)
     leap = (year % 4 == 0) & ((year % 100 != 0) | (year % 400 == 0))
-    limit = _MONTH_DAYS[safe_month - 1] + ((safe_month == 2) & leap)
+    month_days = _MONTH_DAYS[safe_month - 1] + ((safe_month == 2) & leap)
     ok = (year >= 1) & (
-        is_year | (is_month & month_valid) | (is_day & month_valid & (day >= 1) & (day <= limit))
+        is_year
+        | (is_month & month_valid)
+        | (is_day & month_valid & (day >= 1) & (day <= month_days))
     )
-    year, safe_month, day = year[ok], safe_month[ok], day[ok]
-    is_year, is_month = is_year[ok], is_month[ok]
-    month_index = (year - 1970) * 12 + np.where(is_year, 0, safe_month - 1)
-    first_day = month_index.astype("datetime64[M]").astype("datetime64[D]")
-    start = np.where(is_year | is_month, first_day, first_day + (day - 1))
-    step = np.where(is_year, 12, 1)
-    next_unit = (month_index + step).astype("datetime64[M]").astype("datetime64[D]")
-    end = np.where(is_year | is_month, next_unit, start + 1)
+    if not ok.all():
+        year, safe_month, day, month_days, leap = (
+            year[ok],
+            safe_month[ok],
+            day[ok],
+            month_days[ok],
+            leap[ok],
+        )
+        is_year, is_month, rows = is_year[ok], is_month[ok], rows[ok]
+    is_day = ~(is_year | is_month)
+    first = days_from_civil(year.astype(np.int64), safe_month, np.where(is_day, day, 1))
+    length = np.where(is_day, 1, np.where(is_month, month_days, 365 + leap))
     precision = np.where(is_year, _YEAR, np.where(is_month, _MONTH, _DAY)).astype(np.int8)
     return IsoRows(
-        rows=rows[ok],
-        start=start.astype("datetime64[us]").view(np.int64),
-        end=end.astype("datetime64[us]").view(np.int64),
+        rows=rows,
+        start=first * US_PER_DAY,
+        end=(first + length) * US_PER_DAY,
         precision=precision,
     )
 

@@ -23,7 +23,12 @@ from timeline.dates.parse import (
     reference_day,
 )
 from timeline.dates.spec import NeedsReference, Rejected
-from timeline.dates.text_column import arrow_strings, constant_strings, take_strings
+from timeline.dates.text_column import (
+    arrow_available,
+    arrow_strings,
+    constant_strings,
+    take_strings,
+)
 from timeline.schema import KINDS
 
 
@@ -82,6 +87,13 @@ def _iso_rows(values: object, arrow: object | None) -> IsoRows:
 
 def _factorize(values: object) -> tuple[np.ndarray, list[object]]:
     """Codes (-1 for missing) and distinct values; unhashable cells compare as text."""
+    if arrow_available() and not isinstance(values, np.ndarray):
+        import pyarrow as pa
+
+        if isinstance(values, pa.Array):
+            encoded = values.dictionary_encode()
+            codes = encoded.indices.fill_null(-1).to_numpy(zero_copy_only=False)
+            return codes.astype(np.int64), encoded.dictionary.to_pylist()
     try:
         codes, uniques = pd.factorize(values)  # type: ignore[call-overload]
     except TypeError:
@@ -96,20 +108,22 @@ def _parse_all(
     dayfirst: bool | None,
     conv: DateConventions,
     per_row_reference: bool,
-) -> tuple[list[Parsed | str], list[int]]:
+) -> tuple[Table, list[int]]:
     """Results for distinct texts; with per-row references, relative ones are deferred."""
-    results: list[Parsed | str] = []
+    # Plain tuples, not Parsed: the garbage collector stops tracking a plain tuple of plain
+    # values, so a hundred thousand kept results cost nothing at each collection.
+    results: list[tuple | str] = []
     deferred: list[int] = []
     for i, text in enumerate(texts):
         try:
-            results.append(parse_text(text, ref_day, dayfirst, conv))
+            results.append(tuple(parse_text(text, ref_day, dayfirst, conv, cached=False)))
         except NeedsReference as exc:
             results.append(exc.reason)
             if per_row_reference:
                 deferred.append(i)
         except Rejected as exc:
             results.append(exc.reason)
-    return results, deferred
+    return Table.from_results(results), deferred
 
 
 def _reference_days(
@@ -209,7 +223,7 @@ def normalize_dates(
 
     series = _text_values(series)
     values = series.array
-    arrow = arrow_strings(values)
+    arrow = arrow_strings(values) if values.dtype.kind == "O" else None
     iso = _iso_rows(values, arrow)
     rows = Rows.empty(size)
     rows.start[iso.rows] = iso.start
@@ -232,12 +246,12 @@ def normalize_dates(
     slow[iso.rows] = False
     slow_rows = np.flatnonzero(slow)
     if len(slow_rows):
-        taken = values.take(slow_rows) if arrow is not None else np.asarray(values)[slow_rows]
+        taken = arrow.take(slow_rows) if arrow is not None else np.asarray(values)[slow_rows]  # type: ignore[attr-defined]
         codes, uniques = _factorize(taken)
         texts = [coerce_text(u) for u in uniques] + [None]  # the last entry: missing cells
         codes = np.where(codes < 0, len(texts) - 1, codes)
-        results, deferred = _parse_all(texts, ref_day, dayfirst, conv, per_row)
-        _fill(rows, edtf, errors, slow_rows, Table.from_results(results), codes)
+        table, deferred = _parse_all(texts, ref_day, dayfirst, conv, per_row)
+        _fill(rows, edtf, errors, slow_rows, table, codes)
         if deferred:
             relative = np.isin(codes, deferred)
             target_rows = slow_rows[relative]
@@ -305,7 +319,8 @@ def _parse_per_reference(
             results.append(problems[row])
             continue
         try:
-            results.append(parse_text(texts[code], None if day == NAT else day, dayfirst, conv))
+            day_or_none = None if day == NAT else day
+            results.append(parse_text(texts[code], day_or_none, dayfirst, conv, cached=False))
         except Rejected as exc:
             results.append(exc.reason)
     return Table.from_results(results), inverse

@@ -59,9 +59,8 @@ def coerce_text(value: object) -> str | None:
     return str(value)
 
 
-@lru_cache(maxsize=65536)
-def analyze(text: str, dayfirst: bool | None) -> Expression:
-    """The expression of a (stripped, non-empty) text; cached, never mutated.
+def read_expression(text: str, dayfirst: bool | None) -> Expression:
+    """The expression of a (stripped, non-empty) text.
 
     Raises
     ------
@@ -71,16 +70,29 @@ def analyze(text: str, dayfirst: bool | None) -> Expression:
     if len(text) > MAX_TEXT_LENGTH:
         msg = f"longer than {MAX_TEXT_LENGTH} characters: not one date expression"
         raise Rejected(msg)
-    expression = parse_edtf(text)
+    # EDTF starts with a digit, Y, X, a qualifier or an open end; skip it for words.
+    expression = None if text[0].isalpha() and text[0] not in "YyXxUu" else parse_edtf(text)
     if expression is None:
         expression = parse_phrase(text, dayfirst)
     return expression
 
 
+analyze = lru_cache(maxsize=65536)(read_expression)
+""":func:`read_expression` with a cache, for repeated single calls; results are never mutated."""
+
+
 def parse_text(
-    text: str | None, ref_day: int | None, dayfirst: bool | None, conv: DateConventions
+    text: str | None,
+    ref_day: int | None,
+    dayfirst: bool | None,
+    conv: DateConventions,
+    *,
+    cached: bool = True,
 ) -> Parsed:
     """Bounds of one text against an optional report day.
+
+    ``cached=False`` skips the expression cache: :func:`normalize_dates` already parses each
+    distinct text once, and keeping every expression alive only costs time and memory.
 
     Raises
     ------
@@ -90,7 +102,8 @@ def parse_text(
     stripped = text.strip() if text is not None else ""
     if not stripped:
         raise Rejected(EMPTY)
-    return evaluate(analyze(stripped, dayfirst), ref_day, conv)
+    read = analyze if cached else read_expression
+    return evaluate(read(stripped, dayfirst), ref_day, conv)
 
 
 def check_dayfirst(dayfirst: object) -> bool | None:

@@ -1,426 +1,31 @@
-"""English date phrases: a tokenizer, then a small grammar over token kinds.
+"""English date phrases: a small grammar over token kinds.
 
-The text is lower-cased and cut into tokens (a month name, a four-digit year, an ISO
-date, "since", "-", ...). Connectors split the tokens into the sides of an interval, and
-the sequence of token kinds on each side (``N MON Y`` for "19 June 2024", ``MON N Y`` for
-"June 19, 2024") picks the rule that builds a :class:`~timeline.dates.spec.Spec`.
+:mod:`timeline.dates.tokens` cuts the text into tokens. Connectors split them into the
+sides of an interval, and the sequence of token kinds on each side (``N MON Y`` for
+"19 June 2024", ``MON N Y`` for "June 19, 2024") picks the rule that builds a
+:class:`~timeline.dates.spec.Spec`.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
-from dataclasses import dataclass
-from functools import cache
 
-from timeline.dates.edtf_parse import SUB_YEAR_CODES, parse_offset, parse_time
 from timeline.dates.expression import Expression, Interval, Side, with_flags
-from timeline.dates.gregorian import civil_from_days, days_from_civil, weekday
-from timeline.dates.spec import MONTH_NAMES, Rejected, Spec, Time, check_month
+from timeline.dates.spec import MONTH_NAMES, Rejected, Spec
+from timeline.dates.tokens import UNRECOGNIZED, Token, normalize, tokenize
 
-UNRECOGNIZED = "not a date expression the engine recognizes (see the README's Dates table)"
-
-
-@dataclass(slots=True)
-class Token:
-    """One piece of a phrase: its kind (``MON``, ``Y``, ``TO``, ...), value and text."""
-
-    kind: str
-    value: object = None
-    text: str = ""
-
-
-# --------------------------------------------------------------------------- words
-
-
-def _word_table() -> dict[str, tuple[str, object]]:
-    table: dict[str, tuple[str, object]] = {}
-    for number, name in enumerate(MONTH_NAMES, start=1):
-        lower = name.lower()
-        table[lower] = ("MON", number)
-        table[lower[:3]] = ("MON", number)
-    table["sept"] = ("MON", 9)
-    for index, names in enumerate((("spring",), ("summer",), ("autumn", "fall"), ("winter",))):
-        for name in names:
-            table[name] = ("SEA", index)
-    weekdays = (
-        ("monday", "mon"),
-        ("tuesday", "tue", "tues"),
-        ("wednesday", "wed"),
-        ("thursday", "thu", "thur", "thurs"),
-        ("friday", "fri"),
-        ("saturday", "sat"),
-        ("sunday", "sun"),
-    )
-    for index, names in enumerate(weekdays):
-        for name in names:
-            table[name] = ("WD", index)
-    for name, part in (
-        ("early", "early"),
-        ("beginning", "early"),
-        ("start", "early"),
-        ("mid", "mid"),
-        ("middle", "mid"),
-        ("late", "late"),
-        ("end", "late"),
-    ):
-        table[name] = ("PART", part)
-    ordinals = (
-        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-        "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
-        "seventeenth", "eighteenth", "nineteenth", "twentieth",
-    )  # fmt: skip
-    for number, name in enumerate(ordinals, start=1):
-        table[name] = ("ORD", number)
-    table["third"] = ("THIRD", 3)
-    for unit, names in (
-        ("day", ("day", "days")),
-        ("week", ("week", "weeks")),
-        ("month", ("month", "months")),
-        ("year", ("year", "years")),
-        ("decade", ("decade", "decades")),
-        ("century", ("century", "centuries", "cent")),
-        ("quarter", ("quarter", "quarters")),
-        ("half", ("half", "halves")),
-    ):
-        for name in names:
-            table[name] = ("UNIT", unit)
-    numbers = (
-        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-        "eleven", "twelve",
-    )  # fmt: skip
-    for number, name in enumerate(numbers, start=1):
-        table[name] = ("NUMW", number)
-    table["a"] = table["an"] = ("NUMW", 1)
-    approximate = ("circa", "ca", "approx", "approximately", "about", "around", "roughly", "est")
-    for name in (*approximate, "estimated"):
-        table[name] = ("APPROX", None)
-    table["c"] = ("C", None)
-    uncertain = "reportedly possibly probably perhaps maybe allegedly likely presumably supposedly"
-    for name in uncertain.split():
-        table[name] = ("UNCERT", None)
-    for name in ("to", "through", "thru"):
-        table[name] = ("TO", name)
-    for name in ("until", "till", "til"):
-        table[name] = ("TO", "until")
-    for name, kind in (
-        ("and", "AND"),
-        ("between", "BETWEEN"),
-        ("from", "FROM"),
-        ("since", "SINCE"),
-        ("after", "AFTER"),
-        ("post", "AFTER"),
-        ("before", "BEFORE"),
-        ("pre", "BEFORE"),
-        ("or", "OR"),
-        ("later", "LATER"),
-        ("earlier", "EARLIER"),
-        ("unknown", "UNKNOWN"),
-        ("unk", "UNKNOWN"),
-        ("undated", "NODATE"),
-        ("ago", "AGO"),
-        ("ad", "ERA"),
-        ("ce", "ERA"),
-        ("bc", "BCE"),
-        ("bce", "BCE"),
-    ):
-        table[name] = (kind, None)
-    for name in ("present", "now", "onwards", "onward", "ongoing"):
-        table[name] = ("OPEN", None)
-    table["date"] = ("DATEWORD", None)
-    for name, offset in (("yesterday", -1), ("today", 0), ("tonight", 0), ("tomorrow", 1)):
-        table[name] = ("REL", offset)
-    for name, kind, offset in (
-        ("last", "LAST", -1),
-        ("previous", "LAST", -1),
-        ("this", "THIS", 0),
-        ("next", "NEXT", 1),
-    ):
-        table[name] = (kind, offset)
-    for name in ["the", "of", "in", "on", "during", "at", "sometime"]:
-        table[name] = ("FILLER", None)
-    return table
-
-
-@cache
-def _words() -> dict[str, tuple[str, object]]:
-    return _word_table()
-
-
-# --------------------------------------------------------------------------- text
-
-
-_TRANSLATION = str.maketrans(
-    {
-        "\u2010": "-",
-        "\u2011": "-",
-        "\u2012": "-",
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u2015": "-",
-        "\u2212": "-",
-        "\u00a0": " ",
-        "\u2009": " ",
-        "\u202f": " ",
-        "\u2018": "'",
-        "\u2019": "'",
-        "\uff5c": "|",
-        "\uff0c": ",",
-    }
+LONE_NUMBER = (
+    "a lone number is not a date: a day needs a month, and years are written with four digits"
 )
-
-_REWRITES = {
-    "bc": " bc ",
-    "bce": " bce ",
-    "ad": " ad ",
-    "ce": " ce ",
-    "am": "am",
-    "pm": "pm",
-    "priorto": " before ",
-    "upto": " until ",
-    "upuntil": " until ",
-    "nolaterthan": " until ",
-    "twentyfirst": " 21st ",
-    "nd": " undated ",
-    "nodate": " undated ",
-    "notdated": " undated ",
-    "dateunknown": " undated ",
-    "unknowndate": " undated ",
-    "datenotknown": " undated ",
-}
-
-
-@cache
-def _rewrite_pattern() -> re.Pattern[str]:
-    return re.compile(
-        r"\bb\.\s?c\.(?:\s?e\.)?|\ba\.\s?d\.|\bc\.\s?e\.|\b[ap]\.\s?m\.|\bn\.\s?d\."
-        r"|\bprior to\b|\bup (?:to|until)\b|\bno later than\b|\btwenty[- ]first\b"
-        r"|\bno date\b|\bnot dated\b|\bdate (?:not )?unknown\b|\bunknown date\b"
-        r"|[(\[]\s*\?\s*[)\]]"
-    )
-
-
-def _rewrite(match: re.Match[str]) -> str:
-    text = match.group()
-    if text[0] in "([":
-        return " ? "
-    return _REWRITES[re.sub(r"[\s.\-]", "", text)]
-
-
-def normalize(text: str) -> str:
-    """Lower-case, unify dashes and spaces, and spell out dotted abbreviations."""
-    lowered = text.lower().translate(_TRANSLATION)
-    return _rewrite_pattern().sub(_rewrite, lowered).strip()
-
-
-_TIME = (
-    r"\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d{1,6})?)?(?:\s?[ap]m\b)?"
-    r"(?:z\b|[+-]\d{2}(?::?\d{2})?|\s?(?:utc|gmt)(?:[+-]\d{1,2}(?::?\d{2})?)?\b)?"
-)
-
-
-@cache
-def _token_pattern() -> re.Pattern[str]:
-    return re.compile(
-        rf"""
-        (?P<isodate>\d{{4}}-[?~%]?\d{{1,2}}[?~%]?-[?~%]?\d{{1,2}}[?~%]?(?!\d)(?:t(?=\d))?)
-        |(?P<isoweek>\d{{4}}-?w\d{{2}}(?:-?[1-7])?)(?![\d])
-        |(?P<ymd>\d{{4}}(?P<ysep>[/.])\d{{1,2}}(?P=ysep)\d{{1,2}})(?![\d])
-        |(?P<numdate>\d{{1,2}}(?P<nsep>[./-])\d{{1,2}}(?P=nsep)\d{{2,4}})(?![\d])
-        |(?P<isomonth>\d{{4}}-\d{{2}})(?![\d])
-        |(?P<monthyear>\d{{1,2}}[/.-]\d{{4}})(?![\d])
-        |(?P<basic>\d{{8}})(?![\d])
-        |(?P<time>{_TIME})
-        |(?P<plural>\d{{3}}0)'?s\b
-        |(?P<ordinal>\d{{1,3}})(?:st|nd|rd|th)\b
-        |(?P<centc>\d{{1,2}})c\b
-        |(?P<quarter>q[1-4]|[1-4]q)\b
-        |(?P<half>h[12]|[12]h)\b
-        |(?P<number>\d+)
-        |(?P<word>[a-z]+\.?)
-        |(?P<dots>\.\.+)
-        |(?P<mark>[-/,:?~%&|()\[\]{{}};'.])
-        |(?P<space>\s+)
-        """,
-        re.VERBOSE,
-    )
-
-
-# --------------------------------------------------------------------------- tokens
-
-
-def _isodate(text: str, out: list[Token]) -> None:
-    year, month, day = (int(p) for p in re.findall(r"\d+", text))
-    spec = Spec(year=year, month=month, day=day, approximate="~" in text or "%" in text)
-    spec.uncertain = "?" in text or "%" in text
-    out.append(Token("DATE", spec, text))
-
-
-def _isoweek(text: str, out: list[Token]) -> None:
-    numbers = [int(p) for p in re.findall(r"\d+", text.replace("w", " "))]
-    year, week = numbers[0], numbers[1]
-    jan4 = days_from_civil(year, 1, 4)
-    monday = jan4 - weekday(jan4) + 7 * (week - 1)
-    next_jan4 = days_from_civil(year + 1, 1, 4)
-    if not week >= 1 or monday >= next_jan4 - weekday(next_jan4):
-        msg = f"ISO week {week} does not exist in {year}"
-        raise Rejected(msg)
-    if len(numbers) == 3:
-        y, m, d = civil_from_days(monday + numbers[2] - 1)
-        out.append(Token("DATE", Spec(year=y, month=m, day=d), text))
-        return
-    y, m, d = civil_from_days(monday)
-    out.append(Token("DATE", Spec(year=y, month=m, day=d, week="iso"), text))
-
-
-def _ymd(text: str, out: list[Token]) -> None:
-    year, month, day = (int(p) for p in re.findall(r"\d+", text))
-    out.append(Token("DATE", Spec(year=year, month=month, day=day), text))
-
-
-def _numdate(text: str, out: list[Token]) -> None:
-    first, second, year = re.findall(r"\d+", text)
-    if len(year) != 4:
-        msg = f"the year in '{text}' has {len(year)} digits: write the year in full"
-        raise Rejected(msg)
-    out.append(Token("NUMDATE", (int(first), int(second), int(year)), text))
-
-
-def _isomonth(text: str, out: list[Token]) -> None:
-    year, code = int(text[:4]), int(text[5:])
-    if 1 <= code <= 12:
-        out.append(Token("DATE", Spec(year=year, month=code), text))
-    elif code in SUB_YEAR_CODES:
-        out.append(Token("DATE", Spec(year=year, sub=SUB_YEAR_CODES[code]), text))
-    elif code > 41 and code > year % 100:
-        out += [Token("Y", year, text[:4]), Token("TO", "-", "-")]
-        out.append(Token("N", code, text[5:]))
-    else:
-        end_year = year // 100 * 100 + code
-        hint = f" (for a range of years write {year}-{end_year})" if end_year > year else ""
-        msg = f"month {code} does not exist (months are 1-12){hint}"
-        raise Rejected(msg)
-
-
-def _monthyear(text: str, out: list[Token]) -> None:
-    month, year = (int(p) for p in re.findall(r"\d+", text))
-    check_month(month)
-    out.append(Token("DATE", Spec(year=year, month=month), text))
-
-
-def _basic(text: str, out: list[Token]) -> None:
-    spec = Spec(year=int(text[:4]), month=int(text[4:6]), day=int(text[6:]))
-    out.append(Token("DATE", spec, text))
-
-
-@cache
-def _time_pattern() -> re.Pattern[str]:
-    return re.compile(
-        r"(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,6}))?)?\s?(?:([ap]m)\b)?"
-        r"\s?(z|utc|gmt)?([+-])?(\d{1,2})?(?::?(\d{2}))?"
-    )
-
-
-def _time(text: str, out: list[Token]) -> None:
-    match = _time_pattern().fullmatch(text)
-    if match is None:  # the token pattern and this one describe the same texts
-        raise Rejected(UNRECOGNIZED)
-    hour, minute, second, fraction, meridiem, zone, sign, zone_hours, zone_minutes = match.groups()
-    hours = int(hour)
-    if meridiem is not None:
-        if not 1 <= hours <= 12:
-            msg = f"'{text}' is not a 12-hour clock time"
-            raise Rejected(msg)
-        hours = hours % 12 + (12 if meridiem == "pm" else 0)
-    us, resolution = parse_time(str(hours), minute, second, fraction)
-    offset = None
-    if sign is not None and zone_hours is not None:
-        offset = parse_offset(f"{sign}{int(zone_hours):02d}:{zone_minutes or '00'}")
-    elif zone is not None:
-        offset = 0
-    out.append(Token("TIME", Time(us, resolution, offset), text))
-
-
-def _number(text: str, out: list[Token]) -> None:
-    digits = len(text)
-    kind = "Y" if digits == 4 else "N" if digits <= 2 else "NUM"
-    token = Token(kind, int(text), text)
-    out.append(token)
-
-
-def _word(text: str, out: list[Token]) -> None:
-    word = text.rstrip(".")
-    entry = _words().get(word)
-    if entry is None:
-        msg = f"unrecognized word '{word}': {UNRECOGNIZED}"
-        raise Rejected(msg)
-    out.append(Token(entry[0], entry[1], text))
-
-
-_MARKS = {
-    "-": ("TO", "-"),
-    "/": ("TO", "/"),
-    ":": ("COLON", None),
-    "?": ("UNCERT", None),
-    "~": ("APPROX", None),
-    "%": ("BOTH", None),
-    "&": ("LIST", None),
-    ";": ("LIST", None),
-    "|": ("OR", None),
-    "{": ("SET", None),
-    "}": ("SET", None),
-    "'": ("APOS", None),
-}
-
-
-def _mark(text: str, out: list[Token]) -> None:
-    entry = _MARKS.get(text)
-    if entry is not None:
-        out.append(Token(entry[0], entry[1], text))
-
-
-_HANDLERS: dict[str, Callable[[str, list[Token]], None]] = {
-    "isodate": _isodate,
-    "isoweek": _isoweek,
-    "ymd": _ymd,
-    "numdate": _numdate,
-    "isomonth": _isomonth,
-    "monthyear": _monthyear,
-    "basic": _basic,
-    "time": _time,
-    "plural": lambda text, out: out.append(Token("PLURAL", int(text[:4]), text)),
-    "ordinal": lambda text, out: out.append(Token("ORD", int(re.match(r"\d+", text)[0]), text)),
-    "centc": lambda text, out: out.append(Token("CENT", int(text[:-1]), text)),
-    "quarter": lambda text, out: out.append(Token("Q", int(text.strip("q")), text)),
-    "half": lambda text, out: out.append(Token("H", int(text.strip("h")), text)),
-    "number": _number,
-    "word": _word,
-    "dots": lambda text, out: out.append(Token("TO", "..", text)),
-    "mark": _mark,
-}
-
-
-def tokenize(text: str) -> list[Token]:
-    """Tokens of a normalized phrase; unknown words or characters are rejected."""
-    tokens: list[Token] = []
-    match = _token_pattern().match
-    position, length = 0, len(text)
-    while position < length:
-        found = match(text, position)
-        if found is None:
-            msg = f"unexpected character {text[position]!r}: {UNRECOGNIZED}"
-            raise Rejected(msg)
-        position = found.end()
-        kind = found.lastgroup
-        if kind != "space":
-            _HANDLERS[kind](found.group(), tokens)  # type: ignore[index]
-    return tokens
 
 
 # --------------------------------------------------------------------------- cleanup
 
 _QUALIFIERS = frozenset({"APPROX", "UNCERT", "BOTH"})
 _NUMBERS = frozenset({"N", "NUM", "Y"})
+
+
+_LIST_KINDS = frozenset({"SET", "LIST", "NODATE", "UNKNOWN", "BCE"})
 
 
 def _reject_lists(tokens: list[Token]) -> None:
@@ -439,13 +44,26 @@ def _reject_lists(tokens: list[Token]) -> None:
         raise Rejected(msg)
 
 
+_NEEDS_CLEANING = frozenset(
+    {"FILLER", "C", "THIRD", "APOS", "ERA", "COLON", "TO", "DATEWORD", "OR", "AND"}
+    | {"SET", "LIST", "NODATE", "UNKNOWN", "BCE"}
+)
+
+
 def _clean(tokens: list[Token]) -> list[Token]:
     """Resolve context-dependent words and drop fillers."""
-    _reject_lists(tokens)
+    kinds = {t.kind for t in tokens}
+    if kinds.isdisjoint(_NEEDS_CLEANING):
+        return tokens
+    if not kinds.isdisjoint(_LIST_KINDS):
+        _reject_lists(tokens)
     out: list[Token] = []
     count = len(tokens)
     for i, token in enumerate(tokens):
         kind = token.kind
+        if kind not in _NEEDS_CLEANING:
+            out.append(token)
+            continue
         after = tokens[i + 1] if i + 1 < count else None
         if kind == "FILLER":
             continue
@@ -465,13 +83,17 @@ def _clean(tokens: list[Token]) -> list[Token]:
                 raise Rejected(msg)
             continue
         if kind == "ERA":
-            _era_year(out, after)
+            _era_year(out, tokens, i + 1)
             continue
         if kind == "COLON":
             if out and out[-1].kind == "DATE" and after is not None and after.kind == "DATE":
                 out.append(Token("TO", ":", ":"))
                 continue
             raise Rejected(UNRECOGNIZED)
+        if kind == "TO" and token.value in ("-", "/") and count == 3 and i == 1:
+            pair = {tokens[0].kind, tokens[2].kind}
+            if pair in ({"Y", "Q"}, {"Y", "H"}):
+                continue  # "2025-Q1", "Q1/2025", "2025-H2": one quarter or half
         joins_prefix = bool(out) and out[-1].kind in ("PART", "BEFORE", "AFTER")
         range_of_parts = after is not None and after.kind == "PART"  # "early-mid 1990s"
         if kind == "TO" and token.value == "-" and joins_prefix and not range_of_parts:
@@ -482,15 +104,15 @@ def _clean(tokens: list[Token]) -> list[Token]:
                 continue
             raise Rejected(UNRECOGNIZED)
         out.append(token)
-    return _combine_or(out)
+    return _combine_or(out) if "OR" in kinds or "AND" in kinds else out
 
 
-def _era_year(out: list[Token], after: Token | None) -> None:
+def _era_year(out: list[Token], tokens: list[Token], after: int) -> None:
     """'AD 79', '800 CE': the number next to the era marker is a year."""
     if out and out[-1].kind in _NUMBERS:
         out[-1] = Token("Y", out[-1].value, out[-1].text)
-    elif after is not None and after.kind in _NUMBERS:
-        after.kind = "Y"
+    elif after < len(tokens) and tokens[after].kind in _NUMBERS:
+        tokens[after] = Token("Y", tokens[after].value, tokens[after].text)
 
 
 def _combine_or(tokens: list[Token]) -> list[Token]:
@@ -548,14 +170,16 @@ def _orient(tokens: list[Token], dayfirst: bool | None) -> None:
             raise Rejected(msg)
         else:
             order = possible.pop() if len(possible) == 1 else True
-    for token in numeric:
+    for i, token in enumerate(tokens):
+        if token.kind != "NUMDATE":
+            continue
         first, second, year = token.value  # type: ignore[misc]
         day, month = (first, second) if order else (second, first)
         if not 1 <= month <= 12:
             reading = "day first" if order else "month first"
             msg = f"month {month} does not exist (reading '{token.text}' {reading})"
             raise Rejected(msg)
-        token.kind, token.value = "DATE", Spec(year=year, month=month, day=day)
+        tokens[i] = Token("DATE", Spec(year=year, month=month, day=day), token.text)
 
 
 # --------------------------------------------------------------------------- structure
@@ -590,8 +214,13 @@ def _split(tokens: list[Token], between: bool) -> tuple[list[Token], list[Token]
 
 
 def _flags(tokens: list[Token]) -> tuple[bool, bool]:
-    kinds = {t.kind for t in tokens}
-    return bool(kinds & {"APPROX", "BOTH"}), bool(kinds & {"UNCERT", "BOTH"})
+    approximate = uncertain = False
+    for token in tokens:
+        kind = token.kind
+        if kind in _QUALIFIERS:
+            approximate = approximate or kind != "UNCERT"
+            uncertain = uncertain or kind != "APPROX"
+    return approximate, uncertain
 
 
 def _structure(tokens: list[Token]) -> Expression:
@@ -657,10 +286,17 @@ def _structure(tokens: list[Token]) -> Expression:
         elif prefix == "BEFORE":
             expr = Interval(Side(None), Side(spec, outer=True))
         elif prefix == "AFTER" and not inclusive_after:
-            expr = Interval(Side(spec, outer=True), Side(None, missing=end_missing or ".."))
+            expr = Interval(
+                Side(spec, outer=True),
+                Side(None, missing=".." if end_missing is None else end_missing),
+            )
         elif prefix in ("SINCE", "FROM") or end_missing is not None:
-            expr = Interval(Side(spec), Side(None, missing=end_missing or ".."))
+            expr = Interval(
+                Side(spec), Side(None, missing=".." if end_missing is None else end_missing)
+            )
         else:
+            if spec.day is not None and spec.month is None and spec.year is None:
+                raise Rejected(LONE_NUMBER)
             expr = spec
     return with_flags(expr, approximate, uncertain)
 
@@ -786,7 +422,7 @@ _RULES: dict[tuple[str, ...], Rule] = {
 def side_spec(tokens: list[Token]) -> Spec:
     """The spec of one side of an interval (or of a whole single expression)."""
     approximate, uncertain = _flags(tokens)
-    core = [t for t in tokens if t.kind not in _QUALIFIERS]
+    core = [t for t in tokens if t.kind not in _QUALIFIERS] if approximate or uncertain else tokens
     if core and core[0].kind == "UNIT" and core[0].value == "week" and len(core) > 1:
         spec = side_spec(core[1:])  # "the week of 12 June 2024"
         if spec.day is None or spec.time is not None:
@@ -801,9 +437,12 @@ def side_spec(tokens: list[Token]) -> Spec:
 
 
 def _rule_spec(tokens: list[Token]) -> Spec:
-    times = [t for t in tokens if t.kind == "TIME"]
-    tokens = [t for t in tokens if t.kind != "TIME"]
     kinds = tuple(t.kind for t in tokens)
+    times: list[Token] = []
+    if "TIME" in kinds:
+        times = [t for t in tokens if t.kind == "TIME"]
+        tokens = [t for t in tokens if t.kind != "TIME"]
+        kinds = tuple(t.kind for t in tokens)
     weekdays: list[Token] = []
     if "WD" in kinds and kinds not in (("WD",), ("LAST", "WD")):
         weekdays = [t for t in tokens if t.kind == "WD"]  # checked against the date
@@ -828,6 +467,14 @@ def _rule_spec(tokens: list[Token]) -> Spec:
     return spec
 
 
+def _direct_side(tokens: list[Token]) -> Spec | None:
+    """The spec of an interval side that one rule covers, or None (then the full grammar)."""
+    if len(tokens) == 1 and tokens[0].kind == "N":
+        return Spec(day=tokens[0].value, bare_digits=len(tokens[0].text))
+    rule = _RULES.get(tuple([t.kind for t in tokens]))
+    return None if rule is None else rule([t.value for t in tokens])
+
+
 def _century_sides(tokens: list[Token]) -> None:
     """'late 19th to early 20th century', '19th-20th century': the left ordinal is a century."""
     kinds = [t.kind for t in tokens]
@@ -847,7 +494,22 @@ def parse_phrase(text: str, dayfirst: bool | None) -> Expression:
     Rejected
         With the reason when the phrase is not understood or names no possible date.
     """
+    if text.startswith("[") and text.endswith("]") and ("," in text or ".." in text):
+        msg = "an EDTF set ([...]: one of several dates) is not one date or interval"
+        raise Rejected(msg)
     tokens = _clean(tokenize(normalize(text)))
+    kinds = [t.kind for t in tokens]
+    rule = _RULES.get(tuple(kinds))
+    if rule is not None:  # one rule covers the whole phrase: no connector, qualifier or time
+        spec = rule([t.value for t in tokens])
+        if spec.day is not None and spec.month is None:
+            raise Rejected(LONE_NUMBER)
+        return spec
+    if kinds.count("TO") == 1 and "UNIT" not in kinds:  # "13-14 October 1905"
+        cut = kinds.index("TO")
+        left, right = _direct_side(tokens[:cut]), _direct_side(tokens[cut + 1 :])
+        if left is not None and right is not None:
+            return Interval(Side(left), Side(right))
     _orient(tokens, dayfirst)
     _century_sides(tokens)
     return _structure(tokens)

@@ -8,7 +8,8 @@ report date supplies it. :func:`unit_bounds` turns a complete spec into
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from typing import NamedTuple
 
 from timeline.dates.conventions import DateConventions
 from timeline.dates.gregorian import (
@@ -40,13 +41,16 @@ MONTH_NAMES = (
 )
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 SEASON_NAMES = ("spring", "summer", "autumn", "winter")
-PARTS = ("early", "mid", "late")
 
 # (month, day) where each astronomical season starts: spring, summer, autumn, winter (north).
 _ASTRONOMICAL_STARTS = ((3, 20), (6, 21), (9, 22), (12, 21))
 
 _FIRST_DAY = days_from_civil(MIN_YEAR, 1, 1)
 _END_OF_RANGE = days_from_civil(MAX_YEAR + 1, 1, 1)
+FIRST_US = _FIRST_DAY * US_PER_DAY
+"""0001-01-01 as microseconds: no bound may be earlier."""
+END_US = _END_OF_RANGE * US_PER_DAY
+"""10000-01-01 as microseconds: the exclusive end of year 9999; no start may be as late."""
 
 
 class Rejected(Exception):
@@ -70,7 +74,6 @@ class Time:
     offset_minutes: int | None = None
 
 
-@dataclass(slots=True)
 class Spec:
     """A calendar expression with every component optional.
 
@@ -82,6 +85,9 @@ class Spec:
     "1800s" depending on the conventions); ``decade`` is an explicit decade (``199X``).
     ``relative`` is resolved against the report date: ``("day", k)``, ``("week", k)``,
     ``("month", k)``, ``("year", k)`` or ``("weekday", w, strictly_before)``.
+
+    Instances hold only the fields that were stated; the class holds the defaults. A
+    parser makes many of these, so creating and copying them must be cheap.
     """
 
     year: int | None = None
@@ -100,24 +106,41 @@ class Spec:
     uncertain: bool = False
     bare_digits: int = 0  # digits of a lone number: a day, or (2 digits) an abbreviated end year
 
+    def __init__(self, **fields: object) -> None:
+        if not fields.keys() <= SPEC_FIELDS:
+            msg = f"Spec has no field(s) {sorted(set(fields) - SPEC_FIELDS)}"
+            raise TypeError(msg)
+        self.__dict__.update(fields)
+
     def copy(self, **changes: object) -> Spec:
-        return replace(self, **changes)
+        """A copy with some fields changed."""
+        new = object.__new__(Spec)
+        new.__dict__ = {**self.__dict__, **changes}
+        return new
+
+    def __repr__(self) -> str:
+        stated = ", ".join(f"{k}={v!r}" for k, v in self.__dict__.items())
+        return f"Spec({stated})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Spec):
+            return NotImplemented
+        return {**_DEFAULTS, **self.__dict__} == {**_DEFAULTS, **other.__dict__}
+
+    __hash__ = None  # type: ignore[assignment]
 
     @property
     def has_unit(self) -> bool:
         """Whether anything besides a part (early/mid/late) or flags was stated."""
-        return any(
-            value is not None
-            for value in (
-                self.year,
-                self.month,
-                self.day,
-                self.sub,
-                self.plural,
-                self.decade,
-                self.century,
-                self.relative,
-            )
+        return not (
+            self.year is None
+            and self.month is None
+            and self.day is None
+            and self.sub is None
+            and self.plural is None
+            and self.decade is None
+            and self.century is None
+            and self.relative is None
         )
 
     @property
@@ -126,8 +149,12 @@ class Spec:
         return (
             self.year is None
             and self.relative is None
-            and (self.month is not None or self.day is not None or self.sub is not None)
+            and (self.month is not None or self.sub is not None)
         )
+
+
+SPEC_FIELDS = frozenset(Spec.__annotations__)
+_DEFAULTS = {name: getattr(Spec, name) for name in SPEC_FIELDS}
 
 
 # --------------------------------------------------------------------------- checks
@@ -171,6 +198,7 @@ def check_day(year: int | None, month: int, day: int) -> None:
 
 
 def season_bounds(year: int, sub: tuple[str, int], conv: DateConventions) -> tuple[int, int]:
+    """First day and the day after the last of a season, as days since 1970-01-01."""
     name, index = sub
     south = name == "season_south" or (name == "season" and conv.hemisphere == "south")
     if conv.seasons == "meteorological":
@@ -184,17 +212,47 @@ def season_bounds(year: int, sub: tuple[str, int], conv: DateConventions) -> tup
     return days_from_civil(year, month, day), days_from_civil(end_year, next_month, next_day)
 
 
-_SUB_MONTHS = {"quarter": 3, "third": 4, "half": 6}
+class Unit(NamedTuple):
+    """Bounds of one calendar unit in microseconds, its precision and its EDTF text.
+
+    ``text`` is one EDTF date, or ``A/B`` when the unit is not an EDTF unit (late
+    October, a week); None for a time of day, which the formatter writes.
+    """
+
+    start: int
+    end: int
+    precision: str
+    text: str | None
 
 
-def _sub_bounds(year: int, sub: tuple[str, int], conv: DateConventions) -> tuple[int, int, str]:
+def _ymd(days: int) -> str:
+    year, month, day = civil_from_days(days)
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _unit(start_days: int, end_days: int, precision: str, text: str) -> Unit:
+    _check_range(start_days, end_days)
+    return Unit(start_days * US_PER_DAY, end_days * US_PER_DAY, precision, text)
+
+
+def _season_code(sub: tuple[str, int], conv: DateConventions) -> int:
+    name, index = sub
+    south = name == "season_south" or (name == "season" and conv.hemisphere == "south")
+    return (29 if south else 25) + index
+
+
+_SUB_MONTHS = {"quarter": (3, 33), "third": (4, 37), "half": (6, 40)}
+
+
+def _sub_unit(year: int, sub: tuple[str, int], conv: DateConventions) -> Unit:
     name, index = sub
     if name.startswith("season"):
         start, end = season_bounds(year, sub, conv)
-        return start, end, "season"
-    months = _SUB_MONTHS[name]
+        return _unit(start, end, "season", f"{year:04d}-{_season_code(sub, conv)}")
+    months, code = _SUB_MONTHS[name]
     first = months * (index - 1) + 1
-    return month_start(year, first), month_start(year, first + months), name
+    start, end = month_start(year, first), month_start(year, first + months)
+    return _unit(start, end, name, f"{year:04d}-{code + index - 1}")
 
 
 def _part_window(part: str, cuts: tuple[int, int], first: int, last: int) -> tuple[int, int]:
@@ -206,22 +264,34 @@ def _part_window(part: str, cuts: tuple[int, int], first: int, last: int) -> tup
     return cuts[1] + 1, last
 
 
-def _year_part(year: int, part: str, conv: DateConventions) -> tuple[int, int, str]:
+def _year_part(year: int, part: str, conv: DateConventions) -> Unit:
     first, last = _part_window(part, conv.year_parts, 1, 12)
-    precision = "third" if conv.year_parts == (4, 8) else "month"
-    return month_start(year, first), month_start(year, last + 1), precision
+    start, end = month_start(year, first), month_start(year, last + 1)
+    if conv.year_parts == (4, 8):  # thirds: EDTF 37-39
+        return _unit(start, end, "third", f"{year:04d}-{36 + (first + 3) // 4}")
+    return _unit(start, end, "month", f"{year:04d}-{first:02d}/{year:04d}-{last:02d}")
 
 
-def _years(first: int, count: int) -> tuple[int, int]:
+def _month_part(year: int, month: int, part: str, conv: DateConventions) -> Unit:
+    last = days_in_month(year, month)
+    low, high = _part_window(part, conv.month_parts, 1, last)
+    first_day = month_start(year, month)
+    text = f"{year:04d}-{month:02d}-{low:02d}/{year:04d}-{month:02d}-{high:02d}"
+    return _unit(first_day + low - 1, first_day + high, "month", text)
+
+
+def _years(first: int, count: int, precision: str, text: str | None = None) -> Unit:
     _check_year(first)
-    return year_start(first), year_start(first + count)
+    last = first + count - 1
+    text = text or (f"{first:04d}" if count == 1 else f"{first:04d}/{last:04d}")
+    return _unit(year_start(first), year_start(first + count), precision, text)
 
 
-def _decade_bounds(first_year: int, part: str | None, conv: DateConventions) -> tuple[int, int]:
+def _decade_unit(first_year: int, part: str | None, conv: DateConventions) -> Unit:
     if part is None:
-        return _years(first_year, 10)
+        return _years(first_year, 10, "decade", f"{first_year // 10:03d}X")
     low, high = _part_window(part, conv.decade_parts, 0, 9)
-    return _years(first_year + low, high - low + 1)
+    return _years(first_year + low, high - low + 1, "decade")
 
 
 def _century_first_year(century: tuple[str, int], conv: DateConventions) -> int:
@@ -234,21 +304,28 @@ def _century_first_year(century: tuple[str, int], conv: DateConventions) -> int:
     return (value - 1) * 100 + (1 if conv.centuries == "ordinal" else 0)
 
 
-def _century_bounds(first_year: int, part: str | None, conv: DateConventions) -> tuple[int, int]:
+def _century_unit(first_year: int, part: str | None, conv: DateConventions) -> Unit:
     if part is None:
-        return _years(first_year, 100)
+        text = f"{first_year // 100:02d}XX" if first_year % 100 == 0 else None
+        return _years(first_year, 100, "century", text)
     low, high = _part_window(part, conv.century_parts, 0, 99)
-    return _years(first_year + low, high - low + 1)
+    return _years(first_year + low, high - low + 1, "century")
 
 
-def _week_bounds(day: int, mode: str, conv: DateConventions) -> tuple[int, int]:
+def _week_unit(day: int, mode: str, conv: DateConventions) -> Unit:
     first = 0 if mode == "iso" or conv.week_start == "monday" else 6
     start = day - (weekday(day) - first) % 7
-    return start, start + 7
+    return _unit(start, start + 7, "week", f"{_ymd(start)}/{_ymd(start + 6)}")
 
 
-def unit_bounds(spec: Spec, conv: DateConventions) -> tuple[int, int, str]:
-    """``(start_us, end_us, precision)`` of a spec whose year (or century) is known.
+def _no_part(spec: Spec, what: str) -> None:
+    if spec.part is not None:
+        msg = f"'{spec.part}' applies to a month, year, decade or century, not a {what}"
+        raise Rejected(msg)
+
+
+def unit_bounds(spec: Spec, conv: DateConventions) -> Unit:
+    """Bounds, precision and EDTF text of a spec whose year (or century) is known.
 
     Raises
     ------
@@ -258,63 +335,50 @@ def unit_bounds(spec: Spec, conv: DateConventions) -> tuple[int, int, str]:
     if spec.plural is not None:
         plural = spec.plural
         if plural % 100 == 0 and conv.plural_hundreds == "century":
-            start, end = _century_bounds(plural, spec.part, conv)
-            return start * US_PER_DAY, end * US_PER_DAY, "century"
-        start, end = _decade_bounds(plural, spec.part, conv)
-        return start * US_PER_DAY, end * US_PER_DAY, "decade"
+            return _century_unit(plural, spec.part, conv)
+        return _decade_unit(plural, spec.part, conv)
     if spec.decade is not None:
-        start, end = _decade_bounds(spec.decade, spec.part, conv)
-        return start * US_PER_DAY, end * US_PER_DAY, "decade"
+        return _decade_unit(spec.decade, spec.part, conv)
     if spec.century is not None:
-        first = _century_first_year(spec.century, conv)
-        start, end = _century_bounds(first, spec.part, conv)
-        return start * US_PER_DAY, end * US_PER_DAY, "century"
+        return _century_unit(_century_first_year(spec.century, conv), spec.part, conv)
     year = spec.year
+    if spec.day is not None and spec.month is None:
+        msg = f"day {spec.day} is given without a month"
+        raise Rejected(msg)
     if year is None:
         msg = "no year is given"
         raise Rejected(msg)
     _check_year(year)
     if spec.sub is not None:
-        if spec.part is not None:
-            msg = f"'{spec.part}' applies to a month, year, decade or century, not a {spec.sub[0]}"
-            raise Rejected(msg)
-        start, end, precision = _sub_bounds(year, spec.sub, conv)
-    elif spec.month is None:
+        _no_part(spec, spec.sub[0].partition("_")[0])
+        return _sub_unit(year, spec.sub, conv)
+    month = spec.month
+    if month is None:
         if spec.day is not None:
             msg = f"day {spec.day} is given without a month"
             raise Rejected(msg)
         if spec.part is None:
-            start, end, precision = year_start(year), year_start(year + 1), "year"
-        else:
-            start, end, precision = _year_part(year, spec.part, conv)
-    elif spec.day is None:
-        check_month(spec.month)
-        start, end = month_start(year, spec.month), month_start(year, spec.month + 1)
-        precision = "month"
+            return _unit(year_start(year), year_start(year + 1), "year", f"{year:04d}")
+        return _year_part(year, spec.part, conv)
+    if spec.day is None:
+        check_month(month)
         if spec.part is not None:
-            last = days_in_month(year, spec.month)
-            low, high = _part_window(spec.part, conv.month_parts, 1, last)
-            start, end = start + low - 1, start + high
-    else:
-        check_day(year, spec.month, spec.day)
-        if spec.part is not None:
-            msg = f"'{spec.part}' applies to a month, year, decade or century, not a day"
-            raise Rejected(msg)
-        day = days_from_civil(year, spec.month, spec.day)
-        _check_stated_weekday(spec, day)
-        if spec.week is not None:
-            start, end = _week_bounds(day, spec.week, conv)
-            _check_range(start, end)
-            return start * US_PER_DAY, end * US_PER_DAY, "week"
-        if spec.time is not None:
-            time = spec.time
-            offset = (time.offset_minutes or 0) * US_PER_MINUTE
-            start_us = day * US_PER_DAY + time.us - offset
-            _check_range(start_us // US_PER_DAY, start_us // US_PER_DAY)
-            return start_us, start_us + time.resolution, "time"
-        start, end, precision = day, day + 1, "day"
-    _check_range(start, end)
-    return start * US_PER_DAY, end * US_PER_DAY, precision
+            return _month_part(year, month, spec.part, conv)
+        text = f"{year:04d}-{month:02d}"
+        return _unit(month_start(year, month), month_start(year, month + 1), "month", text)
+    check_day(year, month, spec.day)
+    _no_part(spec, "day")
+    day = days_from_civil(year, month, spec.day)
+    _check_stated_weekday(spec, day)
+    if spec.week is not None:
+        return _week_unit(day, spec.week, conv)
+    if spec.time is not None:
+        time = spec.time
+        offset = (time.offset_minutes or 0) * US_PER_MINUTE
+        start_us = day * US_PER_DAY + time.us - offset
+        _check_range(start_us // US_PER_DAY, start_us // US_PER_DAY)
+        return Unit(start_us, start_us + time.resolution, "time", None)
+    return _unit(day, day + 1, "day", f"{year:04d}-{month:02d}-{spec.day:02d}")
 
 
 def _check_stated_weekday(spec: Spec, day: int) -> None:

@@ -1,0 +1,63 @@
+"""Importers for event data analysts already have: ACLED, UCDP GED, TimelineJS, GDELT.
+
+``tl.load_events(path, format="acled")`` (or ``"ucdp"``, ``"timelinejs"``, ``"gdelt"``)
+uses one of these; with ``format=None`` the layout is detected from the columns
+(:func:`detect_format`) and anything else loads as plain events.
+
+Examples
+--------
+>>> from timeline.formats import EVENT_FORMATS
+>>> EVENT_FORMATS
+('acled', 'ucdp', 'timelinejs', 'gdelt')
+"""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from timeline.formats import acled, gdelt, timelinejs, ucdp
+from timeline.formats.detect import detect_format, sniff_format
+
+IMPORTERS: dict[str, ModuleType] = {
+    acled.NAME: acled,
+    ucdp.NAME: ucdp,
+    timelinejs.NAME: timelinejs,
+    gdelt.NAME: gdelt,
+}
+"""Importer module by format name; each has ``NAME``, ``LABEL`` and ``load``."""
+
+EVENT_FORMATS: tuple[str, ...] = tuple(IMPORTERS)
+"""The event formats ``load_events(format=...)`` imports."""
+
+__all__ = ["EVENT_FORMATS", "IMPORTERS", "detect_format", "import_events", "sniff_format"]
+
+
+def import_events(
+    fmt: str,
+    source: object,
+    reference_date: object = None,
+    dayfirst: bool | None = None,
+    conventions: object = None,
+    file_format: str | None = None,
+) -> object:
+    """Read ``source`` with the importer for ``fmt``; a :class:`~timeline.load.LoadResult`.
+
+    ``file_format`` forces how the file is read (``"csv"``, ``"xlsx"``...) where the
+    importer reads several; by default the suffix decides.
+
+    Raises
+    ------
+    ValueError
+        When ``fmt`` is not one of :data:`EVENT_FORMATS`.
+
+    Examples
+    --------
+    >>> result = import_events("gdelt", "20240301121500.export.CSV")  # doctest: +SKIP
+    >>> result.events.attrs["format"], result.failures.empty  # doctest: +SKIP
+    ('gdelt', True)
+    """
+    importer = IMPORTERS.get(fmt)
+    if importer is None:
+        msg = f"format must be one of {', '.join(EVENT_FORMATS)}; got {fmt!r}"
+        raise ValueError(msg)
+    return importer.load(source, reference_date, dayfirst, conventions, file_format)

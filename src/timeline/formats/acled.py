@@ -1,0 +1,153 @@
+"""ACLED exports (Armed Conflict Location & Event Data): one row per coded event.
+
+``time_precision`` says how well the source dated the event: 1 the day itself; 2 some day in
+the week or so around the coded ``event_date`` (we take the seven days centred on it,
+approximate); 3 only the month (the calendar month of the coded date).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+
+from timeline.formats.common import (
+    RowChecks,
+    as_windows,
+    build,
+    check_days,
+    column_text,
+    derived,
+    find_columns,
+    join_text,
+    parse_days,
+    require_columns,
+    take_columns,
+)
+from timeline.readers import RawTable, read_table
+
+NAME = "acled"
+LABEL = "ACLED export"
+SIGNATURE = ("event_id_cnty", "event_date", "time_precision", "event_type")
+"""Columns that identify an ACLED export (compared ignoring case and punctuation)."""
+
+REQUIRED = ("event_date", "time_precision")
+RENAMED = {
+    "event_id": "event_id_cnty",
+    "description": "notes",
+    "location": "location",
+    "latitude": "latitude",
+    "longitude": "longitude",
+    "source": "source",
+    "tags": "tags",
+}
+"""Canonical fields that take an ACLED column over (the column is renamed)."""
+COPIED = {"category": "event_type", "quantity": "fatalities"}
+"""Canonical fields that copy an ACLED column (the column stays too)."""
+COLUMNS = (
+    *REQUIRED,
+    *RENAMED.values(),
+    *COPIED.values(),
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "actor2",
+    "assoc_actor_2",
+)
+WEEK_HALF_WIDTH = 3
+"""Precision 2: days either side of the coded date (a week centred on it)."""
+
+_PRECISIONS = {"1": "day", "2": "week", "3": "month"}
+
+
+def read(source: object, file_format: str | None = None) -> RawTable:
+    """Read an ACLED CSV/XLSX/Parquet export or DataFrame as it is."""
+    return read_table(source, file_format)
+
+
+def date_expressions(days: np.ndarray, precision: pd.Series) -> np.ndarray:
+    """The date text for each row, from the coded day and ``time_precision`` (as text).
+
+    Examples
+    --------
+    >>> days = np.array(["2024-03-05", "2024-03-05", "2024-03-05"], dtype="datetime64[D]")
+    >>> date_expressions(days, pd.Series(["1", "2", "3"])).tolist()
+    ['2024-03-05', '2024-03-02~/2024-03-08~', '2024-03']
+    """
+    day_codes, day_values = pd.factorize(days)
+    precision_codes, precision_values = pd.factorize(precision.to_numpy(dtype=object))
+    pair = day_codes.astype(np.int64) * (len(precision_values) + 1) + precision_codes
+    distinct, inverse = np.unique(pair, return_inverse=True)
+    texts = np.empty(len(distinct), dtype=object)
+    for i, code in enumerate(distinct.tolist()):
+        day_code, precision_code = divmod(code, len(precision_values) + 1)
+        if day_code < 0 or precision_code < 0:
+            continue
+        day = day_values[day_code]
+        level = precision_values[precision_code]
+        texts[i] = _expression(pd.Timestamp(day).date(), level)
+    return texts[inverse.reshape(-1)]
+
+
+def _expression(day: dt.date, level: str) -> str | None:
+    if level == "1":
+        return day.isoformat()
+    if level == "2":
+        half = dt.timedelta(days=WEEK_HALF_WIDTH)
+        return f"{(day - half).isoformat()}~/{(day + half).isoformat()}~"
+    if level == "3":
+        return f"{day.year:04d}-{day.month:02d}"
+    return None
+
+
+def load(
+    source: object,
+    reference_date: object = None,
+    dayfirst: bool | None = None,
+    conventions: object = None,
+    file_format: str | None = None,
+) -> object:
+    """Import an ACLED export into events (a :class:`~timeline.load.LoadResult`)."""
+    raw = read(source, file_format)
+    return build_acled(raw, reference_date, dayfirst, conventions)
+
+
+def build_acled(
+    raw: RawTable, reference_date: object, dayfirst: bool | None, conventions: object
+) -> object:
+    """Derive the canonical fields of an ACLED table and build the events."""
+    frame = raw.frame.copy(deep=False)
+    cols = find_columns(frame, COLUMNS)
+    require_columns(cols, REQUIRED, NAME, frame)
+    checks = RowChecks(raw)
+
+    precision = column_text(frame, cols["time_precision"]).str.replace(r"\.0$", "", regex=True)
+    checks.add(
+        ~precision.isin(list(_PRECISIONS)).to_numpy(),
+        cols["time_precision"],
+        precision,
+        "time_precision must be 1 (the day), 2 (a week around the date) or 3 (the month)",
+    )
+    event_date = column_text(frame, cols["event_date"])
+    days, why = parse_days(event_date, dayfirst, conventions)
+    check_days(checks, cols["event_date"], event_date, why)
+
+    def text(name: str) -> pd.Series:
+        return column_text(frame, cols.get(name))
+
+    frame[derived("date_text")] = pd.Series(
+        date_expressions(days, precision.fillna("")), index=frame.index, dtype="str"
+    )
+    what = join_text([text("event_type"), text("sub_event_type")], ": ")
+    frame[derived("title")] = join_text([what, text("location")], " in ")
+    actors = ("actor1", "assoc_actor_1", "actor2", "assoc_actor_2")
+    frame[derived("actors")] = join_text([text(name) for name in actors], "; ")
+    mapping = {field: derived(field) for field in ("title", "date_text", "actors")}
+    take_columns(frame, cols, mapping, RENAMED, COPIED)
+
+    table, kept = checks.apply(frame)
+    result = build(table, mapping, NAME, reference_date, dayfirst, conventions)
+    windows = np.where(precision.to_numpy(dtype=object)[kept] == "2", "week", None)
+    as_windows(result.events, windows)
+    return result

@@ -1,0 +1,312 @@
+"""What every importer shares: text columns, row checks, day parsing, the final build.
+
+An importer reads its source into a :class:`~timeline.readers.RawTable`, adds derived
+columns the date engine and the loader understand (named ``__title``, ``__date`` ...),
+rejects the rows its own format rules refuse (:class:`RowChecks`), and hands the table and a
+mapping to :func:`timeline.load.build_events`, so validation is the loader's.
+Every source column stays in the table and so in the events, under its own name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from timeline.columns import column_key
+from timeline.errors import EventDataError, Reason
+from timeline.readers import RawTable
+from timeline.text_cells import to_text
+
+DERIVED_PREFIX = "__"
+"""Derived columns start with this; the loader maps them and they never reach the events."""
+
+_MIDNIGHT = re.compile(r"[ T]00:00(:00(\.0+)?)?$")
+
+
+def derived(field: str) -> str:
+    """Name of the derived column that feeds a canonical field, e.g. ``__title``."""
+    return f"{DERIVED_PREFIX}{field}"
+
+
+def find_columns(frame: pd.DataFrame, wanted: Sequence[str]) -> dict[str, str]:
+    """The source's names for the ``wanted`` columns, ignoring case and punctuation.
+
+    Examples
+    --------
+    >>> find_columns(pd.DataFrame(columns=["End Year", "Headline"]), ["end_year", "group"])
+    {'end_year': 'End Year'}
+    """
+    by_key: dict[str, str] = {}
+    for name in frame.columns:
+        by_key.setdefault(column_key(name), str(name))
+    found = {want: by_key.get(column_key(want)) for want in wanted}
+    return {want: name for want, name in found.items() if name is not None}
+
+
+def require_columns(
+    columns: Mapping[str, str], required: Sequence[str], fmt: str, frame: pd.DataFrame
+) -> None:
+    """Raise :class:`EventDataError` naming every required column the source lacks."""
+    missing = [name for name in required if name not in columns]
+    if not missing:
+        return
+    found = ", ".join(map(repr, map(str, frame.columns))) or "none"
+    failures = pd.DataFrame(
+        [
+            {
+                "row": "",
+                "column": name,
+                "value": "",
+                "reason": f"{Reason.MISSING_COLUMN.value} {name!r} (format={fmt!r}); "
+                f"columns found: {found}",
+            }
+            for name in missing
+        ],
+        dtype=object,
+    )
+    msg = (
+        f"cannot load the source as format={fmt!r}: missing column(s) "
+        f"{', '.join(map(repr, missing))}; columns found: {found}"
+    )
+    raise EventDataError(failures, msg)
+
+
+def column_text(frame: pd.DataFrame, name: str | None) -> pd.Series:
+    """A column as stripped text (missing or blank cells NA); all NA when ``name`` is None."""
+    if name is not None:
+        return to_text(frame[name]).set_axis(frame.index)
+    return pd.Series(pd.NA, index=frame.index, dtype="str")
+
+
+def take_columns(
+    frame: pd.DataFrame,
+    cols: Mapping[str, str],
+    mapping: dict[str, str],
+    renamed: Mapping[str, str],
+    copied: Mapping[str, str] | None = None,
+) -> None:
+    """Map canonical fields to source columns, in place.
+
+    ``renamed`` fields take their source column over (its values are in the canonical
+    column, and the source name is gone); ``copied`` fields get a copy, and the source
+    column stays under its own name too. Columns the source lacks are skipped.
+    """
+    for field, name in renamed.items():
+        if name in cols:
+            mapping[field] = cols[name]
+    for field, name in (copied or {}).items():
+        if name in cols:
+            frame[derived(field)] = frame[cols[name]]
+            mapping[field] = derived(field)
+
+
+def join_text(parts: Sequence[pd.Series], separator: str) -> pd.Series:
+    """Join text columns row by row, skipping missing parts; NA when every part is missing.
+
+    Examples
+    --------
+    >>> a = pd.Series(["Protests", None, None], dtype="str")
+    >>> b = pd.Series(["Riots", "Battles", None], dtype="str")
+    >>> join_text([a, b], ": ").tolist()
+    ['Protests: Riots', 'Battles', nan]
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    arrays = [pa.array(pd.array(part, dtype="str"), type=pa.large_string()) for part in parts]
+    # pyarrow 26 drops (!) the rows where every part is null when skipping nulls, so such
+    # rows get an empty first part; the empty result becomes NA below.
+    all_null = pc.is_null(arrays[0])
+    for array in arrays[1:]:
+        all_null = pc.and_(all_null, pc.is_null(array))
+    arrays[0] = pc.if_else(all_null, pa.scalar("", pa.large_string()), arrays[0])
+    joined = pc.binary_join_element_wise(
+        *arrays, pa.scalar(separator, pa.large_string()), null_handling="skip"
+    )
+    joined = pc.if_else(pc.equal(joined, ""), pa.scalar(None, pa.large_string()), joined)
+    return pd.Series(pd.array(joined, dtype="str"), index=parts[0].index)
+
+
+class RowChecks:
+    """Problems an importer finds in its own format's rules (before the loader's checks).
+
+    Rows with a problem leave the table and become failure records: every problem of the
+    row is listed, and the row counts as rejected, so loaded + rejected still equals the
+    rows read.
+
+    Parameters
+    ----------
+    raw
+        The table as read; its ``rows`` give the labels of the failures.
+    """
+
+    def __init__(self, raw: RawTable) -> None:
+        self.raw = raw
+        self.labels = np.asarray(raw.rows, dtype=object)
+        self.bad = np.zeros(len(raw.frame), dtype=bool)
+        self._found: list[tuple[int, int, str, str, str]] = []
+
+    def add(
+        self,
+        mask: np.ndarray | pd.Series,
+        column: str,
+        values: pd.Series | np.ndarray | Sequence[Any],
+        reasons: str | pd.Series | np.ndarray | Sequence[str],
+    ) -> None:
+        """Reject every row where ``mask`` is true, naming the source column and why."""
+        mask = np.asarray(mask, dtype=bool)
+        positions = np.flatnonzero(mask)
+        if not len(positions):
+            return
+        shown = np.asarray(values, dtype=object)[positions]
+        why = (
+            [reasons] * len(positions)
+            if isinstance(reasons, str)
+            else np.asarray(reasons, dtype=object)[positions]
+        )
+        order = len(self._found)
+        for offset, (position, value, reason) in enumerate(
+            zip(positions.tolist(), shown, why, strict=True)
+        ):
+            text = "" if value is None or value is pd.NA or value != value else str(value)
+            self._found.append((position, order + offset, column, text, str(reason)))
+        self.bad[positions] = True
+
+    def add_one(self, position: int, column: str, value: object, reason: str) -> None:
+        """Reject the row at ``position`` (0-based in the raw frame)."""
+        text = "" if value is None else str(value)
+        self._found.append((position, len(self._found), column, text, reason))
+        self.bad[position] = True
+
+    def apply(self, frame: pd.DataFrame) -> tuple[RawTable, np.ndarray]:
+        """The table without the rejected rows, and the mask of the rows kept.
+
+        ``frame`` is the raw frame plus the importer's derived columns (same rows).
+        """
+        keep = ~self.bad
+        records = [
+            {"row": self.labels[position], "column": column, "value": value, "reason": reason}
+            for position, _, column, value, reason in sorted(self._found)
+        ]
+        if keep.all():
+            table = RawTable(frame, list(self.raw.rows), list(self.raw.rejected), self.raw.attrs)
+            return table, keep
+        kept = frame.loc[keep].reset_index(drop=True)
+        rows = [label for label, ok in zip(self.raw.rows, keep, strict=True) if ok]
+        table = RawTable(kept, rows, [*self.raw.rejected, *records], self.raw.attrs)
+        return table, keep
+
+
+def parse_days(
+    text: pd.Series, dayfirst: bool | None = None, conventions: object = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """Read a column of single days (each distinct value once) with the date engine.
+
+    Returns the days (``datetime64[D]``, NaT where unusable) and, per row, why a value is
+    unusable ("" when it is a day). ISO days, "30 June 2022" and unambiguous numeral dates
+    are read; a timestamp at midnight (``2013-01-03 00:00:00.000``) counts as its day.
+
+    Examples
+    --------
+    >>> days, why = parse_days(pd.Series(["30 June 2022", "2022-06"], dtype="str"))
+    >>> days.astype(str).tolist(), why.tolist()
+    (['2022-06-30', 'NaT'], ['', 'names a month'])
+    """
+    from timeline.dates import normalize_dates
+
+    codes, uniques = pd.factorize(text)
+    distinct = pd.Series(np.asarray(uniques, dtype=object), dtype="str")
+    distinct = distinct.str.replace(_MIDNIGHT, "", regex=True)
+    parsed = normalize_dates(distinct, dayfirst=dayfirst, conventions=conventions)
+    error = parsed["date_error"].to_numpy(dtype=object)
+    is_day = (
+        (error == "")
+        & parsed["kind"].eq("instant").to_numpy()
+        & parsed["start_precision"].eq("day").to_numpy()
+    )
+    precision = parsed["start_precision"].astype(object).to_numpy()
+    reason = np.where(
+        error != "", error, np.char.add("names a ", precision.astype(str)).astype(object)
+    )
+    reason = np.where(is_day, "", reason)
+    days = parsed["start"].to_numpy(dtype="datetime64[D]").copy()
+    days[~is_day] = np.datetime64("NaT")
+    # Position len(uniques) stands for missing cells.
+    days = np.append(days, np.datetime64("NaT"))
+    reason = np.append(reason, "empty")
+    codes = np.where(codes < 0, len(uniques), codes)
+    return days[codes], reason[codes]
+
+
+def check_days(checks: RowChecks, column: str, values: pd.Series, why: np.ndarray) -> None:
+    """Reject the rows whose ``column`` is not one day (``why`` from :func:`parse_days`)."""
+    bad = why != ""
+    if not bad.any():
+        return
+    reasons = np.full(len(why), "", dtype=object)
+    reasons[bad] = [
+        f"{column} is empty" if reason == "empty" else f"{column} must name one day: {reason}"
+        for reason in why[bad]
+    ]
+    checks.add(bad, column, values, reasons)
+
+
+def day_text(days: np.ndarray) -> np.ndarray:
+    """ISO text of ``datetime64[D]`` values (object array; None for NaT)."""
+    text = np.datetime_as_string(days.astype("datetime64[D]")).astype(object)
+    text[np.isnat(days)] = None
+    return text
+
+
+def build(
+    raw: RawTable,
+    mapping: Mapping[str, str],
+    fmt: str,
+    reference_date: object,
+    dayfirst: bool | None,
+    conventions: object,
+) -> Any:
+    """Run the loader's :func:`~timeline.load.build_events` and label the events' format."""
+    from timeline.load import build_events
+
+    unused = [
+        name
+        for name in raw.frame.columns
+        if str(name).startswith(DERIVED_PREFIX) and name not in set(mapping.values())
+    ]
+    if unused:
+        raw = RawTable(raw.frame.drop(columns=unused), raw.rows, raw.rejected, raw.attrs)
+    raw.attrs["format"] = fmt
+    return build_events(raw, mapping, reference_date, dayfirst, conventions)
+
+
+def as_windows(events: pd.DataFrame, precision: np.ndarray) -> None:
+    """Make rows one fuzzy moment within their ``[start, end)`` window, in place.
+
+    ``precision`` holds, per row, the unit the source gives (``"week"``, ``"month"``...)
+    or None to leave the row as the date engine made it. The source's interval then says
+    *when within* the window the event happened is unknown, not that it lasted so long.
+    """
+    rows = np.asarray([p is not None for p in precision], dtype=bool)
+    if not rows.any():
+        return
+    values = pd.Series(precision, index=events.index, dtype=object)
+    has_bounds = events["start"].notna() & events["end"].notna()
+    mask = pd.Series(rows, index=events.index) & has_bounds
+    events.loc[mask, "kind"] = "instant"
+    events.loc[mask, "start_precision"] = values[mask]
+    events.loc[mask, "end_precision"] = values[mask]
+
+
+def plain_value(value: object) -> str | None:
+    """A JSON or cell value as stripped text, None when missing or blank."""
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = str(value).strip()
+    return text or None
