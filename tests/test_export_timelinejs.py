@@ -28,13 +28,28 @@ def by_id(document: dict, event_id: str) -> dict:
 
 
 def test_shape(document: dict) -> None:
-    assert set(document) == {"title", "events"}
+    assert set(document) == {"title", "events", "eras"}
     assert document["title"]["text"]["headline"] == "North Korean troops in Russia"
     assert len(document["events"]) == 23
     for item in document["events"]:
         assert {"start_date", "display_date", "text", "unique_id"} <= set(item)
         assert isinstance(item["start_date"]["year"], int)
         assert item["text"]["headline"]
+
+
+def test_era_rows_become_eras(document: dict) -> None:
+    assert document["eras"] == [
+        {
+            "start_date": {"year": 2024},
+            "end_date": {"year": 2025, "month": 5, "day": 31},
+            "text": {"headline": "North Korean troops in the Kursk fighting"},
+        },
+        {  # "since September", open: runs to the report date
+            "start_date": {"year": 2025, "month": 9},
+            "end_date": {"year": 2025, "month": 11, "day": 1},
+            "text": {"headline": "North Korean deployment to Russia (NIS)"},
+        },
+    ]
 
 
 def test_dates_keep_their_precision(document: dict) -> None:

@@ -340,7 +340,7 @@ def run_render(args: argparse.Namespace) -> int:
     events = _load(source, args, "EVENTS")
     _check_columns(events, args)
     filtered = _filtered(events, args)
-    progress.advance(f"loaded {len(events):,} events, {len(filtered):,} after filters")
+    progress.advance(f"loaded {len(events):,} rows, {len(filtered):,} after filters")
     options: dict[str, Any] = {
         "lane": args.lane,
         "color": args.color,

@@ -58,6 +58,8 @@ def _cdn_url() -> str:
 def source_list(events: pd.DataFrame | None) -> list[tuple[str, str, int]]:
     """(source, http(s) URL or "", event count) per distinct source, most events first.
 
+    Era rows (background periods) name their source but do not count as events.
+
     Examples
     --------
     >>> frame = pd.DataFrame({"source": ["NIS", "TASS", "NIS"],
@@ -69,12 +71,15 @@ def source_list(events: pd.DataFrame | None) -> list[tuple[str, str, int]]:
         return []
     frame = pd.DataFrame({"source": events["source"].astype(object)})
     frame["url"] = events["source_url"].astype(object) if "source_url" in events else None
+    frame["event"] = (
+        (events["kind"].astype(object) != "era").to_numpy() if "kind" in events else True
+    )
     frame = frame.loc[frame["source"].notna() & (frame["source"].astype(str).str.strip() != "")]
     result = []
     for name, group in frame.groupby("source", sort=False):
         urls = [str(u).strip() for u in group["url"] if not is_missing(u)]
         url = next((u for u in urls if u.lower().startswith(("http://", "https://"))), "")
-        result.append((str(name), url, len(group)))
+        result.append((str(name), url, int(group["event"].sum())))
     return sorted(result, key=lambda item: (-item[2], item[0]))
 
 

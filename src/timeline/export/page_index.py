@@ -158,6 +158,8 @@ def page_index(figure: go.Figure, events: pd.DataFrame | None) -> PageIndex:
             labels = events["category"].astype(object).where(events["category"].notna())
             labels = labels.fillna(MISSING_CATEGORY).astype(str)
             codes, names = pd.factorize(labels, sort=True)
+            if "kind" in events.columns:  # eras are background, not events to toggle
+                codes = np.where((events["kind"].astype(object) == "era").to_numpy(), -1, codes)
             if len(names) > 1:
                 index.categories = [str(n) for n in names]
                 index.category = codes.tolist()

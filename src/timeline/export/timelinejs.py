@@ -222,11 +222,14 @@ def timelinejs_document(
 
 
 def _era(row: Any) -> dict[str, Any]:
-    start = pd.Timestamp(row.start)
-    end = pd.Timestamp(row.end) if not pd.isna(row.end) else pd.Timestamp(row.reported_on)
+    start_date = date_parts(pd.Timestamp(row.start), row.start_precision)
+    if not pd.isna(row.end):
+        end_date = end_parts(pd.Timestamp(row.end), row.end_precision, tuple(start_date))
+    else:  # an open era runs to its report date, like an ongoing span
+        end_date = date_parts(pd.Timestamp(row.reported_on), "day")
     return {
-        "start_date": date_parts(start, row.start_precision),
-        "end_date": end_parts(end, row.end_precision),
+        "start_date": start_date,
+        "end_date": end_date,
         "text": {"headline": escape_text(row.title)},
     }
 
