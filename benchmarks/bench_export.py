@@ -84,9 +84,7 @@ def bench_html(folder: Path, count: int) -> None:
     )
     fig = tl.plot(events, lane="category")
     elapsed_figure, path = timed(lambda: tl.export(fig, folder / "figure.html"))
-    elapsed_plotly, _ = timed(
-        lambda: fig.write_html(folder / "plotly.html", include_plotlyjs=True)
-    )
+    elapsed_plotly, _ = timed(lambda: fig.write_html(folder / "plotly.html", include_plotlyjs=True))
     size = path.stat().st_size / 1e6
     plotly_size = (folder / "plotly.html").stat().st_size / 1e6
     print(f"HTML page of {count:,} events:")
