@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import shlex
@@ -15,6 +16,7 @@ import pytest
 
 import timeline as tl
 from conftest import REPO
+from timeline.export.progress import Progress, count_rows, worth_showing
 from timeline.filters import filter_mask
 
 SEED = REPO / "data" / "events.csv"
@@ -224,3 +226,47 @@ def test_make_demo_runs_the_same_command_as_the_demo_module() -> None:
     assert words[0] == "$(VENV)/bin/timeline"
     assert words[1:] == demo_arguments()
     assert {"out/timeline.html", "out/timeline.png", "out/briefing.pptx"} <= set(words)
+
+
+class FakeTerminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_is_shown_on_a_terminal_or_for_big_work(tmp_path: Path) -> None:
+    quiet = io.StringIO()
+    assert not worth_showing(quiet, rows=10, size=1_000, images=1)
+    assert worth_showing(quiet, rows=100_001, size=1_000, images=0)
+    assert worth_showing(quiet, rows=None, size=50_000_000, images=0)  # an Excel file
+    assert worth_showing(quiet, rows=10, size=1_000, images=2)
+    assert worth_showing(FakeTerminal(), rows=10, size=1_000, images=0)
+    path = tmp_path / "e.csv"
+    path.write_text("title,date\na,2024\nb,2025", encoding="utf-8")  # no final newline
+    assert count_rows(path) == 2
+    assert count_rows(tmp_path / "e.xlsx") is None
+
+
+def test_progress_redraws_one_line_on_a_terminal() -> None:
+    terminal = FakeTerminal()
+    progress = Progress(2, enabled=True, stream=terminal)
+    progress.start("loading")
+    progress.advance("loaded")
+    progress.advance("wrote out/t.png")
+    progress.close()
+    text = terminal.getvalue()
+    assert text.count("\r\x1b[2K") == 3
+    assert "\r\x1b[2K[####################] 2/2 wrote out/t.png\ndone in" in text
+
+
+def test_loading_many_rows_shows_progress_in_a_log(tmp_path: Path) -> None:
+    rows = 100_001
+    source = tmp_path / "big.csv"
+    lines = (f"e{i},Shelling,2024-06-19,2025-01-01\n" for i in range(rows))
+    source.write_text("id,title,date,reported_on\n" + "".join(lines), encoding="utf-8")
+    out = tmp_path / "filtered.csv"
+    result = run("render", str(source), "-o", str(out), "--search", "shelling")
+    assert result.returncode == 0, result.stderr
+    lines = result.stderr.splitlines()
+    assert lines[0] == f"[##########..........] 1/2 loaded {rows:,} rows, {rows:,} after filters"
+    assert lines[1] == f"[####################] 2/2 wrote {out}"
+    assert re.fullmatch(r"done in \d+\.\d s", lines[2])

@@ -143,3 +143,16 @@ def test_unknown_group_column() -> None:
     events = tl.load_events(pd.DataFrame({"title": ["a"], "date": ["2024"]}))
     with pytest.raises(ValueError, match="group='who' is not a column"):
         timelinejs_document(events, group="who")
+
+
+def test_the_timelinejs_importer_reads_the_export_back(tmp_path: Path) -> None:
+    events = tl.load_events(REPO / "data" / "events.csv")
+    events.loc[0, "title"] = "Summit <b>&</b> talks"
+    back = tl.load_events(tl.export(events, tmp_path / "timeline.json"))
+    assert back["title"].tolist() == events["title"].tolist()  # escaped, then decoded
+    assert (back["kind"] == "era").sum() == 2
+    summit = back.iloc[0]
+    assert (summit["start"], summit["end"]) == (
+        pd.Timestamp("2024-06-01"),
+        pd.Timestamp("2024-07-01"),
+    )

@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from timeline.export.escaping import safe_json
-from timeline.text import escape_text, is_missing
+from timeline.text import escape_series, escape_text, is_missing
 
 DAY_PARTS = ("year", "month", "day")
 TIME_PARTS = (*DAY_PARTS, "hour", "minute", "second")
@@ -32,6 +32,10 @@ PARTS_BY_PRECISION = {
     "century": ("year",),
 }
 """Date parts TimelineJS gets per precision; other precisions (week, season...) give days."""
+
+
+def _has_time(stamp: pd.Timestamp) -> bool:
+    return bool(stamp.hour or stamp.minute or stamp.second or stamp.microsecond)
 
 
 def date_parts(stamp: pd.Timestamp, precision: object) -> dict[str, int]:
@@ -48,7 +52,7 @@ def date_parts(stamp: pd.Timestamp, precision: object) -> dict[str, int]:
     {'year': 2024, 'month': 10, 'day': 21}
     """
     parts = PARTS_BY_PRECISION.get(str(precision), DAY_PARTS)
-    if stamp != stamp.normalize():
+    if _has_time(stamp):
         parts = TIME_PARTS
     elif "day" not in parts and (stamp.day != 1 or ("month" not in parts and stamp.month != 1)):
         parts = DAY_PARTS
@@ -71,7 +75,7 @@ def end_parts(
     """
     last = end - pd.Timedelta(microseconds=1)
     parts = PARTS_BY_PRECISION.get(str(precision), DAY_PARTS)
-    if end != end.normalize():
+    if _has_time(end):
         return {part: int(getattr(end, part)) for part in TIME_PARTS}
     if "day" not in parts and (end.day != 1 or ("month" not in parts and end.month != 1)):
         parts = DAY_PARTS
@@ -80,15 +84,19 @@ def end_parts(
     return {part: int(getattr(last, part)) for part in parts}
 
 
-def _one_unit(start: pd.Timestamp, parts: dict[str, int]) -> pd.Timestamp:
-    """Where the unit that ``parts`` names ends (a year, a month, a day)."""
+def _within_one_unit(start: pd.Timestamp, end: pd.Timestamp, parts: dict[str, int]) -> bool:
+    """True when ``[start, end)`` is no longer than the unit ``parts`` names (year, month, day)."""
     if "hour" in parts:
-        return start
+        return False
     if "day" in parts:
-        return start + pd.Timedelta(days=1)
-    if "month" in parts:
-        return start + pd.DateOffset(months=1)
-    return start + pd.DateOffset(years=1)
+        return end - start <= _DAY
+    if _has_time(end) or end.day != 1:
+        return False
+    months = (end.year - start.year) * 12 + end.month - start.month
+    return months <= (1 if "month" in parts else 12)
+
+
+_DAY = pd.Timedelta(days=1)
 
 
 def _link(url: object) -> str:
@@ -120,17 +128,24 @@ def _body(row: Any, columns: Sequence[str]) -> str:
     return "".join(paragraphs)
 
 
-def _group(value: object) -> str | None:
-    if isinstance(value, list | tuple | np.ndarray):
-        items = [str(v) for v in value if not is_missing(v)]
-        return escape_text("; ".join(items)) if items else None
-    return None if is_missing(value) else escape_text(value)
+def _groups(values: pd.Series) -> list[str | None]:
+    """Escaped group label per row (list cells joined with "; "; missing: None)."""
+
+    def label(value: object) -> str | None:
+        if isinstance(value, list | tuple | np.ndarray):
+            items = [str(v) for v in value if not is_missing(v)]
+            return escape_text("; ".join(items)) if items else None
+        return None if is_missing(value) else escape_text(value)
+
+    if values.dtype == object:
+        return [label(v) for v in values]
+    escaped = escape_series(values)
+    return [text or None for text in escaped.tolist()]
 
 
-def _dates(row: Any) -> tuple[dict, dict | None, str]:
+def _dates(row: Any, display: str) -> tuple[dict, dict | None, str]:
     """(start_date, end_date or None, display text) of one event row."""
     start = pd.Timestamp(row.start)
-    display = escape_text(row.date_text)
     start_date = date_parts(start, row.start_precision)
     if row.kind == "span" and (row.open_end or pd.isna(row.end)):
         if pd.isna(row.reported_on):
@@ -140,7 +155,7 @@ def _dates(row: Any) -> tuple[dict, dict | None, str]:
     if pd.isna(row.end):
         return start_date, None, display
     end = pd.Timestamp(row.end)
-    if row.kind != "span" and end <= _one_unit(start, start_date):
+    if row.kind != "span" and _within_one_unit(start, end, start_date):
         return start_date, None, display  # the start's unit says it all
     precision = row.end_precision if row.kind == "span" else row.start_precision
     return start_date, end_parts(end, precision, tuple(start_date)), display
@@ -192,19 +207,21 @@ def timelinejs_document(
     dated = events.loc[events["start"].notna()]
     is_era = (dated["kind"].astype(object) == "era").to_numpy()
     marks = dated.loc[~is_era]
-    groups = marks[group].tolist() if group is not None else [None] * len(marks)
+    headlines = escape_series(marks["title"]).tolist()
+    displays = escape_series(marks["date_text"]).tolist()
+    groups = _groups(marks[group]) if group is not None else [None] * len(marks)
     items = []
-    for row, group_value in zip(marks.itertuples(index=False), groups, strict=True):
-        start_date, end_date, display = _dates(row)
+    rows = zip(marks.itertuples(index=False), headlines, displays, groups, strict=True)
+    for row, headline, display, label in rows:
+        start_date, end_date, shown = _dates(row, display)
         item: dict[str, Any] = {
             "start_date": start_date,
-            "display_date": display,
-            "text": {"headline": escape_text(row.title), "text": _body(row, columns)},
+            "display_date": shown,
+            "text": {"headline": headline, "text": _body(row, columns)},
             "unique_id": str(row.event_id),
         }
         if end_date is not None:
             item["end_date"] = end_date
-        label = _group(group_value)
         if label:
             item["group"] = label
         items.append(item)
