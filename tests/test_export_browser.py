@@ -169,3 +169,13 @@ def test_page_of_a_bare_figure_searches_its_hover_text(offline_page, tmp_path: P
     assert offline_page.inner_text("h1") == "Story"
     offline_page.fill("#tl-search", "lavrov")
     wait_status(offline_page, "Showing 1 of 4 events")
+
+
+def test_a_plain_plotly_figure_renders_without_controls(offline_page, tmp_path: Path) -> None:
+    import plotly.graph_objects as go
+
+    path = tl.export(go.Figure(go.Scatter(x=[1, 2, 3], y=[3, 1, 2])), tmp_path / "plain.html")
+    errors = open_page(offline_page, path)
+    assert offline_page.evaluate(MARKERS) == 3
+    assert not offline_page.locator(".tl-controls").is_visible()
+    assert errors == [] and offline_page.blocked_requests == []

@@ -158,3 +158,15 @@ def test_page_of_a_figure_takes_its_title(tmp_path: Path) -> None:
         ).group(1)
     )
     assert figure["layout"]["title"]["text"] == ""  # shown once, in the page header
+
+
+def test_explicit_sources_and_a_figure_that_is_not_a_timeline(tmp_path: Path) -> None:
+    import plotly.graph_objects as go
+
+    fig = go.Figure(go.Scatter(x=[1, 2], y=[3, 4]), layout={"title": {"text": "Plain"}})
+    page = tl.export(
+        fig, tmp_path / "plain.html", sources=["NIS <b>", "TASS"], generated_at=GENERATED
+    ).read_text(encoding="utf-8")
+    assert '<p class="tl-meta">generated 2025-11-02 14:30 UTC</p>' in page  # no event count
+    assert "<li>NIS &lt;b&gt;</li><li>TASS</li>" in page
+    assert "<h1>Plain</h1>" in page

@@ -166,7 +166,9 @@ def page_html(
         [(str(s), "", 0) for s in sources] if sources is not None else source_list(source.events)
     )
     count = index.drawn
-    meta = f"{count:,} event{'s' if count != 1 else ''} · generated {_generated_text(generated_at)}"
+    meta = f"generated {_generated_text(generated_at)}"
+    if count or source.events is not None:
+        meta = f"{count:,} event{'s' if count != 1 else ''} · {meta}"
     banner_top = banner_bottom = ""
     if banner:
         text = html.escape(str(banner))

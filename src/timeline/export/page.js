@@ -215,6 +215,10 @@
   }
 
   Plotly.newPlot(gd, figure.data, figure.layout, figure.config).then(function () {
+    if (!marks.length) {  // not a timeline figure: nothing to filter
+      document.querySelector(".tl-controls").hidden = true;
+      return null;
+    }
     toggles("tl-lanes", index.lanes, laneOn, null);
     toggles("tl-categories", index.categories, categoryOn, categoryCounts());
     if (search) {
