@@ -19,6 +19,7 @@ MODULES = [
     "timeline.export.tables",
     "timeline.export.timelinejs",
     "timeline.demo",
+    "timeline.cli",
     "timeline.text_cells",
 ]
 

@@ -57,7 +57,14 @@ def _skip_option(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of ``timeline`` and its three commands."""
+    """The argument parser of ``timeline`` and its three commands.
+
+    Examples
+    --------
+    >>> args = build_parser().parse_args(["render", "e.csv", "-o", "a.html", "-o", "b.png"])
+    >>> args.output
+    ['a.html', 'b.png']
+    """
     parser = argparse.ArgumentParser(
         prog="timeline",
         description="Turn dated claims from reporting into honest timelines: render web "

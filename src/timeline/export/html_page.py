@@ -153,6 +153,16 @@ def page_html(
     Returns
     -------
     str
+
+    Examples
+    --------
+    >>> import timeline as tl
+    >>> from timeline.export.source import export_source
+    >>> events = tl.load_events(pd.DataFrame({"title": ["Summit"], "date": ["June 2024"]}))
+    >>> source = export_source(events, plot_options={}, title="Story", subtitle=None)
+    >>> page = page_html(source, banner="TRAINING")
+    >>> page.startswith("<!DOCTYPE html>"), "<h1>Story</h1>" in page
+    (True, True)
     """
     if plotlyjs not in PLOTLYJS_MODES:
         msg = f"plotlyjs must be one of {', '.join(PLOTLYJS_MODES)}; got {plotlyjs!r}"
@@ -227,5 +237,10 @@ def page_html(
 
 
 def write_html(source: ExportSource, path: Path, **options: Any) -> None:
-    """Write :func:`page_html` to ``path`` (UTF-8)."""
+    """Write :func:`page_html` to ``path`` (UTF-8).
+
+    Examples
+    --------
+    >>> write_html(source, Path("out/timeline.html"), banner="TRAINING")  # doctest: +SKIP
+    """
     path.write_text(page_html(source, **options), encoding="utf-8")

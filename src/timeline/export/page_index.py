@@ -77,7 +77,15 @@ def search_texts(events: pd.DataFrame) -> list[str]:
 
 
 def hover_texts(figure: go.Figure, count: int) -> list[str] | None:
-    """Search text per event row from the marks' hover text (for a figure without events)."""
+    """Search text per event row from the marks' hover text (for a figure without events).
+
+    Examples
+    --------
+    >>> import timeline as tl
+    >>> events = tl.load_events(pd.DataFrame({"title": ["Summit & talks"], "date": ["2024"]}))
+    >>> hover_texts(tl.plot(events), 1)[0].startswith("summit & talks")
+    True
+    """
     texts: list[str | None] = [None] * count
     found = False
     for trace in figure.data:
@@ -97,6 +105,14 @@ def lane_extents(figure: go.Figure) -> tuple[list[str], list[list[float]]]:
     ``tl.plot`` puts a tick at the centre of each lane, first lane at ``y = 0`` on top,
     lanes separated by the gap that the axis range leaves above and below. Other figures
     (no numeric ticks) have no lanes.
+
+    Examples
+    --------
+    >>> import timeline as tl
+    >>> events = tl.load_events(pd.DataFrame({"title": ["a", "b"], "date": ["2024", "2025"],
+    ...                                       "category": ["x", "y"]}))
+    >>> lane_extents(tl.plot(events, lane="category"))
+    (['x', 'y'], [[-15.0, 115.0], [115.0, 245.0]])
     """
     axis = figure.layout.yaxis
     values, labels = axis.tickvals, axis.ticktext

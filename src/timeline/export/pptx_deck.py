@@ -332,6 +332,13 @@ def write_pptx(
         Template of the timeline image (see ``images.print_layout``).
     generated_at : datetime-like, optional
         Date shown on the title slide; default today.
+
+    Examples
+    --------
+    >>> from timeline.export.source import export_source
+    >>> source = export_source(events, plot_options={"lane": "actors"}, title="Briefing",
+    ...                        subtitle=None)  # doctest: +SKIP
+    >>> write_pptx(source, Path("out/briefing.pptx"), banner="TRAINING")  # doctest: +SKIP
     """
     from timeline.export.images import figure_image
     from timeline.export.source import plain_text
