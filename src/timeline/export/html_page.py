@@ -34,6 +34,7 @@ PLOT_CONFIG = {
     "toImageButtonOptions": {"format": "png", "scale": 2},
 }
 SOURCES_SHOWN = 200
+TITLE_SPACE_PX = 50  # what a figure title and subtitle take at the top of a tl.plot figure
 PLOTLY_CONFIG_SCRIPT = "window.PlotlyConfig = {MathJaxConfig: 'local'};"
 
 
@@ -119,10 +120,15 @@ def _figure_json(figure: go.Figure) -> str:
     data = figure.to_plotly_json()
     layout = dict(data.get("layout", {}))
     title = dict(layout.get("title", {}) or {})
-    if title:  # the page header shows title and subtitle
+    if title.get("text"):  # the page header shows title and subtitle: give back their room
         title["text"] = ""
         title["subtitle"] = {"text": ""}
         layout["title"] = title
+        margin = dict(layout.get("margin") or {})
+        if margin.get("t", 0) >= 2 * TITLE_SPACE_PX and layout.get("height"):
+            margin["t"] -= TITLE_SPACE_PX
+            layout["margin"] = margin
+            layout["height"] -= TITLE_SPACE_PX
     payload = {"data": data.get("data", []), "layout": layout, "config": PLOT_CONFIG}
     return safe_json(to_json_plotly(payload))
 
