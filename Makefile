@@ -12,8 +12,14 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e ".[dev]"
 	@touch $(STAMP)
 
+# the same command as `python -m timeline.demo` (tests/test_cli.py keeps them equal)
 demo: $(STAMP)
-	$(PY) -m timeline.demo data/events.csv out
+	$(VENV)/bin/timeline render data/events.csv \
+	  -o out/timeline.html -o out/timeline.png -o out/briefing.pptx -o out/events.csv \
+	  --lane actors --color category \
+	  --title "North Korean troops in Russia" \
+	  --subtitle "Claims from one article, dated as reported" \
+	  --banner "UNCLASSIFIED // FOR TRAINING"
 
 test: $(STAMP)
 	@command -v chromium >/dev/null 2>&1 || test -x /usr/bin/chromium || \

@@ -91,3 +91,12 @@ def jupyter_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, st
         path.mkdir()
         monkeypatch.setenv(name, str(path))
     return dict(os.environ)
+
+
+@pytest.fixture(scope="session")
+def image_session(chromium: str) -> Iterator[None]:
+    """One kaleido Chromium shared by every image and deck export test."""
+    from timeline.export import image_session as keep_browser
+
+    with keep_browser():
+        yield

@@ -31,6 +31,7 @@ _API: dict[str, str] = {
     "plot": "timeline.plot",
     "explore": "timeline.explore",
     "FilterState": "timeline.filters",
+    "export": "timeline.export",
 }
 
 __all__ = [
@@ -41,6 +42,7 @@ __all__ = [
     "FuzzyDate",
     "RejectedRowsWarning",
     "explore",
+    "export",
     "load_events",
     "normalize_dates",
     "parse_date",
@@ -53,6 +55,7 @@ if TYPE_CHECKING:
     from timeline.errors import DateParseError, EventDataError, RejectedRowsWarning
     from timeline.explore import explore
     from timeline.filters import FilterState
+    from timeline.export import export
     from timeline.load import load_events, validate_events
     from timeline.plot import plot
 

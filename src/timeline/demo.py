@@ -1,64 +1,46 @@
-"""``python -m timeline.demo EVENTS OUTDIR``: what ``make demo`` runs.
+"""``python -m timeline.demo [EVENTS] [OUTDIR]``: the briefing that ``make demo`` renders.
 
-Loads the events (every problem reported), renders the timeline (lanes by actor, the eras
-in the data) to ``OUTDIR/timeline.html``, writes a validated summary and the canonical frame
-as CSV, and prints the paths it wrote.
+Runs ``timeline render`` on the seed events with lanes by actor, colours by category (the
+eras come from the data's ``kind == "era"`` rows), a title and a training banner, and
+writes ``OUTDIR/timeline.html``, ``OUTDIR/timeline.png``, ``OUTDIR/briefing.pptx`` and
+``OUTDIR/events.csv``, printing each path. The Makefile's ``demo`` target spells out the
+same command (a test keeps them equal).
 """
 
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
-import timeline as tl
+TITLE = "North Korean troops in Russia"
+SUBTITLE = "Claims from one article, dated as reported"
+BANNER = "UNCLASSIFIED // FOR TRAINING"
+OUTPUTS = ("timeline.html", "timeline.png", "briefing.pptx", "events.csv")
 
 
-def summarize(events: object) -> str:
-    """A short text summary of a canonical event frame."""
-    import pandas as pd
+def demo_arguments(events: str = "data/events.csv", out: str = "out") -> list[str]:
+    """The ``timeline`` command line of the demo.
 
-    assert isinstance(events, pd.DataFrame)
-    lines = [
-        f"{len(events)} events, {events['start'].min():%Y-%m-%d} to "
-        f"{events['end'].max():%Y-%m-%d} (open-ended: {int(events['open_end'].sum())})",
-        "",
-        "by category: "
-        + ", ".join(f"{k} {v}" for k, v in events["category"].value_counts().items()),
-        "",
-    ]
-    for row in events.itertuples():
-        end = "open" if pd.isna(row.end) else f"{row.end:%Y-%m-%d}"
-        lines.append(
-            f"{row.event_id:8} {row.date_text!s:28.28} [{row.start:%Y-%m-%d}, {end:10}) "
-            f"{row.start_precision!s:7} {row.title}"
-        )
-    return "\n".join(lines) + "\n"
+    Examples
+    --------
+    >>> demo_arguments()[:4]
+    ['render', 'data/events.csv', '-o', 'out/timeline.html']
+    """
+    arguments = ["render", events]
+    for name in OUTPUTS:
+        arguments += ["-o", f"{out}/{name}"]
+    arguments += ["--lane", "actors", "--color", "category"]
+    arguments += ["--title", TITLE, "--subtitle", SUBTITLE, "--banner", BANNER]
+    return arguments
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the demo; returns the exit code."""
+    """Render the demo; returns the exit code of ``timeline render``."""
+    from timeline.cli import main as timeline
+
     args = sys.argv[1:] if argv is None else argv
-    source = Path(args[0] if args else "data/events.csv")
-    out = Path(args[1] if len(args) > 1 else "out")
-    out.mkdir(parents=True, exist_ok=True)
-    events = tl.load_events(source)
-    summary = out / "summary.txt"
-    summary.write_text(summarize(events), encoding="utf-8")
-    table = out / "events.csv"
-    events.to_csv(table, index=False)
-    page = out / "timeline.html"
-    figure = tl.plot(
-        events,
-        lane="actors",
-        color="category",
-        title="North Korean troops in Russia",
-        subtitle="Dated claims from the seed article, as reported",
-    )
-    figure.write_html(page, include_plotlyjs=True, include_mathjax=False, full_html=True)
-    print(f"loaded {len(events)} events from {source} with no failures")
-    for path in (page, summary, table):
-        print(f"wrote {path.resolve()}")
-    return 0
+    events = args[0] if args else "data/events.csv"
+    out = args[1] if len(args) > 1 else "out"
+    return timeline(demo_arguments(events, out))
 
 
 if __name__ == "__main__":

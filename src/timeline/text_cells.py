@@ -78,8 +78,8 @@ def split_list(values: pd.Series, sep: str = ";") -> pd.Series:
 
     Examples
     --------
-    >>> split_list(pd.Series(["Putin; Kim", None])).tolist()
-    [['Putin', 'Kim'], []]
+    >>> split_list(pd.Series(["Putin; Kim", None, "'=x; y"])).tolist()
+    [['Putin', 'Kim'], [], ['=x', 'y']]
     """
 
     def split(value: object) -> list[str]:
@@ -87,7 +87,9 @@ def split_list(values: pd.Series, sep: str = ";") -> pd.Series:
             return [str(v).strip() for v in value if str(v).strip()]
         if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value)):
             return []
-        return [part.strip() for part in str(value).split(sep) if part.strip()]
+        # a list cell is one spreadsheet cell: only its start can carry our formula quote
+        text = _QUOTED_FORMULA.sub("", str(value).strip(), count=1)
+        return [part.strip() for part in text.split(sep) if part.strip()]
 
     if values.dtype == object:
         return values.map(split).astype(object)

@@ -1,0 +1,248 @@
+/* timeline page: draws the embedded figure, then filters its marks in the page.
+ *
+ * Data comes from two JSON script elements (never executed): #tl-figure (the plotly
+ * figure) and #tl-index (per event row: lowercase search text and category code; lanes
+ * with their y extent). A mark trace's customdata holds its event's row, so hiding a mark
+ * means setting its x to NaN (null for plain arrays) and restyling the trace. Mark traces
+ * without per-point customdata are faded while a filter is on. Labels are set with
+ * textContent only: nothing from the data is parsed as HTML here.
+ */
+(function () {
+  "use strict";
+
+  var DTYPES = {
+    f8: Float64Array, f4: Float32Array, i4: Int32Array, u4: Uint32Array,
+    i2: Int16Array, u2: Uint16Array, i1: Int8Array, u1: Uint8Array, u1c: Uint8ClampedArray
+  };
+  var MARK_ROLES = {
+    instant: 1, instant_window: 1, span: 1, span_extent: 1, span_center: 1, span_open: 1
+  };
+  var FADED = 0.12;
+
+  function readJSON(id) {
+    return JSON.parse(document.getElementById(id).textContent);
+  }
+
+  function decode(value) {
+    if (!value || typeof value.bdata !== "string" || !DTYPES[value.dtype]) return value;
+    if (value.shape && String(value.shape).indexOf(",") >= 0) return value;
+    var binary = atob(value.bdata);
+    var bytes = new Uint8Array(binary.length);
+    for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    return new DTYPES[value.dtype](bytes.buffer);
+  }
+
+  function isNumber(value) {
+    return typeof value === "number" && value === value;
+  }
+
+  var figure = readJSON("tl-figure");
+  var index = readJSON("tl-index");
+  var gd = document.getElementById("tl-plot");
+  var search = document.getElementById("tl-search");
+  var status = document.getElementById("tl-status");
+  var reset = document.getElementById("tl-reset");
+
+  figure.data.forEach(function (trace) {
+    ["x", "y", "customdata"].forEach(function (key) {
+      if (trace[key]) trace[key] = decode(trace[key]);
+    });
+  });
+
+  function laneOf(y) {
+    var edges = index.laneEdges;
+    for (var k = 0; k < edges.length; k++) {
+      if (y >= edges[k][0] && y < edges[k][1]) return k;
+    }
+    return -1;
+  }
+
+  var marks = [];
+  var unlinked = [];
+  figure.data.forEach(function (trace, i) {
+    var n = trace.x ? trace.x.length : 0;
+    var rows = trace.customdata;
+    if (n && rows && rows.length === n && isNumber(rows[0])) {
+      var lanes = null;
+      if (index.laneEdges.length && trace.y && trace.y.length === n) {
+        lanes = new Int16Array(n);
+        for (var j = 0; j < n; j++) lanes[j] = isNumber(trace.y[j]) ? laneOf(trace.y[j]) : -1;
+      }
+      marks.push({ trace: i, x: trace.x, rows: rows, lanes: lanes });
+    } else if (trace.meta && MARK_ROLES[trace.meta.role]) {
+      unlinked.push({ trace: i, opacity: trace.opacity == null ? 1 : trace.opacity });
+    }
+  });
+
+  var axisTypes = {};
+  Object.keys(figure.layout).forEach(function (key) {
+    var axis = figure.layout[key];
+    if (/^[xy]axis\d*$/.test(key) && axis && axis.type) axisTypes[key + ".type"] = axis.type;
+  });
+
+  // Restyling x makes plotly guess axis types (and so ranges) again: keep what we had.
+  function keptAxes() {
+    var kept = {};
+    Object.keys(axisTypes).forEach(function (key) {
+      var name = key.split(".")[0];
+      var axis = gd.layout[name];
+      kept[key] = axisTypes[key];
+      if (axis && axis.range && axis.autorange !== true) {
+        kept[name + ".range"] = axis.range.slice();
+        kept[name + ".autorange"] = false;
+      }
+    });
+    return kept;
+  }
+
+  var laneOn = index.lanes.map(function () { return true; });
+  var categoryOn = index.categories.map(function () { return true; });
+
+  function toggles(containerId, names, state, counts) {
+    var box = document.getElementById(containerId);
+    if (!box || names.length < 2) return;
+    box.hidden = false;
+    names.forEach(function (name, k) {
+      var label = document.createElement("label");
+      var input = document.createElement("input");
+      input.type = "checkbox";
+      input.checked = true;
+      input.value = String(k);
+      input.addEventListener("change", function () {
+        state[k] = input.checked;
+        apply();
+      });
+      label.appendChild(input);
+      label.appendChild(document.createTextNode(" " + name + (counts ? " (" + counts[k] + ")" : "")));
+      box.appendChild(label);
+    });
+  }
+
+  function categoryCounts() {
+    var counts = index.categories.map(function () { return 0; });
+    index.category.forEach(function (code) { if (code >= 0) counts[code] += 1; });
+    return counts;
+  }
+
+  function words() {
+    if (!search) return [];
+    return search.value.toLowerCase().split(/\s+/).filter(function (w) { return w.length > 0; });
+  }
+
+  function eventMask(terms) {
+    var useCategory = categoryOn.some(function (on) { return !on; });
+    if (!terms.length && !useCategory) return null;
+    var ok = new Uint8Array(index.events);
+    for (var r = 0; r < index.events; r++) {
+      var keep = true;
+      if (useCategory && index.category.length) {
+        var code = index.category[r];
+        keep = code < 0 || categoryOn[code];
+      }
+      if (keep && terms.length && index.texts) {
+        var text = index.texts[r] || "";
+        for (var w = 0; w < terms.length && keep; w++) keep = text.indexOf(terms[w]) >= 0;
+      }
+      ok[r] = keep ? 1 : 0;
+    }
+    return ok;
+  }
+
+  var pending = null;
+
+  var filtered = false;  // are some marks hidden right now?
+
+  function apply() {
+    var terms = words();
+    var ok = eventMask(terms);
+    var lanesOff = laneOn.some(function (on) { return !on; });
+    var filtering = ok !== null || lanesOff;
+    var shownRows = new Uint8Array(Math.max(index.events, 1));
+    var xs = [];
+    var shownMarks = 0;
+    marks.forEach(function (mark) {
+      var x = mark.x;
+      var typed = x instanceof Float32Array || x instanceof Float64Array;
+      var out = !filtering ? x : typed ? new x.constructor(x) : Array.prototype.slice.call(x);
+      var hidden = typed ? NaN : null;
+      for (var j = 0; j < x.length; j++) {
+        var row = mark.rows[j];
+        var keep = ok === null || ok[row] === 1;
+        if (keep && lanesOff && mark.lanes && mark.lanes[j] >= 0) keep = laneOn[mark.lanes[j]];
+        if (!keep) {
+          out[j] = hidden;
+        } else if (x[j] !== null && x[j] === x[j]) {
+          shownRows[row] = 1;
+          shownMarks += 1;
+        }
+      }
+      xs.push(out);
+    });
+    var shownEvents = 0;
+    for (var r = 0; r < shownRows.length; r++) shownEvents += shownRows[r];
+    var updates = [];
+    if (filtering || filtered) {
+      if (marks.length) {
+        updates.push(Plotly.update(
+          gd, { x: xs }, keptAxes(), marks.map(function (m) { return m.trace; })
+        ));
+      }
+      if (unlinked.length) {
+        updates.push(Plotly.restyle(
+          gd,
+          { opacity: unlinked.map(function (u) { return filtering ? FADED : u.opacity; }) },
+          unlinked.map(function (u) { return u.trace; })
+        ));
+      }
+    }
+    filtered = filtering;
+    return Promise.all(updates).then(function () {
+      var total = index.drawn;
+      status.textContent = filtering
+        ? "Showing " + shownEvents + " of " + total + " events"
+        : "Showing all " + total + " events";
+      gd.setAttribute("data-shown-events", String(filtering ? shownEvents : total));
+      gd.setAttribute("data-shown-marks", String(shownMarks));
+    });
+  }
+
+  function schedule() {
+    if (pending !== null) clearTimeout(pending);
+    pending = setTimeout(function () {
+      pending = null;
+      apply();
+    }, 120);
+  }
+
+  Plotly.newPlot(gd, figure.data, figure.layout, figure.config).then(function () {
+    if (!marks.length) {  // not a timeline figure: nothing to filter
+      document.querySelector(".tl-controls").hidden = true;
+      return null;
+    }
+    toggles("tl-lanes", index.lanes, laneOn, null);
+    toggles("tl-categories", index.categories, categoryOn, categoryCounts());
+    if (search) {
+      if (index.texts) {
+        search.addEventListener("input", schedule);
+        search.addEventListener("search", schedule);
+      } else {
+        search.disabled = true;
+        search.placeholder = "search needs the events (this page was made from a figure)";
+      }
+    }
+    if (reset) {
+      reset.addEventListener("click", function () {
+        if (search) search.value = "";
+        laneOn.forEach(function (_, k) { laneOn[k] = true; });
+        categoryOn.forEach(function (_, k) { categoryOn[k] = true; });
+        document.querySelectorAll(".tl-toggles input").forEach(function (input) {
+          input.checked = true;
+        });
+        apply();
+      });
+    }
+    return apply();
+  }).then(function () {
+    document.body.setAttribute("data-tl-ready", "1");
+  });
+})();

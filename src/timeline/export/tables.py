@@ -1,0 +1,206 @@
+"""CSV and XLSX: the event frame in the loader's columns, safe to open in a spreadsheet.
+
+The file holds what was reported (``title``, ``date_text``, ``end_text``, ``reported_on``,
+``kind``, the optional fields and every extra column), so ``tl.load_events`` on it gives
+back the same events: the dates are parsed again against the same report dates.
+``derived=True`` adds the computed columns (``start``, ``end``, precisions, flags, EDTF)
+for reading in a spreadsheet; on import the loader keeps those as extra columns.
+
+Any text cell that starts with ``= + - @``, a tab or a carriage return is prefixed with
+``'`` so no spreadsheet runs it as a formula; numbers stay numbers. The loader removes the
+prefix again.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from timeline.export.escaping import xml_text
+from timeline.schema import DATE_COLUMNS, OPTIONAL_COLUMNS
+from timeline.text_cells import FORMULA_PREFIXES
+
+SOURCE_COLUMNS = (
+    "event_id",
+    "title",
+    "date_text",
+    "end_text",
+    "reported_on",
+    "kind",
+    *OPTIONAL_COLUMNS,
+    "claimant",
+)
+"""Columns the loader reads back, in the order they are written (when present)."""
+
+DERIVED_COLUMNS = ("start", "end", *[c for c in DATE_COLUMNS if c not in ("start", "end")])
+"""Computed columns written with ``derived=True``."""
+
+LIST_SEPARATOR = "; "
+
+
+def neutralize(text: str) -> str:
+    """Prefix a formula-like text cell with ``'`` so spreadsheets show it as text.
+
+    Examples
+    --------
+    >>> neutralize("=HYPERLINK(\\"http://x\\")")
+    '\\'=HYPERLINK("http://x")'
+    >>> neutralize("Kursk")
+    'Kursk'
+    """
+    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
+
+
+def neutralize_series(values: pd.Series) -> pd.Series:
+    """:func:`neutralize` on every text cell of a column (vectorized; missing stays missing)."""
+    text = values.astype("str")
+    risky = text.str.startswith(FORMULA_PREFIXES).fillna(False).to_numpy(dtype=bool)
+    if not risky.any():
+        return text
+    return text.where(~risky, "'" + text)
+
+
+def _is_list_column(values: pd.Series) -> bool:
+    if values.dtype != object:
+        return False
+    return bool(values.map(lambda v: isinstance(v, list | tuple | np.ndarray)).any())
+
+
+def _join_lists(values: pd.Series) -> pd.Series:
+    def join(value: object) -> object:
+        if isinstance(value, list | tuple | np.ndarray):
+            return LIST_SEPARATOR.join(str(v) for v in value) or None
+        return value
+
+    return values.map(join).astype("str")
+
+
+def _day_text(values: pd.Series) -> pd.Series:
+    """Datetimes as ISO text: the day alone at midnight, else the full time."""
+    stamps = pd.to_datetime(values)
+    midnight = stamps.isna() | (stamps == stamps.dt.normalize())
+    day = stamps.dt.strftime("%Y-%m-%d")
+    full = stamps.dt.strftime("%Y-%m-%dT%H:%M:%S")
+    return day.where(midnight, full).astype("str")
+
+
+def table_frame(events: pd.DataFrame, *, derived: bool = False) -> pd.DataFrame:
+    """The frame a CSV/XLSX export writes: loader columns, then extras (and derived ones).
+
+    Lists (``actors``) are joined with ``"; "``, report dates become ISO text, formula-like
+    text is neutralised. Numeric columns keep their numbers.
+
+    Parameters
+    ----------
+    events : DataFrame
+        A canonical event frame.
+    derived : bool, default False
+        Also write ``start``, ``end``, the precisions, ``kind`` flags and ``edtf``.
+
+    Examples
+    --------
+    >>> import timeline as tl
+    >>> events = tl.load_events(pd.DataFrame({"title": ["=1+1"], "date": ["2024"]}))
+    >>> table_frame(events)[["title", "date_text"]].values.tolist()
+    [["'=1+1", '2024']]
+    """
+    canonical = {*SOURCE_COLUMNS, *DERIVED_COLUMNS}
+    names = [c for c in SOURCE_COLUMNS if c in events.columns]
+    names += [c for c in events.columns if c not in canonical]
+    if derived:
+        names += [c for c in DERIVED_COLUMNS if c in events.columns]
+    out: dict[str, pd.Series] = {}
+    for name in names:
+        values = events[name]
+        if name in ("reported_on", "start", "end"):
+            out[name] = _day_text(values)
+        elif pd.api.types.is_bool_dtype(values) or pd.api.types.is_numeric_dtype(values):
+            out[name] = values
+        elif _is_list_column(values):
+            out[name] = neutralize_series(_join_lists(values))
+        else:
+            out[name] = neutralize_series(values.astype(object).astype("str"))
+    frame = pd.DataFrame(out, index=events.index)
+    frame.columns = [neutralize(str(c)) for c in frame.columns]
+    return frame.reset_index(drop=True)
+
+
+def write_csv(events: pd.DataFrame, path: Path, *, derived: bool = False) -> None:
+    """Write the events as UTF-8 CSV (with a BOM, so spreadsheet programs read UTF-8).
+
+    Examples
+    --------
+    >>> import tempfile, timeline as tl
+    >>> events = tl.load_events(pd.DataFrame({"title": ["a"], "date": ["2024"]}))
+    >>> path = Path(tempfile.mkdtemp()) / "events.csv"
+    >>> write_csv(events, path)
+    >>> tl.load_events(path)["title"].tolist()
+    ['a']
+    """
+    table_frame(events, derived=derived).to_csv(path, index=False, encoding="utf-8-sig")
+
+
+def _xlsx_value(value: object) -> object:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, float) and np.isnan(value):
+        return None
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, str):
+        return xml_text(value)
+    return value
+
+
+def write_xlsx(
+    events: pd.DataFrame, path: Path, *, derived: bool = False, sheet_name: str = "events"
+) -> None:
+    """Write the events as one Excel sheet (text cells typed as text, a bold frozen header).
+
+    Characters that XML cannot hold (control characters other than tab and line breaks)
+    are dropped from text cells.
+
+    Examples
+    --------
+    >>> import tempfile, timeline as tl
+    >>> events = tl.load_events(pd.DataFrame({"title": ["a"], "date": ["2024"]}))
+    >>> path = Path(tempfile.mkdtemp()) / "events.xlsx"
+    >>> write_xlsx(events, path)
+    >>> tl.load_events(path)["date_text"].tolist()
+    ['2024']
+    """
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    frame = table_frame(events, derived=derived)
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(title=sheet_name[:31] or "events")
+    sheet.freeze_panes = "A2"
+    widths = [min(max(len(str(c)), 8) + 2, 60) for c in frame.columns]
+    for i, name in enumerate(frame.columns):
+        longest = frame[name].head(200).astype(str).str.len().max()
+        if pd.notna(longest):
+            widths[i] = min(max(widths[i], int(longest) + 2), 60)
+        sheet.column_dimensions[get_column_letter(i + 1)].width = widths[i]
+    bold = Font(bold=True)
+    header = []
+    for name in frame.columns:
+        cell = WriteOnlyCell(sheet, value=_xlsx_value(str(name)))
+        cell.data_type = "s"
+        cell.font = bold
+        header.append(cell)
+    sheet.append(header)
+    text_columns = [not pd.api.types.is_numeric_dtype(frame[c]) for c in frame.columns]
+    for row in frame.itertuples(index=False, name=None):
+        cells = []
+        for value, is_text in zip(row, text_columns, strict=True):
+            cell = WriteOnlyCell(sheet, value=_xlsx_value(value))
+            if is_text and cell.value is not None:
+                cell.data_type = "s"  # never a formula, whatever the text
+            cells.append(cell)
+        sheet.append(cells)
+    book.save(path)
