@@ -54,8 +54,8 @@ if TYPE_CHECKING:
     from timeline.dates import DateConventions, FuzzyDate, normalize_dates, parse_date
     from timeline.errors import DateParseError, EventDataError, RejectedRowsWarning
     from timeline.explore import explore
-    from timeline.filters import FilterState
     from timeline.export import export
+    from timeline.filters import FilterState
     from timeline.load import load_events, validate_events
     from timeline.plot import plot
 
