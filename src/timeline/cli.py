@@ -378,7 +378,6 @@ def run_render(args: argparse.Namespace) -> int:
 
 def run_validate(args: argparse.Namespace) -> int:
     """``timeline validate``."""
-    import pandas as pd
 
     from timeline.load import validate_events
 
@@ -393,10 +392,11 @@ def run_validate(args: argparse.Namespace) -> int:
     if failures.empty:
         print(f"{source}: no problems")
         return EXIT_OK
+    from timeline.errors import format_failures
+
     rows = failures["row"].nunique()
     print(f"{source}: {len(failures)} problem(s) in {rows} row(s)")
-    with pd.option_context("display.max_colwidth", 80, "display.width", 200):
-        print(failures.astype(str).to_string(index=False))
+    print(format_failures(failures, limit=len(failures)))
     return EXIT_DATA
 
 

@@ -153,7 +153,7 @@ def band_shapes(bands: list[Band]) -> tuple[list[dict], list[dict]]:
 
 
 def marker_shapes(lines: list[tuple[str, float]]) -> tuple[list[dict], list[dict]]:
-    """Dashed vertical reference lines with labels at the top."""
+    """Dashed vertical reference lines with labels at the top, above the era labels."""
     shapes, labels = [], []
     for label, when in lines:
         shapes.append(
@@ -177,6 +177,7 @@ def marker_shapes(lines: list[tuple[str, float]]) -> tuple[list[dict], list[dict
                     "yref": "paper",
                     "yanchor": "bottom",
                     "xanchor": "left",
+                    "yshift": 14,  # a line above the era labels, so the two never overlap
                     "text": escape_text(truncate(label, 40)),
                     "showarrow": False,
                     "font": {"size": 10, "color": NOTE_COLOR},
