@@ -83,7 +83,7 @@ def test_validate_broken_file_prints_the_failures_table(broken: Path) -> None:
     assert lines[1].split() == ["row", "column", "value", "reason"]
     assert re.match(r"\s*1\s+title\s+title is empty", lines[2])
     assert "2025-02-30" in lines[3] and "does not exist" in lines[3]
-    assert re.match(r"\s*3\s+reported_on\s+2025\s+report date must give the day", lines[4])
+    assert re.match(r"\s*3\s+reported_on\s+2025\s+report date must name one day", lines[4])
     assert len(lines) == 5
 
 

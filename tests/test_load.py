@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 import timeline as tl
+from conftest import DATA
 from timeline.errors import EventDataError, RejectedRowsWarning
 from timeline.schema import REQUIRED_COLUMNS
 
@@ -293,3 +294,91 @@ def test_unknown_suffix_lists_formats(tmp_path: Path) -> None:
 def test_missing_file_is_named(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError, match="no such file"):
         tl.load_events(tmp_path / "nope.csv")
+
+
+def test_reference_date_must_name_one_day() -> None:
+    frame = pd.DataFrame({"title": ["A"], "date": ["since September"]})
+    with pytest.raises(ValueError, match="reference_date must name one day"):
+        tl.load_events(frame, reference_date="2024")
+    events = tl.load_events(frame, reference_date=pd.Timestamp("2024-11-05"))
+    assert events["start"].tolist() == [TS("2024-09-01")]
+
+
+def test_report_date_column_must_be_one_day(tmp_path: Path) -> None:
+    text = "title,date,reported_on\nA,2024,2024-11-01/2024-11-05\nB,2024,Q4 2024\n"
+    failures = tl.validate_events(write(tmp_path / "e.csv", text))
+    assert failures["column"].tolist() == ["reported_on", "reported_on"]
+    assert set(failures["reason"]) == {
+        "report date must name one day (relative dates are resolved against it)"
+    }
+
+
+def test_importer_row_with_two_problems_counts_once(tmp_path: Path) -> None:
+    lines = (DATA / "acled_argentina_rows121-240.csv").read_text(encoding="utf-8").splitlines()
+    header, rows = lines[0], lines[1:4]
+    names = header.split(",")
+    broken = rows[1].split(",")
+    broken[names.index("event_date")] = "2022-02-30"
+    broken[names.index("time_precision")] = "9"
+    path = tmp_path / "acled.csv"
+    path.write_text("\n".join([header, rows[0], ",".join(broken), rows[2]]) + "\n")
+    with pytest.warns(RejectedRowsWarning) as record:
+        events = tl.load_events(path, on_error="skip")
+    warning = record[0].message
+    assert len(events) == 2
+    assert warning.total == 3
+    assert warning.rejected == 1
+    assert len(warning.failures) == 2
+
+
+def test_excel_text_extras_match_csv_and_lose_our_formula_quote(tmp_path: Path) -> None:
+    frame = pd.DataFrame(
+        {"title": ["A", "B"], "date": ["2024", "2025"], "memo": ["'=1+1", " plain "]}
+    )
+    frame.to_excel(tmp_path / "e.xlsx", index=False)
+    events = tl.load_events(tmp_path / "e.xlsx")
+    assert events["memo"].tolist() == ["=1+1", "plain"]
+    assert str(events["memo"].dtype) == "str"
+
+
+def test_excel_month_formatted_dates_keep_month_precision(tmp_path: Path) -> None:
+    import datetime as dt
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["title", "date"])
+    sheet.append(["Summit", dt.datetime(2024, 6, 1)])
+    sheet["B2"].number_format = "mmm-yy"  # what Excel does with a typed "June 2024"
+    sheet.append(["Visit", dt.datetime(2024, 6, 19)])
+    sheet.append(["Year", dt.datetime(2024, 1, 1)])
+    sheet["B4"].number_format = "yyyy"
+    book.save(tmp_path / "e.xlsx")
+    events = tl.load_events(tmp_path / "e.xlsx")
+    assert events["date_text"].tolist() == ["2024-06", "2024-06-19", "2024"]
+    assert events["start_precision"].tolist() == ["month", "day", "year"]
+
+
+def test_broken_workbook_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "e.xlsx").write_text("not a workbook")
+    with pytest.raises(ValueError, match="as an Excel workbook"):
+        tl.load_events(tmp_path / "e.xlsx")
+
+
+def test_utf8_header_survives_a_character_cut_at_the_sniff_limit(tmp_path: Path) -> None:
+    header = "title,date,Straße\n"
+    filler = "x" * ((1 << 20) - 1 - len(header.encode()) - len("A,2024,"))
+    text = header + f"A,2024,{filler}é\n"
+    data = text.encode("utf-8")
+    assert data[(1 << 20) - 1 : (1 << 20) + 1] == "é".encode()  # the sample ends inside "é"
+    path = tmp_path / "e.csv"
+    path.write_bytes(data)
+    events = tl.load_events(path)
+    assert list(events.columns)[-1] == "Straße"
+
+
+def test_dataframe_errors_say_rows_are_index_labels() -> None:
+    frame = pd.DataFrame({"title": ["a", ""], "date": ["2024", "2025"]})
+    with pytest.raises(EventDataError, match="Rows are the frame's index labels"):
+        tl.load_events(frame)

@@ -79,6 +79,8 @@ class EventDataError(ValueError):
         A name for the source (e.g. the file name) to put in the message.
     total
         How many rows the source has, to say how many were valid.
+    file_rows
+        Whether ``row`` counts the records of a file (else it is a frame's index label).
     """
 
     def __init__(
@@ -88,6 +90,7 @@ class EventDataError(ValueError):
         *,
         source: str | None = None,
         total: int | None = None,
+        file_rows: bool = True,
     ) -> None:
         self.failures = failures
         if message is None:
@@ -103,8 +106,13 @@ class EventDataError(ValueError):
             message = (
                 f"{where}{_plural(len(failures), 'problem')} in {rows}{of_total} "
                 f"{'row' if rows == 1 and not of_total else 'rows'}; nothing was loaded. "
-                f"Fix the data, or {skip}. Rows are counted from 1 after the header.\n"
-                f"{format_failures(failures)}"
+                f"Fix the data, or {skip}. "
+                + (
+                    "Rows are counted from 1 after the header.\n"
+                    if file_rows
+                    else "Rows are the frame's index labels.\n"
+                )
+                + f"{format_failures(failures)}"
             )
         super().__init__(message)
 

@@ -53,6 +53,7 @@ class LoadResult:
     valid: np.ndarray  # row mask of the valid events
     failures: pd.DataFrame
     total: int  # input records, including those the reader could not split
+    rejected: int  # records with at least one failure, counted from the failures
 
 
 def load_events(
@@ -115,13 +116,13 @@ def load_events(
     if result.failures.empty:
         return result.events
     if on_error == "raise":
+        name = result.events.attrs.get("source_name")
         raise EventDataError(
-            result.failures, source=result.events.attrs.get("source_name"), total=result.total
+            result.failures, source=name, total=result.total, file_rows=name is not None
         )
     loaded = result.events.loc[result.valid].reset_index(drop=True)
     loaded.attrs = dict(result.events.attrs)
-    rejected = result.total - len(loaded)
-    warnings.warn(RejectedRowsWarning(result.failures, rejected, result.total), stacklevel=2)
+    warnings.warn(RejectedRowsWarning(result.failures, result.rejected, result.total), stacklevel=2)
     return loaded
 
 
@@ -313,23 +314,23 @@ def build_events(
     }
     events = finalize_events(fields, extras, index)
     events.attrs.update(raw.attrs)
-    return LoadResult(events, ~failures.bad, failures.table(), n + len(raw.rejected))
+    # Input rows: the rows read plus the records the reader or an importer rejected, each once
+    # however many problems it has.
+    rejected_records = len({record["row"] for record in raw.rejected})
+    return LoadResult(
+        events, ~failures.bad, failures.table(), n + rejected_records, failures.count_rejected
+    )
 
 
 def _reference_dates(
     reported: pd.Series | None, reference_date: object, failures: FailureCollector
 ) -> pd.Series:
-    """Each row's report date: its own ``reported_on`` (day precision), else the argument."""
-    from timeline.dates import parse_date
+    """Each row's report date: its own ``reported_on`` (one day), else the argument."""
+    from timeline.dates.parse import reference_day
 
     n = len(failures.labels)
-    default = pd.NaT
-    if reference_date is not None:
-        default = (
-            parse_date(reference_date).start
-            if isinstance(reference_date, str)
-            else pd.Timestamp(reference_date)
-        )
+    day = reference_day(reference_date)  # None, or days since 1970; raises unless one day
+    default = pd.NaT if day is None else pd.Timestamp(day, unit="D")
     fill = np.datetime64("NaT", "us") if pd.isna(default) else pd.Timestamp(default).to_datetime64()
     base = pd.Series(np.full(n, fill, dtype="datetime64[us]"))
     if reported is None:
@@ -345,16 +346,18 @@ def _reference_dates(
     parsed = parsed.set_axis(reported.index)
     present = reported.notna().to_numpy()
     error = parsed["date_error"].to_numpy(dtype=object)
-    too_coarse = (
-        present & (error == "") & ~parsed["start_precision"].isin(["day", "time"]).to_numpy()
+    one_day = (
+        parsed["start_precision"].isin(["day", "time"]).to_numpy()
+        & (parsed["kind"] == "instant").to_numpy()
     )
+    too_coarse = present & (error == "") & ~one_day
     bad = present & (error != "")
     failures.add(bad, "reported_on", reported, error)
     failures.add(
         too_coarse,
         "reported_on",
         reported,
-        "report date must give the day (relative dates are resolved against it)",
+        "report date must name one day (relative dates are resolved against it)",
     )
     own = parsed["start"].where(present & ~bad & ~too_coarse)
     return own.fillna(base).astype("datetime64[us]")
@@ -454,7 +457,15 @@ def _row_hashes(frame: pd.DataFrame) -> pd.Series:
 
 
 def _extra_column(values: pd.Series) -> pd.Series:
-    """Keep a column we do not interpret: text stays text, plain numbers become numbers."""
+    """Keep a column we do not interpret: text stays text, plain numbers become numbers.
+
+    Text from any source (CSV cells, or Excel/JSON/DataFrame columns that hold only
+    strings) is treated alike: stripped, blanks as missing, our formula quote removed.
+    """
+    if values.dtype == object:
+        present = values.dropna()
+        if len(present) and all(isinstance(v, str) for v in present):
+            values = values.astype("str")
     if pd.api.types.is_string_dtype(values) and values.dtype != object:
         numbers = whole_numbers(values)  # the common numeric column, in one cast
         if numbers is not None:

@@ -9,9 +9,12 @@ record in a file (header excluded, blank lines not counted) or the frame's index
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import os
+import re
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -137,15 +140,15 @@ def _dedupe(names: list[str]) -> list[str]:
 
 
 def _read_delimited(path: Path) -> RawTable:
-    data = path.read_bytes()
-    text = decode_text(data[: 1 << 20])  # enough for the header and the sniffer
+    utf8 = _utf8_bytes(path.read_bytes())
+    # enough for the header and the sniffer ("ignore" only drops a character cut in two)
+    text = utf8[: 1 << 20].decode("utf-8", errors="ignore")
     delimiter = "\t" if path.suffix.lower() in (".tsv", ".tab") else sniff_delimiter(text)
     header_row = next(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), None)
     if header_row is None:
         msg = f"{str(path)!r} is empty: it has no header row"
         raise ValueError(msg)
     names = _dedupe(header_row)
-    utf8 = _utf8_bytes(data)
     frame = _read_with_pyarrow(utf8, delimiter, names)
     if frame is not None:
         return RawTable(frame, np.arange(1, len(frame) + 1))
@@ -250,13 +253,55 @@ def _read_with_csv_module(
 
 
 def _read_excel(path: Path) -> RawTable:
-    frame = pd.read_excel(path, sheet_name=0, dtype=object, engine="openpyxl")
-    frame.columns = _dedupe([str(c) for c in frame.columns])
-    frame = frame.dropna(how="all")
-    # Data record n sits on sheet row n + 1 (the header is row 1); empty rows are not records
-    # but keep their place in the count, so a row number always points at the same sheet row.
-    rows = frame.index.to_numpy() + 1
-    return RawTable(frame.reset_index(drop=True), rows)
+    """The first sheet; a date cell keeps only the parts its number format shows.
+
+    Excel turns a typed "June 2024" into the date 2024-06-01 shown as ``mmm-yy``; reading
+    it as the first of June would invent a day, so such a cell becomes ``2024-06``.
+    """
+    try:
+        import openpyxl
+    except ImportError as exc:
+        msg = "reading .xlsx needs openpyxl: pip install 'timeline[export]' (or openpyxl)"
+        raise ImportError(msg) from exc
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as exc:
+        msg = f"cannot read {str(path)!r} as an Excel workbook: {exc}"
+        raise ValueError(msg) from exc
+    try:
+        sheet = workbook.worksheets[0]
+        rows_iter = sheet.iter_rows()
+        header = next(rows_iter, None)
+        if header is None:
+            msg = f"{str(path)!r} is empty: its first sheet has no header row"
+            raise ValueError(msg)
+        names = [str(c.value) if c.value is not None else "" for c in header]
+        while names and names[-1] == "":
+            names.pop()
+        records, numbers = [], []
+        for number, row in enumerate(rows_iter, start=1):
+            values = [_excel_value(cell) for cell in row[: len(names)]]
+            values += [None] * (len(names) - len(values))
+            if all(v is None or v == "" for v in values):
+                continue  # an empty row is not a record, but keeps its place in the count
+            records.append(values)
+            numbers.append(number)
+    finally:
+        workbook.close()
+    frame = pd.DataFrame(records, columns=_dedupe(names), dtype=object)
+    # Data record n sits on sheet row n + 1 (the header is row 1).
+    return RawTable(frame, np.asarray(numbers, dtype=np.int64))
+
+
+def _excel_value(cell: Any) -> object:
+    value = cell.value
+    if getattr(cell, "is_date", False) and isinstance(value, dt.datetime):
+        shown = re.sub(r'"[^"]*"|\[[^\]]*\]|\\.', "", str(cell.number_format or "").lower())
+        if "d" not in shown and "y" in shown:
+            return f"{value.year:04d}-{value.month:02d}" if "m" in shown else f"{value.year:04d}"
+    return value
 
 
 def _read_json(path: Path) -> RawTable:

@@ -94,7 +94,7 @@ def split_list(values: pd.Series, sep: str = ";") -> pd.Series:
     if values.dtype == object:
         return values.map(split).astype(object)
     if _mostly_distinct(values):
-        return _split_in_arrow(values, sep)
+        return _split_in_arrow(unquote_formulas(values.str.lstrip()), sep)
     # Text cells repeat a lot: split each distinct value once, then copy per row.
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
     # Rows with the same text share one list object (copy a list before changing it in place).

@@ -95,7 +95,11 @@ def sniff_format(source: object, file_format: str | None = None) -> str | None:
             return None
         return "timelinejs" if is_timelinejs(payload) else None
     if fmt == "xlsx":
-        return format_of_columns(pd.read_excel(path, nrows=0, engine="openpyxl").columns)
+        try:
+            header = pd.read_excel(path, nrows=0, engine="openpyxl").columns
+        except Exception:
+            return None
+        return format_of_columns(header)
     if fmt == "parquet":
         import pyarrow.parquet as pq
 
