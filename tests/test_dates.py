@@ -309,6 +309,24 @@ ABSOLUTE = [
         "span",
         "2024-12-28/2025-01-03",
     ),
+    (
+        "28 December to 3 January 2025",
+        "2024-12-28",
+        "2025-01-04",
+        "day",
+        "day",
+        "span",
+        "2024-12-28/2025-01-03",
+    ),
+    (
+        "December to February 2025",
+        "2024-12-01",
+        "2025-03-01",
+        "month",
+        "month",
+        "span",
+        "2024-12/2025-02",
+    ),
     ("Q1-Q3 2025", "2025-01-01", "2025-10-01", "quarter", "quarter", "span", "2025-33/2025-35"),
     ("early to mid 1990s", "1990-01-01", "1997-01-01", "decade", "decade", "span", "1990/1996"),
     (
@@ -513,6 +531,12 @@ REJECTED = [
     ("the 3rd", "a lone number is not a date"),
     ("2024-06-01/2024-05-01", "the end (2024-05-01) is before the start (2024-06-01)"),
     ("June 2024 to May 2024", "the end (2024-05) is before the start (2024-06)"),
+    # a reversed range within one month is not a range across a year turn
+    ("3-1 November 2024", "the end (2024-11-01) is before the start (2024-11-03)"),
+    ("between 3 and 1 November 2024", "the end (2024-11-01) is before the start (2024-11-03)"),
+    ("5 March to 3 March 2024", "the end (2024-03-03) is before the start (2024-03-05)"),
+    ("5 March 2024 to 3 March", "the end (2024-03-03) is before the start (2024-03-05)"),
+    ("28 to 3 January 2025", "the end (2025-01-03) is before the start (2025-01-28)"),
     ("late Q1 2025", "not a date expression"),
     ("x" * 300, "longer than 200 characters"),
 ]
@@ -525,6 +549,32 @@ def test_rejections_name_the_reason(text: str, reason: str) -> None:
     assert reason in info.value.reason
     assert info.value.text == text
     assert repr(text) in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("3 to 1 November", "the end (2023-11-01) is before the start (2023-11-03)"),
+        ("5 March to 3 March", "the end (2024-03-03) is before the start (2024-03-05)"),
+    ],
+)
+def test_reversed_days_of_one_month_are_rejected_with_a_report_date(text: str, reason: str) -> None:
+    with pytest.raises(DateParseError) as info:
+        parse_date(text, reference_date=REF)
+    assert info.value.reason == reason
+
+
+@pytest.mark.parametrize(
+    ("text", "edtf"),
+    [
+        ("from December to February", "2023-12/2024-02"),
+        ("28 December to 3 January", "2023-12-28/2024-01-03"),
+        ("winter to spring 2025", "2024-28/2025-25"),
+        ("Q4 to Q1 2025", "2024-36/2025-33"),
+    ],
+)
+def test_named_months_across_the_year_turn(text: str, edtf: str) -> None:
+    assert parse_date(text, reference_date=REF).edtf == edtf
 
 
 @pytest.mark.parametrize(
