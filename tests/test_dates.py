@@ -426,6 +426,70 @@ def test_qualifiers(text: str, approximate: bool, uncertain: bool, edtf: str) ->
     assert (fd.approximate, fd.uncertain, fd.edtf) == (approximate, uncertain, edtf)
 
 
+@pytest.mark.parametrize(
+    ("text", "utc"),
+    [
+        ("19 June 2024 14:30 EST", "2024-06-19 19:30"),
+        ("19 June 2024 14:30 est.", "2024-06-19 19:30"),
+        ("19 June 2024 2:30 pm EDT", "2024-06-19 18:30"),
+        ("2024-06-19T14:30 CST", "2024-06-19 20:30"),
+        ("19 June 2024 14:30 CDT", "2024-06-19 19:30"),
+        ("19 June 2024 14:30 MST", "2024-06-19 21:30"),
+        ("19 June 2024 14:30 MDT", "2024-06-19 20:30"),
+        ("19 June 2024 23:30 PST", "2024-06-20 07:30"),
+        ("19 June 2024 14:30 PDT", "2024-06-19 21:30"),
+        ("14:30 CET 19 June 2024", "2024-06-19 13:30"),
+        ("19 June 2024 14:30 CEST", "2024-06-19 12:30"),
+        ("19 June 2024 14:30 EET", "2024-06-19 12:30"),
+        ("19 June 2024 14:30 EEST", "2024-06-19 11:30"),
+        ("19 June 2024 14:30 MSK", "2024-06-19 11:30"),
+        ("19 June 2024 14:30 KST", "2024-06-19 05:30"),
+        ("19 June 2024 08:30 JST", "2024-06-18 23:30"),
+        ("19 June 2024 14:30 GMT", "2024-06-19 14:30"),
+        ("19 June 2024 14:30 UTC", "2024-06-19 14:30"),
+        ("19 June 2024 14:30 Z", "2024-06-19 14:30"),
+    ],
+)
+def test_time_zone_abbreviation_after_a_time_is_a_fixed_offset(text: str, utc: str) -> None:
+    fd = parse_date(text)
+    assert (fd.start, fd.end) == (ts(utc), ts(utc) + pd.Timedelta(minutes=1))
+    assert (fd.approximate, fd.uncertain) == (False, False)
+    assert fd.edtf == ts(utc).strftime("%Y-%m-%dT%H:%MZ")
+
+
+def test_a_range_of_times_in_one_zone() -> None:
+    fd = parse_date("19 June 2024 14:30 EST to 20 June 2024 09:00 EST")
+    assert fd.edtf == "2024-06-19T19:30Z/2024-06-20T14:00Z"
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("19 June 2024 14:30 IST", "the time zone 'IST' is ambiguous: India (UTC+05:30)"),
+        ("19 June 2024 14:30 BST", "the time zone 'BST' is ambiguous: British Summer Time"),
+    ],
+)
+def test_ambiguous_time_zone_is_rejected(text: str, reason: str) -> None:
+    with pytest.raises(DateParseError) as info:
+        parse_date(text)
+    assert info.value.reason.startswith(reason)
+    assert "'14:30 UTC+hh:mm'" in info.value.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "edtf"),
+    [
+        ("est. 19 June 2024", "2024-06-19~"),
+        ("19 June 2024 est.", "2024-06-19~"),
+        ("estimated 19 June 2024 14:30", "2024-06-19T14:30Z~"),
+        ("est. June 2024", "2024-06~"),
+    ],
+)
+def test_est_away_from_a_time_still_means_estimated(text: str, edtf: str) -> None:
+    fd = parse_date(text)
+    assert (fd.approximate, fd.edtf) == (True, edtf)
+
+
 # Relative to REF, Friday 1 November 2024.
 RELATIVE = [
     ("since September", "2024-09-01", None, "2024-09/.."),
