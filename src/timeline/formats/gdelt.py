@@ -16,10 +16,13 @@ import pandas as pd
 from timeline.formats.common import (
     RowChecks,
     build,
+    check_days,
     column_text,
+    day_text,
     derived,
     find_columns,
     join_text,
+    parse_days,
     require_columns,
     take_columns,
 )
@@ -180,7 +183,12 @@ def build_gdelt(
     sqldate = text("SQLDATE")
     date, bad_date = compact_to_iso(sqldate, with_time=False)
     checks.add(bad_date, cols["SQLDATE"], sqldate, "SQLDATE must be a day written YYYYMMDD")
-    frame[derived("date_text")] = date
+    # A well-formed value must also be a real day (20240230 is not): checked here, so the
+    # failure names SQLDATE and its value, not the derived date text.
+    days, why = parse_days(date)
+    why[bad_date] = ""  # already refused above
+    check_days(checks, cols["SQLDATE"], sqldate, why)
+    frame[derived("date_text")] = pd.Series(day_text(days), index=frame.index, dtype="str")
     mapping = {"date_text": derived("date_text")}
 
     added = text("DATEADDED")
