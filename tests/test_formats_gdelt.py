@@ -118,3 +118,19 @@ def test_sqldate_failures_name_the_source_column_and_value() -> None:
     ]
     events = tl.load_events(frame.iloc[3:], format="gdelt")
     assert events["date_text"].tolist() == ["2023-03-01", "2024-03-01"]
+
+
+def test_dateadded_failures_name_the_source_column_and_value() -> None:
+    frame = sample_frame()
+    frame.loc[1, "DATEADDED"] = "20240230121500"  # no 30 February
+    frame.loc[3, "DATEADDED"] = "20240301251500"  # no hour 25
+    frame.loc[4, "DATEADDED"] = "20240229"  # a day alone is fine
+    failures = tl.validate_events(frame, format="gdelt")
+    assert failures[["row", "column", "value"]].values.tolist() == [
+        [1, "DATEADDED", "20240230121500"],
+        [3, "DATEADDED", "20240301251500"],
+    ]
+    assert failures["reason"].tolist() == [
+        "DATEADDED must be a real day and time: day 30 does not exist in February 2024",
+        "DATEADDED must be a real day and time: time 25:15:00 does not exist",
+    ]

@@ -168,6 +168,24 @@ def compact_to_iso(text: pd.Series, with_time: bool) -> tuple[pd.Series, np.ndar
     return iso.astype("str"), bad
 
 
+def _check_moments(checks: RowChecks, column: str, values: pd.Series, iso: pd.Series) -> None:
+    """Reject the rows whose ``iso`` text (written from ``column``) is no real day or time.
+
+    Each distinct value is read once; the failure names ``column`` and its own value.
+    """
+    from timeline.dates import normalize_dates
+
+    codes, uniques = pd.factorize(iso)
+    if not len(uniques):
+        return
+    distinct = pd.Series(np.asarray(uniques, dtype=object), dtype="str")
+    errors = normalize_dates(distinct)["date_error"].to_numpy(dtype=object)
+    why = np.where(codes < 0, "", errors[np.maximum(codes, 0)])
+    bad = why != ""
+    reasons = np.array([f"{column} must be a real day and time: {r}" if r else "" for r in why])
+    checks.add(bad, column, values, reasons)
+
+
 def build_gdelt(
     raw: RawTable, reference_date: object, dayfirst: bool | None, conventions: object
 ) -> object:
@@ -201,6 +219,7 @@ def build_gdelt(
         checks.add(
             bad, cols["DATEADDED"], added, "DATEADDED must be written YYYYMMDDHHMMSS (or YYYYMMDD)"
         )
+        _check_moments(checks, cols["DATEADDED"], added, reported.where(~bad))
         frame[derived("reported_on")] = reported
         mapping["reported_on"] = derived("reported_on")
 
