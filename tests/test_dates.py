@@ -309,6 +309,24 @@ ABSOLUTE = [
         "span",
         "2024-12-28/2025-01-03",
     ),
+    (
+        "28 December to 3 January 2025",
+        "2024-12-28",
+        "2025-01-04",
+        "day",
+        "day",
+        "span",
+        "2024-12-28/2025-01-03",
+    ),
+    (
+        "December to February 2025",
+        "2024-12-01",
+        "2025-03-01",
+        "month",
+        "month",
+        "span",
+        "2024-12/2025-02",
+    ),
     ("Q1-Q3 2025", "2025-01-01", "2025-10-01", "quarter", "quarter", "span", "2025-33/2025-35"),
     ("early to mid 1990s", "1990-01-01", "1997-01-01", "decade", "decade", "span", "1990/1996"),
     (
@@ -406,6 +424,70 @@ def test_open_ends(
 def test_qualifiers(text: str, approximate: bool, uncertain: bool, edtf: str) -> None:
     fd = parse_date(text)
     assert (fd.approximate, fd.uncertain, fd.edtf) == (approximate, uncertain, edtf)
+
+
+@pytest.mark.parametrize(
+    ("text", "utc"),
+    [
+        ("19 June 2024 14:30 EST", "2024-06-19 19:30"),
+        ("19 June 2024 14:30 est.", "2024-06-19 19:30"),
+        ("19 June 2024 2:30 pm EDT", "2024-06-19 18:30"),
+        ("2024-06-19T14:30 CST", "2024-06-19 20:30"),
+        ("19 June 2024 14:30 CDT", "2024-06-19 19:30"),
+        ("19 June 2024 14:30 MST", "2024-06-19 21:30"),
+        ("19 June 2024 14:30 MDT", "2024-06-19 20:30"),
+        ("19 June 2024 23:30 PST", "2024-06-20 07:30"),
+        ("19 June 2024 14:30 PDT", "2024-06-19 21:30"),
+        ("14:30 CET 19 June 2024", "2024-06-19 13:30"),
+        ("19 June 2024 14:30 CEST", "2024-06-19 12:30"),
+        ("19 June 2024 14:30 EET", "2024-06-19 12:30"),
+        ("19 June 2024 14:30 EEST", "2024-06-19 11:30"),
+        ("19 June 2024 14:30 MSK", "2024-06-19 11:30"),
+        ("19 June 2024 14:30 KST", "2024-06-19 05:30"),
+        ("19 June 2024 08:30 JST", "2024-06-18 23:30"),
+        ("19 June 2024 14:30 GMT", "2024-06-19 14:30"),
+        ("19 June 2024 14:30 UTC", "2024-06-19 14:30"),
+        ("19 June 2024 14:30 Z", "2024-06-19 14:30"),
+    ],
+)
+def test_time_zone_abbreviation_after_a_time_is_a_fixed_offset(text: str, utc: str) -> None:
+    fd = parse_date(text)
+    assert (fd.start, fd.end) == (ts(utc), ts(utc) + pd.Timedelta(minutes=1))
+    assert (fd.approximate, fd.uncertain) == (False, False)
+    assert fd.edtf == ts(utc).strftime("%Y-%m-%dT%H:%MZ")
+
+
+def test_a_range_of_times_in_one_zone() -> None:
+    fd = parse_date("19 June 2024 14:30 EST to 20 June 2024 09:00 EST")
+    assert fd.edtf == "2024-06-19T19:30Z/2024-06-20T14:00Z"
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("19 June 2024 14:30 IST", "the time zone 'IST' is ambiguous: India (UTC+05:30)"),
+        ("19 June 2024 14:30 BST", "the time zone 'BST' is ambiguous: British Summer Time"),
+    ],
+)
+def test_ambiguous_time_zone_is_rejected(text: str, reason: str) -> None:
+    with pytest.raises(DateParseError) as info:
+        parse_date(text)
+    assert info.value.reason.startswith(reason)
+    assert "'14:30 UTC+hh:mm'" in info.value.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "edtf"),
+    [
+        ("est. 19 June 2024", "2024-06-19~"),
+        ("19 June 2024 est.", "2024-06-19~"),
+        ("estimated 19 June 2024 14:30", "2024-06-19T14:30Z~"),
+        ("est. June 2024", "2024-06~"),
+    ],
+)
+def test_est_away_from_a_time_still_means_estimated(text: str, edtf: str) -> None:
+    fd = parse_date(text)
+    assert (fd.approximate, fd.edtf) == (True, edtf)
 
 
 # Relative to REF, Friday 1 November 2024.
@@ -513,6 +595,12 @@ REJECTED = [
     ("the 3rd", "a lone number is not a date"),
     ("2024-06-01/2024-05-01", "the end (2024-05-01) is before the start (2024-06-01)"),
     ("June 2024 to May 2024", "the end (2024-05) is before the start (2024-06)"),
+    # a reversed range within one month is not a range across a year turn
+    ("3-1 November 2024", "the end (2024-11-01) is before the start (2024-11-03)"),
+    ("between 3 and 1 November 2024", "the end (2024-11-01) is before the start (2024-11-03)"),
+    ("5 March to 3 March 2024", "the end (2024-03-03) is before the start (2024-03-05)"),
+    ("5 March 2024 to 3 March", "the end (2024-03-03) is before the start (2024-03-05)"),
+    ("28 to 3 January 2025", "the end (2025-01-03) is before the start (2025-01-28)"),
     ("late Q1 2025", "not a date expression"),
     ("x" * 300, "longer than 200 characters"),
 ]
@@ -525,6 +613,32 @@ def test_rejections_name_the_reason(text: str, reason: str) -> None:
     assert reason in info.value.reason
     assert info.value.text == text
     assert repr(text) in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("3 to 1 November", "the end (2023-11-01) is before the start (2023-11-03)"),
+        ("5 March to 3 March", "the end (2024-03-03) is before the start (2024-03-05)"),
+    ],
+)
+def test_reversed_days_of_one_month_are_rejected_with_a_report_date(text: str, reason: str) -> None:
+    with pytest.raises(DateParseError) as info:
+        parse_date(text, reference_date=REF)
+    assert info.value.reason == reason
+
+
+@pytest.mark.parametrize(
+    ("text", "edtf"),
+    [
+        ("from December to February", "2023-12/2024-02"),
+        ("28 December to 3 January", "2023-12-28/2024-01-03"),
+        ("winter to spring 2025", "2024-28/2025-25"),
+        ("Q4 to Q1 2025", "2024-36/2025-33"),
+    ],
+)
+def test_named_months_across_the_year_turn(text: str, edtf: str) -> None:
+    assert parse_date(text, reference_date=REF).edtf == edtf
 
 
 @pytest.mark.parametrize(

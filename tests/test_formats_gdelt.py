@@ -89,7 +89,48 @@ def test_bad_dates_and_short_records_are_rejected(tmp_path: Path) -> None:
         events = tl.load_events(path, format="gdelt", on_error="skip")
     failures = record[0].message.failures
     assert failures["row"].tolist() == [2, 3]
-    assert failures["column"].tolist() == ["date_text", ""]
+    assert failures["column"].tolist() == ["SQLDATE", ""]
+    assert failures["value"].iloc[0] == "20240231"
     assert failures["reason"].iloc[1] == "expected 61 fields, found 40"
     assert len(events) == 3
     assert len(events) + record[0].message.rejected == 5
+
+
+def sample_frame() -> pd.DataFrame:
+    return pd.read_csv(SAMPLE, sep="\t", header=None, names=list(COLUMNS), dtype=str)
+
+
+def test_sqldate_failures_name_the_source_column_and_value() -> None:
+    frame = sample_frame()
+    frame.loc[0, "SQLDATE"] = "20240230"  # no 30 February
+    frame.loc[1, "SQLDATE"] = "2024031"  # seven digits
+    frame.loc[2, "SQLDATE"] = None
+    failures = tl.validate_events(frame, format="gdelt")
+    assert failures[["row", "column", "value"]].values.tolist() == [
+        [0, "SQLDATE", "20240230"],
+        [1, "SQLDATE", "2024031"],
+        [2, "SQLDATE", ""],
+    ]
+    assert failures["reason"].tolist() == [
+        "SQLDATE must name one day: day 30 does not exist in February 2024",
+        "SQLDATE must be a day written YYYYMMDD",
+        "SQLDATE is empty",
+    ]
+    events = tl.load_events(frame.iloc[3:], format="gdelt")
+    assert events["date_text"].tolist() == ["2023-03-01", "2024-03-01"]
+
+
+def test_dateadded_failures_name_the_source_column_and_value() -> None:
+    frame = sample_frame()
+    frame.loc[1, "DATEADDED"] = "20240230121500"  # no 30 February
+    frame.loc[3, "DATEADDED"] = "20240301251500"  # no hour 25
+    frame.loc[4, "DATEADDED"] = "20240229"  # a day alone is fine
+    failures = tl.validate_events(frame, format="gdelt")
+    assert failures[["row", "column", "value"]].values.tolist() == [
+        [1, "DATEADDED", "20240230121500"],
+        [3, "DATEADDED", "20240301251500"],
+    ]
+    assert failures["reason"].tolist() == [
+        "DATEADDED must be a real day and time: day 30 does not exist in February 2024",
+        "DATEADDED must be a real day and time: time 25:15:00 does not exist",
+    ]

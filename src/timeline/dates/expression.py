@@ -18,7 +18,7 @@ from timeline.dates.edtf_format import (
     qualifier,
     split_interval,
 )
-from timeline.dates.gregorian import US_PER_DAY, year_start
+from timeline.dates.gregorian import US_PER_DAY, civil_from_days, year_start
 from timeline.dates.spec import (
     END_US,
     FIRST_US,
@@ -191,6 +191,9 @@ def _evaluate_interval(expr: Interval, ref_day: int | None, conv: DateConvention
             }
             return evaluate(season.copy(**flags), ref_day, conv)
     left_inherited = right_inherited = False
+    # Only a side that names its own month (or season, quarter, half) can sit on the other
+    # side of a year turn: "28 December to 3 January 2025", never "3-1 November 2024".
+    own_months = _names_month(left) and _names_month(right)
     if left is not None and right is not None:
         completed = _abbreviated_end_year(left, right)
         if completed is not None:
@@ -210,7 +213,8 @@ def _evaluate_interval(expr: Interval, ref_day: int | None, conv: DateConvention
     if left_unit is not None and right_unit is not None:
         start = _start_of(expr.start, left_unit)
         end = _end_of(expr.end, right_unit)
-        if end <= start and (right_inherited or left_inherited):
+        turns = own_months and _month_of(left_unit.start) > _month_of(right_unit.start)
+        if end <= start and (right_inherited or left_inherited) and turns:
             # "December to February", "28 December to 3 January 2025": the year turns.
             if right_inherited and right is not None:
                 right = _shift_year(right, 1)
@@ -248,6 +252,15 @@ def _evaluate_interval(expr: Interval, ref_day: int | None, conv: DateConvention
         uncertain,
         f"{start_text}/{end_text}",
     )
+
+
+def _names_month(spec: Spec | None) -> bool:
+    """Whether a side, as written, names a month or a season, quarter or other sub-year unit."""
+    return spec is not None and (spec.month is not None or spec.sub is not None)
+
+
+def _month_of(us: int) -> int:
+    return civil_from_days(us // US_PER_DAY)[1]
 
 
 def _start_of(side: Side, unit: Unit) -> int:

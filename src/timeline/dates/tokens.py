@@ -15,7 +15,7 @@ from functools import cache
 from timeline.dates.edtf_parse import SUB_YEAR_CODES, parse_offset, parse_time
 from timeline.dates.gregorian import civil_from_days, days_from_civil, weekday
 from timeline.dates.spec import Rejected, Spec, Time, check_month
-from timeline.dates.vocabulary import word_kinds
+from timeline.dates.vocabulary import AMBIGUOUS_ZONES, TIME_ZONES, word_kinds
 
 UNRECOGNIZED = "not a date expression the engine recognizes (see the README's Dates table)"
 
@@ -105,9 +105,14 @@ def normalize(text: str) -> str:
     return lowered.strip()
 
 
+# Named zones after a clock time, longest first: "cest" before "cet".
+_ZONE_NAMES = "|".join(
+    sorted((set(TIME_ZONES) | set(AMBIGUOUS_ZONES)) - {"z", "utc", "gmt"}, key=lambda z: -len(z))
+)
 _TIME = (
     r"\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d{1,6})?)?(?:\s?[ap]m\b)?"
-    r"(?:z\b|[+-]\d{2}(?::?\d{2})?|\s?(?:utc|gmt)(?:[+-]\d{1,2}(?::?\d{2})?)?\b)?"
+    r"(?:\s?z\b|[+-]\d{2}(?::?\d{2})?|\s?(?:utc|gmt)(?:[+-]\d{1,2}(?::?\d{2})?)?\b"
+    rf"|\s?(?:{_ZONE_NAMES})\b)?"
 )
 
 
@@ -246,7 +251,7 @@ def _basic(text: str, out: list[Token]) -> None:
 def _time_pattern() -> re.Pattern[str]:
     return re.compile(
         r"(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,6}))?)?\s?(?:([ap]m)\b)?"
-        r"\s?(z|utc|gmt)?([+-])?(\d{1,2})?(?::?(\d{2}))?"
+        rf"\s?(?:(z|utc|gmt)|({_ZONE_NAMES}))?([+-])?(\d{{1,2}})?(?::?(\d{{2}}))?"
     )
 
 
@@ -254,7 +259,9 @@ def _time(text: str, out: list[Token]) -> None:
     match = _time_pattern().fullmatch(text)
     if match is None:  # the token pattern and this one describe the same texts
         raise Rejected(UNRECOGNIZED)
-    hour, minute, second, fraction, meridiem, zone, sign, zone_hours, zone_minutes = match.groups()
+    hour, minute, second, fraction, meridiem, zone, named, sign, zone_hours, zone_minutes = (
+        match.groups()
+    )
     hours = int(hour)
     if meridiem is not None:
         if not 1 <= hours <= 12:
@@ -267,7 +274,21 @@ def _time(text: str, out: list[Token]) -> None:
         offset = parse_offset(f"{sign}{int(zone_hours):02d}:{zone_minutes or '00'}")
     elif zone is not None:
         offset = 0
+    elif named is not None:
+        offset = _zone_offset(named, text)
     out.append(Token("TIME", Time(us, resolution, offset), text))
+
+
+def _zone_offset(name: str, text: str) -> int:
+    """Minutes east of UTC of a zone abbreviation after a time ("14:30 est")."""
+    if name in AMBIGUOUS_ZONES:
+        clock = text[: text.index(name)].strip()
+        msg = (
+            f"the time zone '{name.upper()}' is ambiguous: {AMBIGUOUS_ZONES[name]}; "
+            f"write the UTC offset instead ('{clock} UTC+hh:mm')"
+        )
+        raise Rejected(msg)
+    return TIME_ZONES[name]
 
 
 _MARKS = {
@@ -324,7 +345,7 @@ def tokenize(text: str) -> list[Token]:
     The tokens of each space-separated piece are cached: pieces repeat across a column
     ("January", "2024", "between"), so most are looked up, not scanned. Tokens are never
     changed after they are made. A clock time is scanned with the words that complete it
-    ("2:30 pm utc").
+    ("2:30 pm utc", "14:30 est": right after a time, "est" is a time zone, not "estimated").
     """
     tokens: list[Token] = []
     cache = _piece_tokens
@@ -352,7 +373,7 @@ def tokenize(text: str) -> list[Token]:
 
 @cache
 def _time_suffix() -> re.Pattern[str]:
-    return re.compile(r"(?:[ap]m|z|utc|gmt)(?:[+-]\d{1,2}(?::?\d{2})?)?")
+    return re.compile(rf"(?:[ap]m|z|utc|gmt)(?:[+-]\d{{1,2}}(?::?\d{{2}})?)?|(?:{_ZONE_NAMES})\.?")
 
 
 def _tokenize_piece(piece: str) -> tuple[Token, ...]:

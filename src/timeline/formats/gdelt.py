@@ -16,10 +16,13 @@ import pandas as pd
 from timeline.formats.common import (
     RowChecks,
     build,
+    check_days,
     column_text,
+    day_text,
     derived,
     find_columns,
     join_text,
+    parse_days,
     require_columns,
     take_columns,
 )
@@ -165,6 +168,24 @@ def compact_to_iso(text: pd.Series, with_time: bool) -> tuple[pd.Series, np.ndar
     return iso.astype("str"), bad
 
 
+def _check_moments(checks: RowChecks, column: str, values: pd.Series, iso: pd.Series) -> None:
+    """Reject the rows whose ``iso`` text (written from ``column``) is no real day or time.
+
+    Each distinct value is read once; the failure names ``column`` and its own value.
+    """
+    from timeline.dates import normalize_dates
+
+    codes, uniques = pd.factorize(iso)
+    if not len(uniques):
+        return
+    distinct = pd.Series(np.asarray(uniques, dtype=object), dtype="str")
+    errors = normalize_dates(distinct)["date_error"].to_numpy(dtype=object)
+    why = np.where(codes < 0, "", errors[np.maximum(codes, 0)])
+    bad = why != ""
+    reasons = np.array([f"{column} must be a real day and time: {r}" if r else "" for r in why])
+    checks.add(bad, column, values, reasons)
+
+
 def build_gdelt(
     raw: RawTable, reference_date: object, dayfirst: bool | None, conventions: object
 ) -> object:
@@ -180,7 +201,12 @@ def build_gdelt(
     sqldate = text("SQLDATE")
     date, bad_date = compact_to_iso(sqldate, with_time=False)
     checks.add(bad_date, cols["SQLDATE"], sqldate, "SQLDATE must be a day written YYYYMMDD")
-    frame[derived("date_text")] = date
+    # A well-formed value must also be a real day (20240230 is not): checked here, so the
+    # failure names SQLDATE and its value, not the derived date text.
+    days, why = parse_days(date)
+    why[bad_date] = ""  # already refused above
+    check_days(checks, cols["SQLDATE"], sqldate, why)
+    frame[derived("date_text")] = pd.Series(day_text(days), index=frame.index, dtype="str")
     mapping = {"date_text": derived("date_text")}
 
     added = text("DATEADDED")
@@ -193,6 +219,7 @@ def build_gdelt(
         checks.add(
             bad, cols["DATEADDED"], added, "DATEADDED must be written YYYYMMDDHHMMSS (or YYYYMMDD)"
         )
+        _check_moments(checks, cols["DATEADDED"], added, reported.where(~bad))
         frame[derived("reported_on")] = reported
         mapping["reported_on"] = derived("reported_on")
 
