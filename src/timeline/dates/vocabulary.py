@@ -15,11 +15,11 @@ from timeline.dates.spec import MONTH_NAMES
 
 # Time-zone abbreviations read right after a clock time ("14:30 EST"), in minutes east of
 # UTC. The offsets are fixed, with no daylight-saving rules: EST is UTC-5 even in July.
-# Only after a time is "est" a zone; elsewhere it means "estimated". CST is North American
-# Central Standard Time, not China Standard Time (UTC+08:00).
+# Only after a time is "est" a zone; elsewhere it means "estimated". CST is ambiguous
+# (North American Central or China Standard Time) and so rejected, like IST and BST.
 TIME_ZONES: dict[str, int] = {
     "z": 0, "utc": 0, "gmt": 0,
-    "est": -5 * 60, "edt": -4 * 60, "cst": -6 * 60, "cdt": -5 * 60,
+    "est": -5 * 60, "edt": -4 * 60, "cdt": -5 * 60,
     "mst": -7 * 60, "mdt": -6 * 60, "pst": -8 * 60, "pdt": -7 * 60,
     "cet": 1 * 60, "cest": 2 * 60, "eet": 2 * 60, "eest": 3 * 60,
     "msk": 3 * 60, "kst": 9 * 60, "jst": 9 * 60,
@@ -29,6 +29,7 @@ TIME_ZONES: dict[str, int] = {
 AMBIGUOUS_ZONES: dict[str, str] = {
     "ist": "India (UTC+05:30), Irish (UTC+01:00) or Israel (UTC+02:00) Standard Time",
     "bst": "British Summer Time (UTC+01:00) or Bangladesh Standard Time (UTC+06:00)",
+    "cst": "North American Central (UTC-06:00) or China (UTC+08:00) Standard Time",
 }
 
 
