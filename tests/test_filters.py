@@ -154,3 +154,37 @@ def test_seed_events_filter(seed: pd.DataFrame) -> None:
     spring = apply_filters(seed, {"since": "March 2025", "until": "May 2025"})
     assert set(spring["event_id"]) >= {"nk-016", "nk-017", "nk-018"}
     assert "nk-001" not in set(spring["event_id"])
+
+
+@pytest.fixture(scope="module")
+def open_start() -> pd.DataFrame:
+    frame = pd.DataFrame(
+        {
+            "event_id": ["before", "until", "dated", "ongoing"],
+            "title": ["Old treaty", "Ceasefire holds", "Census", "Occupation"],
+            "date": ["before 1750", "until spring 2025", "1760", "since 2024"],
+            "reported_on": "2025-06-01",
+        }
+    )
+    return tl.load_events(frame)
+
+
+def test_until_keeps_events_with_an_open_start(open_start: pd.DataFrame) -> None:
+    assert open_start["start"].isna().tolist() == [True, True, False, False]
+    assert ids(open_start, {"until": "1800"}) == ["before", "until", "dated"]
+    assert ids(open_start, {"until": "1700"}) == ["before", "until"]
+    # since still needs the event to end after the bound
+    assert ids(open_start, {"since": "1755"}) == ["until", "dated", "ongoing"]
+    assert ids(open_start, {"since": "1755", "until": "1800"}) == ["until", "dated"]
+
+
+def test_since_without_a_start_is_an_error(open_start: pd.DataFrame) -> None:
+    with pytest.raises(ValueError, match=r"since='before 2000' has no start") as info:
+        filter_mask(open_start, {"since": "before 2000"})
+    assert "lower bound" in str(info.value)
+
+
+def test_until_without_an_end_is_an_error(open_start: pd.DataFrame) -> None:
+    with pytest.raises(ValueError, match=r"until='since 2024' has no end") as info:
+        filter_mask(open_start, {"until": "since 2024"})
+    assert "upper bound" in str(info.value)

@@ -40,7 +40,9 @@ class FilterState:
         Date expressions as the loader accepts them ("June 2024", "since September",
         "2025-03-01"); an event is kept when it overlaps ``[since, until)``: it ends after
         the start of ``since`` and begins before the end of ``until``. Ongoing events
-        (``open_end``) never end.
+        (``open_end``) never end; events with an open start ("before 1750") began before
+        any ``until``. ``since`` must have a start and ``until`` an end: "before 2000" as
+        ``since`` or "since 2024" as ``until`` is a ``ValueError``.
     category, actors, source, location
         Values to keep (an event with any of the values is kept); ``None`` keeps all.
     search
@@ -172,7 +174,15 @@ def filter_conditions(
     conditions: list[tuple[Hashable, nw.Expr]] = []
     reference = state.reference_date or reference_date
     if state.since:
-        low = pd.Timestamp(_bound(state.since, "since", reference).start)
+        window = _bound(state.since, "since", reference)
+        if pd.isna(window.start):
+            msg = (
+                f"since={state.since!r} has no start (it is open at the start, "
+                f"EDTF {window.edtf}), so it cannot be the lower bound of the filter; "
+                "give a date with a start, e.g. since='1750'"
+            )
+            raise ValueError(msg)
+        low = pd.Timestamp(window.start)
         conditions.append(
             (
                 ("since", low),
@@ -181,9 +191,18 @@ def filter_conditions(
         )
     if state.until:
         window = _bound(state.until, "until", reference)
-        if not pd.isna(window.end):
-            high = pd.Timestamp(window.end)
-            conditions.append((("until", high), nw.col("start") < _py(high)))
+        if pd.isna(window.end):
+            msg = (
+                f"until={state.until!r} has no end (it is ongoing, EDTF {window.edtf}), so it "
+                "cannot be the upper bound of the filter; give a date with an end, "
+                "e.g. until='2024'"
+            )
+            raise ValueError(msg)
+        high = pd.Timestamp(window.end)
+        # an event with an open start ("before 1750") began before any bound
+        conditions.append(
+            (("until", high), nw.col("start").is_null() | (nw.col("start") < _py(high)))
+        )
     for column in FACET_COLUMNS:
         wanted = getattr(state, column)
         if wanted is None or column not in schema:
