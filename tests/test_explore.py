@@ -290,6 +290,32 @@ def test_set_state_rejects_bad_values_and_changes_nothing(explorer: Explorer) ->
     assert explorer.state == state
 
 
+def test_set_state_checks_field_types_and_changes_nothing(explorer: Explorer) -> None:
+    state = explorer.state
+    shown = explorer._summary.value
+    with pytest.raises(ValueError, match=r"category='diplomacy' must be a list.*\['diplomacy'\]"):
+        explorer.set_state({"category": "diplomacy"})
+    with pytest.raises(ValueError, match=r"hide_approximate='false' must be True or False"):
+        explorer.set_state({"hide_approximate": "false"})
+    with pytest.raises(ValueError, match=r"until='since 2024' has no end"):
+        explorer.set_state({"until": "since 2024"})
+    assert explorer.state == state
+    assert explorer._summary.value == shown
+    explorer.set_state({"search": None, "category": ["diplomacy"]})
+    assert explorer.state.search == ""
+    assert set(events_only(explorer.filtered)["category"]) == {"diplomacy"}
+
+
+def test_a_control_value_of_the_wrong_type_is_shown_not_raised(explorer: Explorer) -> None:
+    state = explorer.state
+    explorer._change_from_controls({"category": "diplomacy"})
+    assert "category=&#x27;diplomacy&#x27; must be a list" in explorer._summary.value
+    assert explorer.state == state
+    explorer._controls.until.value = "since 2024"
+    assert "until=&#x27;since 2024&#x27; has no end" in explorer._summary.value
+    assert explorer.state == state
+
+
 def test_events_must_be_a_canonical_frame() -> None:
     with pytest.raises(TypeError, match="events must be a pandas DataFrame"):
         tl.explore([1, 2])

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -188,3 +190,65 @@ def test_until_without_an_end_is_an_error(open_start: pd.DataFrame) -> None:
     with pytest.raises(ValueError, match=r"until='since 2024' has no end") as info:
         filter_mask(open_start, {"until": "since 2024"})
     assert "upper bound" in str(info.value)
+
+
+def test_a_bare_string_facet_is_an_error_not_letters() -> None:
+    with pytest.raises(ValueError, match=r"category='diplomacy' must be a list") as info:
+        FilterState.from_dict({"category": "diplomacy"})
+    assert "category=['diplomacy']" in str(info.value)
+    with pytest.raises(ValueError, match=r"actors='Putin' must be a list"):
+        FilterState(actors="Putin")
+    with pytest.raises(ValueError, match=r"location=\{'Moscow'\} must be a list .* not set"):
+        FilterState.from_dict({"location": {"Moscow"}})
+    with pytest.raises(ValueError, match=r"source=\[None\] must hold text or number values"):
+        FilterState(source=[None])
+
+
+def test_facet_values_become_a_new_list_of_text() -> None:
+    given = ["diplomacy", 2]
+    state = FilterState.from_dict({"category": given, "actors": ("Putin",)})
+    assert state.category == ["diplomacy", "2"]
+    assert state.actors == ["Putin"]
+    assert state.category is not given
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "expected"),
+    [
+        ("hide_approximate", "false", "must be True or False, not str"),
+        ("hide_uncertain", 1, "must be True or False, not int"),
+        ("hide_uncertain", None, "must be True or False, not NoneType"),
+        ("search", 5, "must be text"),
+        ("search", ["kursk"], "must be text"),
+        ("since", 2024, "must be text .str. or None, not int"),
+        ("until", pd.Timestamp("2025-01-01"), "must be text .str. or None, not Timestamp"),
+        ("lane", ["actors"], "must be text .str. or None, not list"),
+        ("color", 1, "must be text .str. or None, not int"),
+        ("reference_date", dt.date(2025, 1, 1), "must be text .str. or None, not date"),
+        ("min_reliability", "Z", "min_reliability must be one of A-F"),
+        ("min_reliability", "AB", "min_reliability must be one of A-F"),
+        ("min_reliability", 1, "min_reliability must be one of A-F"),
+    ],
+)
+def test_every_field_is_type_checked(field: str, value: object, expected: str) -> None:
+    for build in (
+        lambda: FilterState.from_dict({field: value}),
+        lambda: FilterState(**{field: value}),
+    ):
+        with pytest.raises(ValueError, match=expected) as info:
+            build()
+        assert f"{field}={value!r}" in str(info.value)
+    with pytest.raises(ValueError, match=expected):
+        FilterState().replace(**{field: value})
+
+
+def test_search_none_is_no_search_and_grades_are_upper_case() -> None:
+    assert FilterState.from_dict({"search": None}).search == ""
+    assert FilterState(min_reliability="c").min_reliability == "C"
+    assert FilterState(min_reliability="").min_reliability is None
+    assert FilterState(hide_approximate=np.bool_(True)).hide_approximate is True
+
+
+def test_from_dict_needs_a_mapping() -> None:
+    with pytest.raises(TypeError, match="must be a FilterState, a dict of its fields or None"):
+        FilterState.from_dict("diplomacy")  # type: ignore[arg-type]

@@ -215,8 +215,8 @@ class Explorer:
 
     def _change_from_controls(self, changes: dict[str, Any]) -> None:
         """A user edit: apply it, or keep the view and show why it cannot be applied."""
-        candidate = self._state.replace(**changes)
         try:
+            candidate = self._state.replace(**changes)
             self._check_view(candidate)
             mask = self._cache.mask(candidate)
         except ValueError as exc:
