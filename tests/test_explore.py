@@ -316,6 +316,24 @@ def test_a_control_value_of_the_wrong_type_is_shown_not_raised(explorer: Explore
     assert explorer.state == state
 
 
+def test_state_shares_no_list_with_the_explorer(seed: pd.DataFrame) -> None:
+    given = FilterState(category=["diplomacy"], actors=["North Korea"])
+    explorer = tl.explore(seed, state=given)
+    before = explorer.filtered.index.tolist()
+    given.category.append("combat")  # the caller's state is not the explorer's
+    state = explorer.state
+    state.category.append("combat")  # nor is the copy it hands out
+    state.actors.clear()
+    assert explorer.state.category == ["diplomacy"]
+    assert explorer.state.actors == ["North Korea"]
+    assert explorer.filtered.index.tolist() == before
+    saved = {"category": ["statement"]}
+    explorer.set_state(saved)
+    saved["category"].append("combat")
+    explorer.set_state(explorer.state.replace(search=""))
+    assert explorer.state.category == ["statement"]
+
+
 def test_events_must_be_a_canonical_frame() -> None:
     with pytest.raises(TypeError, match="events must be a pandas DataFrame"):
         tl.explore([1, 2])

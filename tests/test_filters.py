@@ -252,3 +252,21 @@ def test_search_none_is_no_search_and_grades_are_upper_case() -> None:
 def test_from_dict_needs_a_mapping() -> None:
     with pytest.raises(TypeError, match="must be a FilterState, a dict of its fields or None"):
         FilterState.from_dict("diplomacy")  # type: ignore[arg-type]
+
+
+def test_copies_share_no_list() -> None:
+    state = FilterState(category=["combat"], actors=["Putin"], source=["TASS"], location=["Kursk"])
+    copies = [
+        state.replace(),
+        state.replace(search="x"),
+        FilterState.from_dict(state),
+        FilterState.from_dict(state.to_dict()),
+    ]
+    for copy in copies:
+        for name in ("category", "actors", "source", "location"):
+            assert getattr(copy, name) == getattr(state, name)
+            assert getattr(copy, name) is not getattr(state, name)
+    data = {"category": ["combat"]}
+    from_data = FilterState.from_dict(data)
+    data["category"].append("diplomacy")
+    assert from_data.category == ["combat"]

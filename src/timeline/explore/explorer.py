@@ -120,7 +120,11 @@ class Explorer:
     # --- state -----------------------------------------------------------------------
     @property
     def state(self) -> FilterState:
-        """The current filters and view choices (a copy; JSON via ``.to_json()``)."""
+        """The current filters and view choices (JSON via ``.to_json()``).
+
+        A copy that shares no list with the explorer: changing it (``state.category.append``)
+        changes nothing until it is passed to :meth:`set_state`.
+        """
         return self._state.replace()
 
     def set_state(self, state: FilterState | Mapping[str, Any]) -> None:
