@@ -334,6 +334,34 @@ def test_state_shares_no_list_with_the_explorer(seed: pd.DataFrame) -> None:
     assert explorer.state.category == ["statement"]
 
 
+def open_end_x(traces: tuple) -> list[float]:
+    """The x of the open-end marks (where ongoing spans are drawn to)."""
+    return [x for t in traces if t.meta and t.meta.get("role") == "span_open" for x in t.x]
+
+
+def test_figure_draws_ongoing_spans_to_the_widget_reference_date() -> None:
+    events = tl.load_events(
+        pd.DataFrame(
+            {
+                "title": ["Troops deployed", "Later report"],
+                "date": ["since September 2024", "2025-02-01"],
+                "reported on": ["2024-11-05", "2025-03-01"],
+            }
+        )
+    )
+    latest = pd.Timestamp("2025-03-01").value / 1e6  # epoch ms
+    explorer = tl.explore(events, state={"search": "troops"})
+    assert explorer.filtered["title"].tolist() == ["Troops deployed"]
+    assert open_end_x(explorer.figure.data) == [latest]
+    assert open_end_x(explorer.figure_widget.data) == [latest]
+    # the filtered rows alone would end it at their own report date, 2024-11-05
+    assert open_end_x(tl.plot(explorer.filtered).data) != [latest]
+    chosen = tl.explore(events, state={"search": "troops"}, reference_date="2025-01-01")
+    expected = [pd.Timestamp("2025-01-01").value / 1e6]
+    assert open_end_x(chosen.figure.data) == expected
+    assert open_end_x(chosen.figure_widget.data) == expected
+
+
 def test_events_must_be_a_canonical_frame() -> None:
     with pytest.raises(TypeError, match="events must be a pandas DataFrame"):
         tl.explore([1, 2])
