@@ -290,6 +290,78 @@ def test_set_state_rejects_bad_values_and_changes_nothing(explorer: Explorer) ->
     assert explorer.state == state
 
 
+def test_set_state_checks_field_types_and_changes_nothing(explorer: Explorer) -> None:
+    state = explorer.state
+    shown = explorer._summary.value
+    with pytest.raises(ValueError, match=r"category='diplomacy' must be a list.*\['diplomacy'\]"):
+        explorer.set_state({"category": "diplomacy"})
+    with pytest.raises(ValueError, match=r"hide_approximate='false' must be True or False"):
+        explorer.set_state({"hide_approximate": "false"})
+    with pytest.raises(ValueError, match=r"until='since 2024' has no end"):
+        explorer.set_state({"until": "since 2024"})
+    assert explorer.state == state
+    assert explorer._summary.value == shown
+    explorer.set_state({"search": None, "category": ["diplomacy"]})
+    assert explorer.state.search == ""
+    assert set(events_only(explorer.filtered)["category"]) == {"diplomacy"}
+
+
+def test_a_control_value_of_the_wrong_type_is_shown_not_raised(explorer: Explorer) -> None:
+    state = explorer.state
+    explorer._change_from_controls({"category": "diplomacy"})
+    assert "category=&#x27;diplomacy&#x27; must be a list" in explorer._summary.value
+    assert explorer.state == state
+    explorer._controls.until.value = "since 2024"
+    assert "until=&#x27;since 2024&#x27; has no end" in explorer._summary.value
+    assert explorer.state == state
+
+
+def test_state_shares_no_list_with_the_explorer(seed: pd.DataFrame) -> None:
+    given = FilterState(category=["diplomacy"], actors=["North Korea"])
+    explorer = tl.explore(seed, state=given)
+    before = explorer.filtered.index.tolist()
+    given.category.append("combat")  # the caller's state is not the explorer's
+    state = explorer.state
+    state.category.append("combat")  # nor is the copy it hands out
+    state.actors.clear()
+    assert explorer.state.category == ["diplomacy"]
+    assert explorer.state.actors == ["North Korea"]
+    assert explorer.filtered.index.tolist() == before
+    saved = {"category": ["statement"]}
+    explorer.set_state(saved)
+    saved["category"].append("combat")
+    explorer.set_state(explorer.state.replace(search=""))
+    assert explorer.state.category == ["statement"]
+
+
+def open_end_x(traces: tuple) -> list[float]:
+    """The x of the open-end marks (where ongoing spans are drawn to)."""
+    return [x for t in traces if t.meta and t.meta.get("role") == "span_open" for x in t.x]
+
+
+def test_figure_draws_ongoing_spans_to_the_widget_reference_date() -> None:
+    events = tl.load_events(
+        pd.DataFrame(
+            {
+                "title": ["Troops deployed", "Later report"],
+                "date": ["since September 2024", "2025-02-01"],
+                "reported on": ["2024-11-05", "2025-03-01"],
+            }
+        )
+    )
+    latest = pd.Timestamp("2025-03-01").value / 1e6  # epoch ms
+    explorer = tl.explore(events, state={"search": "troops"})
+    assert explorer.filtered["title"].tolist() == ["Troops deployed"]
+    assert open_end_x(explorer.figure.data) == [latest]
+    assert open_end_x(explorer.figure_widget.data) == [latest]
+    # the filtered rows alone would end it at their own report date, 2024-11-05
+    assert open_end_x(tl.plot(explorer.filtered).data) != [latest]
+    chosen = tl.explore(events, state={"search": "troops"}, reference_date="2025-01-01")
+    expected = [pd.Timestamp("2025-01-01").value / 1e6]
+    assert open_end_x(chosen.figure.data) == expected
+    assert open_end_x(chosen.figure_widget.data) == expected
+
+
 def test_events_must_be_a_canonical_frame() -> None:
     with pytest.raises(TypeError, match="events must be a pandas DataFrame"):
         tl.explore([1, 2])

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -154,3 +156,117 @@ def test_seed_events_filter(seed: pd.DataFrame) -> None:
     spring = apply_filters(seed, {"since": "March 2025", "until": "May 2025"})
     assert set(spring["event_id"]) >= {"nk-016", "nk-017", "nk-018"}
     assert "nk-001" not in set(spring["event_id"])
+
+
+@pytest.fixture(scope="module")
+def open_start() -> pd.DataFrame:
+    frame = pd.DataFrame(
+        {
+            "event_id": ["before", "until", "dated", "ongoing"],
+            "title": ["Old treaty", "Ceasefire holds", "Census", "Occupation"],
+            "date": ["before 1750", "until spring 2025", "1760", "since 2024"],
+            "reported_on": "2025-06-01",
+        }
+    )
+    return tl.load_events(frame)
+
+
+def test_until_keeps_events_with_an_open_start(open_start: pd.DataFrame) -> None:
+    assert open_start["start"].isna().tolist() == [True, True, False, False]
+    assert ids(open_start, {"until": "1800"}) == ["before", "until", "dated"]
+    assert ids(open_start, {"until": "1700"}) == ["before", "until"]
+    # since still needs the event to end after the bound
+    assert ids(open_start, {"since": "1755"}) == ["until", "dated", "ongoing"]
+    assert ids(open_start, {"since": "1755", "until": "1800"}) == ["until", "dated"]
+
+
+def test_since_without_a_start_is_an_error(open_start: pd.DataFrame) -> None:
+    with pytest.raises(ValueError, match=r"since='before 2000' has no start") as info:
+        filter_mask(open_start, {"since": "before 2000"})
+    assert "lower bound" in str(info.value)
+
+
+def test_until_without_an_end_is_an_error(open_start: pd.DataFrame) -> None:
+    with pytest.raises(ValueError, match=r"until='since 2024' has no end") as info:
+        filter_mask(open_start, {"until": "since 2024"})
+    assert "upper bound" in str(info.value)
+
+
+def test_a_bare_string_facet_is_an_error_not_letters() -> None:
+    with pytest.raises(ValueError, match=r"category='diplomacy' must be a list") as info:
+        FilterState.from_dict({"category": "diplomacy"})
+    assert "category=['diplomacy']" in str(info.value)
+    with pytest.raises(ValueError, match=r"actors='Putin' must be a list"):
+        FilterState(actors="Putin")
+    with pytest.raises(ValueError, match=r"location=\{'Moscow'\} must be a list .* not set"):
+        FilterState.from_dict({"location": {"Moscow"}})
+    with pytest.raises(ValueError, match=r"source=\[None\] must hold text or number values"):
+        FilterState(source=[None])
+
+
+def test_facet_values_become_a_new_list_of_text() -> None:
+    given = ["diplomacy", 2]
+    state = FilterState.from_dict({"category": given, "actors": ("Putin",)})
+    assert state.category == ["diplomacy", "2"]
+    assert state.actors == ["Putin"]
+    assert state.category is not given
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "expected"),
+    [
+        ("hide_approximate", "false", "must be True or False, not str"),
+        ("hide_uncertain", 1, "must be True or False, not int"),
+        ("hide_uncertain", None, "must be True or False, not NoneType"),
+        ("search", 5, "must be text"),
+        ("search", ["kursk"], "must be text"),
+        ("since", 2024, "must be text .str. or None, not int"),
+        ("until", pd.Timestamp("2025-01-01"), "must be text .str. or None, not Timestamp"),
+        ("lane", ["actors"], "must be text .str. or None, not list"),
+        ("color", 1, "must be text .str. or None, not int"),
+        ("reference_date", dt.date(2025, 1, 1), "must be text .str. or None, not date"),
+        ("min_reliability", "Z", "min_reliability must be one of A-F"),
+        ("min_reliability", "AB", "min_reliability must be one of A-F"),
+        ("min_reliability", 1, "min_reliability must be one of A-F"),
+    ],
+)
+def test_every_field_is_type_checked(field: str, value: object, expected: str) -> None:
+    for build in (
+        lambda: FilterState.from_dict({field: value}),
+        lambda: FilterState(**{field: value}),
+    ):
+        with pytest.raises(ValueError, match=expected) as info:
+            build()
+        assert f"{field}={value!r}" in str(info.value)
+    with pytest.raises(ValueError, match=expected):
+        FilterState().replace(**{field: value})
+
+
+def test_search_none_is_no_search_and_grades_are_upper_case() -> None:
+    assert FilterState.from_dict({"search": None}).search == ""
+    assert FilterState(min_reliability="c").min_reliability == "C"
+    assert FilterState(min_reliability="").min_reliability is None
+    assert FilterState(hide_approximate=np.bool_(True)).hide_approximate is True
+
+
+def test_from_dict_needs_a_mapping() -> None:
+    with pytest.raises(TypeError, match="must be a FilterState, a dict of its fields or None"):
+        FilterState.from_dict("diplomacy")  # type: ignore[arg-type]
+
+
+def test_copies_share_no_list() -> None:
+    state = FilterState(category=["combat"], actors=["Putin"], source=["TASS"], location=["Kursk"])
+    copies = [
+        state.replace(),
+        state.replace(search="x"),
+        FilterState.from_dict(state),
+        FilterState.from_dict(state.to_dict()),
+    ]
+    for copy in copies:
+        for name in ("category", "actors", "source", "location"):
+            assert getattr(copy, name) == getattr(state, name)
+            assert getattr(copy, name) is not getattr(state, name)
+    data = {"category": ["combat"]}
+    from_data = FilterState.from_dict(data)
+    data["category"].append("diplomacy")
+    assert from_data.category == ["combat"]

@@ -40,20 +40,30 @@ class FilterState:
         Date expressions as the loader accepts them ("June 2024", "since September",
         "2025-03-01"); an event is kept when it overlaps ``[since, until)``: it ends after
         the start of ``since`` and begins before the end of ``until``. Ongoing events
-        (``open_end``) never end.
+        (``open_end``) never end; events with an open start ("before 1750") began before
+        any ``until``. ``since`` must have a start and ``until`` an end: "before 2000" as
+        ``since`` or "since 2024" as ``until`` is a ``ValueError``.
     category, actors, source, location
         Values to keep (an event with any of the values is kept); ``None`` keeps all.
     search
-        Words that must all appear (case-insensitive) in title, description or quote.
+        Words that must all appear (case-insensitive) in title, description or quote;
+        ``None`` is taken as ``""`` (no search).
     hide_approximate, hide_uncertain
         Drop events whose date is approximate ("circa") or uncertain ("?").
     min_reliability
-        Keep events whose source reliability is this grade (A-F) or better; events without
-        a grade are dropped while this is set.
+        Keep events whose source reliability is this grade (A-F, stored upper case; ``""``
+        is None) or better; events without a grade are dropped while this is set.
     lane, color
         View choices: the column that makes the lanes and the one that sets the colours.
     reference_date
         Report date for relative expressions in ``since``/``until`` (ISO text).
+
+    Every field is checked when a state is made (also by :meth:`from_dict` and
+    :meth:`replace`): facets must be a list or tuple of values (a bare string such as
+    ``"diplomacy"`` is an error, not a list of letters), the toggles ``True`` or
+    ``False``, the other fields text or None. A wrong value raises ``ValueError`` naming
+    the field, the value and what it must be. Facet values are stored as a new list of
+    text, so a state never shares a list with its input or with another state.
 
     Examples
     --------
@@ -76,6 +86,45 @@ class FilterState:
     color: str | None = None
     reference_date: str | None = None
 
+    def __post_init__(self) -> None:
+        """Check every field's type; copy the facet lists (a state shares no list)."""
+        for name in FACET_COLUMNS:
+            setattr(self, name, _facet_values(name, getattr(self, name)))
+        for name in _TEXT_FIELDS:
+            value = getattr(self, name)
+            if value is not None and not isinstance(value, str):
+                msg = (
+                    f"FilterState field {name}={value!r} must be text (str) or None, "
+                    f"not {type(value).__name__}"
+                )
+                raise ValueError(msg)
+        if self.search is None:
+            self.search = ""
+        elif not isinstance(self.search, str):
+            msg = (
+                f"FilterState field search={self.search!r} must be text (str; None or '' "
+                f"searches nothing), not {type(self.search).__name__}"
+            )
+            raise ValueError(msg)
+        for name in ("hide_approximate", "hide_uncertain"):
+            value = getattr(self, name)
+            if not isinstance(value, (bool, np.bool_)):
+                msg = (
+                    f"FilterState field {name}={value!r} must be True or False, "
+                    f"not {type(value).__name__}"
+                )
+                raise ValueError(msg)
+            setattr(self, name, bool(value))
+        grade = self.min_reliability
+        if isinstance(grade, str) and grade.strip().upper() in {"", *RELIABILITY_GRADES}:
+            self.min_reliability = grade.strip().upper() or None
+        elif grade is not None:
+            msg = (
+                f"FilterState field min_reliability={grade!r}: min_reliability must be one "
+                "of A-F (a source reliability grade; A is best) or None"
+            )
+            raise ValueError(msg)
+
     def to_dict(self) -> dict[str, Any]:
         """The state as a plain dict (JSON-serialisable)."""
         return dataclasses.asdict(self)
@@ -86,21 +135,38 @@ class FilterState:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any] | FilterState | None) -> FilterState:
-        """Build a state from a dict (unknown keys are an error), a state, or None."""
+        """Build a state from a dict (unknown keys are an error), a state, or None.
+
+        The result is a new state that shares no list with ``data``. Every field is
+        checked as in the constructor: a ``ValueError`` names the field, the value and what
+        it must be.
+
+        Examples
+        --------
+        >>> FilterState.from_dict({"category": ["diplomacy"]}).category
+        ['diplomacy']
+        >>> FilterState.from_dict({"category": "diplomacy"})
+        Traceback (most recent call last):
+        ...
+        ValueError: FilterState field category='diplomacy' must be a list of values or None,
+        not a str; write category=['diplomacy']
+        """
         if data is None:
             return cls()
         if isinstance(data, FilterState):
             return dataclasses.replace(data)
+        if not isinstance(data, Mapping):
+            msg = (
+                "a filter state must be a FilterState, a dict of its fields or None, "
+                f"not {type(data).__name__}: {data!r}"
+            )
+            raise TypeError(msg)
         names = {f.name for f in dataclasses.fields(cls)}
-        unknown = sorted(set(data) - names)
+        unknown = sorted(set(data) - names, key=str)
         if unknown:
             msg = f"unknown filter field(s) {unknown}; valid fields: {sorted(names)}"
             raise ValueError(msg)
-        values = dict(data)
-        for name in FACET_COLUMNS:
-            if values.get(name) is not None:
-                values[name] = [str(v) for v in values[name]]
-        return cls(**values)
+        return cls(**data)
 
     @classmethod
     def from_json(cls, text: str) -> FilterState:
@@ -108,8 +174,37 @@ class FilterState:
         return cls.from_dict(json.loads(text))
 
     def replace(self, **changes: Any) -> FilterState:
-        """A copy with some fields changed."""
+        """A copy with some fields changed (checked; no list is shared with this state)."""
         return dataclasses.replace(self, **changes)
+
+
+_TEXT_FIELDS = ("since", "until", "lane", "color", "reference_date")
+
+
+def _facet_values(name: str, values: object) -> list[str] | None:
+    """A facet field as a new list of text values; a bare string is an error, not letters."""
+    if values is None:
+        return None
+    if isinstance(values, str):
+        msg = (
+            f"FilterState field {name}={values!r} must be a list of values or None, "
+            f"not a str; write {name}={[values]!r}"
+        )
+        raise ValueError(msg)
+    if not isinstance(values, (list, tuple)):
+        msg = (
+            f"FilterState field {name}={values!r} must be a list of values or None, "
+            f"not {type(values).__name__}"
+        )
+        raise ValueError(msg)
+    for value in values:
+        if value is None or not isinstance(value, (str, int, float, np.integer, np.floating)):
+            msg = (
+                f"FilterState field {name}={values!r} must hold text or number values; "
+                f"{value!r} is a {type(value).__name__}"
+            )
+            raise ValueError(msg)
+    return [str(v) for v in values]
 
 
 def prepare_events(events: pd.DataFrame) -> pd.DataFrame:
@@ -172,7 +267,15 @@ def filter_conditions(
     conditions: list[tuple[Hashable, nw.Expr]] = []
     reference = state.reference_date or reference_date
     if state.since:
-        low = pd.Timestamp(_bound(state.since, "since", reference).start)
+        window = _bound(state.since, "since", reference)
+        if pd.isna(window.start):
+            msg = (
+                f"since={state.since!r} has no start (it is open at the start, "
+                f"EDTF {window.edtf}), so it cannot be the lower bound of the filter; "
+                "give a date with a start, e.g. since='1750'"
+            )
+            raise ValueError(msg)
+        low = pd.Timestamp(window.start)
         conditions.append(
             (
                 ("since", low),
@@ -181,9 +284,18 @@ def filter_conditions(
         )
     if state.until:
         window = _bound(state.until, "until", reference)
-        if not pd.isna(window.end):
-            high = pd.Timestamp(window.end)
-            conditions.append((("until", high), nw.col("start") < _py(high)))
+        if pd.isna(window.end):
+            msg = (
+                f"until={state.until!r} has no end (it is ongoing, EDTF {window.edtf}), so it "
+                "cannot be the upper bound of the filter; give a date with an end, "
+                "e.g. until='2024'"
+            )
+            raise ValueError(msg)
+        high = pd.Timestamp(window.end)
+        # an event with an open start ("before 1750") began before any bound
+        conditions.append(
+            (("until", high), nw.col("start").is_null() | (nw.col("start") < _py(high)))
+        )
     for column in FACET_COLUMNS:
         wanted = getattr(state, column)
         if wanted is None or column not in schema:

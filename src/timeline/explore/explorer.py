@@ -18,7 +18,7 @@ import pandas as pd
 
 from timeline.explore.details import details_html, placeholder_html
 from timeline.explore.summary import summary_html
-from timeline.filters import FilterCache, FilterState
+from timeline.filters import FilterCache, FilterState, default_reference_date
 
 if TYPE_CHECKING:
     import ipywidgets
@@ -120,7 +120,11 @@ class Explorer:
     # --- state -----------------------------------------------------------------------
     @property
     def state(self) -> FilterState:
-        """The current filters and view choices (a copy; JSON via ``.to_json()``)."""
+        """The current filters and view choices (JSON via ``.to_json()``).
+
+        A copy that shares no list with the explorer: changing it (``state.category.append``)
+        changes nothing until it is passed to :meth:`set_state`.
+        """
         return self._state.replace()
 
     def set_state(self, state: FilterState | Mapping[str, Any]) -> None:
@@ -163,12 +167,17 @@ class Explorer:
 
     @property
     def figure(self) -> go.Figure:
-        """A standalone ``go.Figure`` of the current view (lanes laid out for it)."""
+        """A standalone ``go.Figure`` of the current view (lanes laid out for it).
+
+        Ongoing spans reach the same date as in the live widget: the ``reference_date``
+        plot option, else the latest report date of *all* events (not only the shown ones).
+        """
         from timeline.plot import plot
 
-        return plot(
-            self.filtered, lane=self._state.lane, color=self._state.color, **self._plot_options
-        )
+        options = dict(self._plot_options)
+        if options.get("reference_date") is None:
+            options["reference_date"] = default_reference_date(self._events)
+        return plot(self.filtered, lane=self._state.lane, color=self._state.color, **options)
 
     # --- widgets ---------------------------------------------------------------------
     @property
@@ -215,8 +224,8 @@ class Explorer:
 
     def _change_from_controls(self, changes: dict[str, Any]) -> None:
         """A user edit: apply it, or keep the view and show why it cannot be applied."""
-        candidate = self._state.replace(**changes)
         try:
+            candidate = self._state.replace(**changes)
             self._check_view(candidate)
             mask = self._cache.mask(candidate)
         except ValueError as exc:
