@@ -153,3 +153,19 @@ def test_control_characters_cannot_break_the_deck() -> None:
     events = story_events().assign(title=["bell\x07", "nul\x00", "ok", "x", "era"])
     rows, _ = key_event_rows(events)
     assert {r.cells[1] for r in rows} == {"bell", "nul", "ok", "x"}
+
+
+def test_table_dates_join_a_separately_reported_end() -> None:
+    events = tl.load_events(
+        pd.DataFrame(
+            {
+                "title": ["Deployment", "Summit"],
+                "date": ["August 2024", "June 2024"],
+                "end": ["the spring of 2025", None],
+                "reported_on": ["2025-05-01"] * 2,
+            }
+        )
+    )
+    rows, _ = key_event_rows(events)
+    assert [row.cells[0] for row in rows] == ["June 2024", "August 2024 – the spring of 2025"]
+    assert rows[1].note.startswith("August 2024 – the spring of 2025: Deployment")

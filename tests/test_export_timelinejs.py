@@ -74,6 +74,12 @@ def test_spans_end_at_their_last_unit(document: dict) -> None:
     assert silence["end_date"] == {"year": 2025, "month": 5, "day": 31}
 
 
+def test_a_separately_reported_end_is_in_the_display_date(document: dict) -> None:
+    silence = by_id(document, "nk-014")  # date "2024", end "the spring of 2025"
+    assert silence["display_date"] == "2024 – the spring of 2025"
+    assert by_id(document, "nk-001")["display_date"] == "June 2024"  # no end column value
+
+
 def test_an_ongoing_span_ends_at_the_report_date_and_says_so(document: dict) -> None:
     deployment = by_id(document, "nk-002")  # since September (ongoing)
     assert deployment["start_date"] == {"year": 2025, "month": 9}

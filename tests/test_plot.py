@@ -372,3 +372,22 @@ def test_colour_by_lane_follows_the_lane_order(story: pd.DataFrame) -> None:
         "Choe",
         "Lavrov",
     ]
+
+
+def test_hover_shows_a_separately_reported_end() -> None:
+    events = tl.load_events(
+        pd.DataFrame(
+            {
+                "title": ["Deployment", "Summit"],
+                "date": ["August 2024", "June 2024"],
+                "end": ["the spring of 2025", None],
+                "reported_on": ["2025-05-01"] * 2,
+            }
+        )
+    )
+    fig = tl.plot(events)
+    span_text = {t.hovertext[0] for t in traces(fig, "span")}
+    (instant,) = traces(fig, "instant")
+    assert any("August 2024 – the spring of 2025 <span" in text for text in span_text)
+    assert "June 2024 <span" in instant.hovertext[0]
+    assert " – " not in instant.hovertext[0].split("<br>")[1]

@@ -20,6 +20,7 @@ import pandas as pd
 
 from timeline.export.escaping import xml_text
 from timeline.export.source import ExportSource
+from timeline.reported import reported_date
 from timeline.text import is_missing, truncate
 
 SLIDE_WIDTH_IN = 13.333
@@ -63,9 +64,7 @@ def _clean(value: object, limit: int | None = None) -> str:
 
 
 def _reported_date(row: pd.Series) -> str:
-    text = _clean(row.get("date_text"))
-    end = _clean(row.get("end_text"))
-    return f"{text} – {end}" if end else text
+    return _clean(reported_date(row.get("date_text"), row.get("end_text")))
 
 
 def _grade(row: pd.Series) -> str:

@@ -3,9 +3,9 @@
 TimelineJS (https://timeline.knightlab.com) shows only the date parts it is given, so each
 date keeps its precision: "June 2024" is ``{"year": 2024, "month": 6}``. A fuzzy instant
 whose window is not one whole year, month or day ("spring 2025", "late October") gets its
-window as start and end dates; ``display_date`` always shows the date as reported. Ongoing spans
-end at the report date and say so. TimelineJS renders headline and text as HTML, so every
-value from the data is escaped.
+window as start and end dates; ``display_date`` always shows the date as reported (joined
+with a separately reported end). Ongoing spans end at the report date and say so.
+TimelineJS renders headline and text as HTML, so every value from the data is escaped.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from timeline.export.escaping import safe_json
+from timeline.reported import reported_dates
 from timeline.text import escape_series, escape_text, is_missing
 
 DAY_PARTS = ("year", "month", "day")
@@ -208,7 +209,7 @@ def timelinejs_document(
     is_era = (dated["kind"].astype(object) == "era").to_numpy()
     marks = dated.loc[~is_era]
     headlines = escape_series(marks["title"]).tolist()
-    displays = escape_series(marks["date_text"]).tolist()
+    displays = escape_series(reported_dates(marks)).tolist()
     groups = _groups(marks[group]) if group is not None else [None] * len(marks)
     items = []
     rows = zip(marks.itertuples(index=False), headlines, displays, groups, strict=True)

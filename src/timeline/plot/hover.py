@@ -1,4 +1,5 @@
-"""Hover text: what was reported, the normalized range, source, claimant, reliability, quote.
+"""Hover text: what was reported (with a separate end), the normalized range, source,
+claimant, reliability, quote.
 
 Every value from the data is escaped (``timeline.text``) before it is joined with the few
 tags plotly understands (``<b>``, ``<br>``, ``<i>``).
@@ -12,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from timeline.plot.geometry import MS_PER_DAY
+from timeline.reported import reported_dates
 from timeline.text import escape_series, escape_text, truncate
 
 QUOTE_LIMIT = 280
@@ -110,7 +112,7 @@ def hover_text(
     title = escape_series(
         reset["title"].astype(object).map(lambda t: truncate(str(t), TITLE_LIMIT))
     )
-    reported = escape_series(reset["date_text"]) if "date_text" in reset else None
+    reported = escape_series(reported_dates(reset)) if "date_text" in reset else None
     text = "<b>" + title + "</b>"
     if reported is not None:
         text = text + "<br>" + reported.where(reported != "", "(no date text)")
