@@ -162,3 +162,40 @@ def test_the_timelinejs_importer_reads_the_export_back(tmp_path: Path) -> None:
         pd.Timestamp("2024-06-01"),
         pd.Timestamp("2024-07-01"),
     )
+
+
+def test_events_with_only_an_end_start_at_the_left_edge_and_say_so() -> None:
+    events = tl.load_events(
+        pd.DataFrame(
+            {
+                "event_id": ["old", "silence", "summit", "before"],
+                "title": ["Old treaty", "Silence", "Summit", "Before it all"],
+                "date": ["before 2024", "until spring 2025", "August 2024", "before 2020"],
+                "kind": [None, None, None, "era"],
+                "reported_on": ["2025-05-01"] * 4,
+            }
+        )
+    )
+    document = timelinejs_document(events)
+    assert [e["unique_id"] for e in document["events"]] == ["old", "silence", "summit"]
+    old, silence = by_id(document, "old"), by_id(document, "silence")
+    # one end-precision unit before the end (earlier than the data), as tl.plot draws it
+    assert (old["start_date"], old["end_date"]) == ({"year": 2023}, {"year": 2023})
+    assert old["display_date"] == "before 2024 (start unknown)"
+    assert "Start unknown" in old["text"]["text"]
+    # the earliest start in the data (August 2024)
+    assert silence["start_date"] == {"year": 2024, "month": 8, "day": 1}
+    assert silence["end_date"] == {"year": 2025, "month": 5, "day": 31}
+    assert "start unknown" in silence["display_date"]
+    assert "start unknown" not in by_id(document, "summit")["display_date"]
+    assert document["eras"] == [
+        {
+            "start_date": {"year": 2019},
+            "end_date": {"year": 2019},
+            "text": {"headline": "Before it all"},
+        }
+    ]
+    drawn = tl.plot(events).data
+    assert len(document["events"]) == len(
+        {int(r) for t in drawn if t.customdata is not None for r in t.customdata}
+    )

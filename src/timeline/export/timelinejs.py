@@ -4,7 +4,9 @@ TimelineJS (https://timeline.knightlab.com) shows only the date parts it is give
 date keeps its precision: "June 2024" is ``{"year": 2024, "month": 6}``. A fuzzy instant
 whose window is not one whole year, month or day ("spring 2025", "late October") gets its
 window as start and end dates; ``display_date`` always shows the date as reported (joined
-with a separately reported end). Ongoing spans end at the report date and say so.
+with a separately reported end). Ongoing spans end at the report date and say so. A span
+with only an end ("before 1750") starts where ``tl.plot`` draws it from, the left edge of
+the data (TimelineJS needs a start), and its date and text say the start is unknown.
 TimelineJS renders headline and text as HTML, so every value from the data is escaped.
 """
 
@@ -19,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from timeline.export.escaping import safe_json
+from timeline.plot.geometry import open_start_edges
 from timeline.reported import reported_dates
 from timeline.text import escape_series, escape_text, is_missing
 
@@ -98,6 +101,7 @@ def _within_one_unit(start: pd.Timestamp, end: pd.Timestamp, parts: dict[str, in
 
 
 _DAY = pd.Timedelta(days=1)
+START_UNKNOWN = "Start unknown: only the end is known; shown from {:%Y-%m-%d}."
 
 
 def _link(url: object) -> str:
@@ -144,8 +148,15 @@ def _groups(values: pd.Series) -> list[str | None]:
     return [text or None for text in escaped.tolist()]
 
 
-def _dates(row: Any, display: str) -> tuple[dict, dict | None, str]:
-    """(start_date, end_date or None, display text) of one event row."""
+def _dates(row: Any, display: str, edge: float) -> tuple[dict, dict | None, str]:
+    """(start_date, end_date or None, display text) of one event row.
+
+    ``edge`` (epoch ms) is where a row with only an end is shown from.
+    """
+    if pd.isna(row.start):  # only the end is known: from the left edge, and say so
+        start_date = date_parts(_edge_stamp(edge), row.end_precision)
+        end_date = end_parts(pd.Timestamp(row.end), row.end_precision, tuple(start_date))
+        return start_date, end_date, f"{display} (start unknown)"
     start = pd.Timestamp(row.start)
     start_date = date_parts(start, row.start_precision)
     if row.kind == "span" and (row.open_end or pd.isna(row.end)):
@@ -205,20 +216,27 @@ def timelinejs_document(
         )
         raise ValueError(msg)
     columns = list(events.columns)
-    dated = events.loc[events["start"].notna()]
+    has_date = (events["start"].notna() | events["end"].notna()).to_numpy()
+    dated = events.loc[has_date]
+    edges = open_start_edges(events)[has_date]  # as tl.plot draws open starts
     is_era = (dated["kind"].astype(object) == "era").to_numpy()
     marks = dated.loc[~is_era]
     headlines = escape_series(marks["title"]).tolist()
     displays = escape_series(reported_dates(marks)).tolist()
     groups = _groups(marks[group]) if group is not None else [None] * len(marks)
     items = []
-    rows = zip(marks.itertuples(index=False), headlines, displays, groups, strict=True)
-    for row, headline, display, label in rows:
-        start_date, end_date, shown = _dates(row, display)
+    rows = zip(
+        marks.itertuples(index=False), headlines, displays, groups, edges[~is_era], strict=True
+    )
+    for row, headline, display, label, edge in rows:
+        start_date, end_date, shown = _dates(row, display, edge)
+        body = _body(row, columns)
+        if pd.isna(row.start):
+            body = f"<p>{START_UNKNOWN.format(_edge_stamp(edge))}</p>{body}"
         item: dict[str, Any] = {
             "start_date": start_date,
             "display_date": shown,
-            "text": {"headline": headline, "text": _body(row, columns)},
+            "text": {"headline": headline, "text": body},
             "unique_id": str(row.event_id),
         }
         if end_date is not None:
@@ -226,7 +244,10 @@ def timelinejs_document(
         if label:
             item["group"] = label
         items.append(item)
-    era_items = [_era(row) for row in dated.loc[is_era].itertuples(index=False)]
+    era_items = [
+        _era(row, edge)
+        for row, edge in zip(dated.loc[is_era].itertuples(index=False), edges[is_era], strict=True)
+    ]
     era_items += [_era_tuple(item) for item in (eras or [])]
     document: dict[str, Any] = {"events": items}
     headline = title if title is not None else events.attrs.get("title")
@@ -239,8 +260,15 @@ def timelinejs_document(
     return document
 
 
-def _era(row: Any) -> dict[str, Any]:
-    start_date = date_parts(pd.Timestamp(row.start), row.start_precision)
+def _edge_stamp(edge: float) -> pd.Timestamp:
+    return pd.Timestamp(round(edge * 1000), unit="us")
+
+
+def _era(row: Any, edge: float) -> dict[str, Any]:
+    if pd.isna(row.start):  # only the end is known: from the left edge, as tl.plot draws it
+        start_date = date_parts(_edge_stamp(edge), row.end_precision)
+    else:
+        start_date = date_parts(pd.Timestamp(row.start), row.start_precision)
     if not pd.isna(row.end):
         end_date = end_parts(pd.Timestamp(row.end), row.end_precision, tuple(start_date))
     else:  # an open era runs to its report date, like an ongoing span
