@@ -199,3 +199,26 @@ def test_events_with_only_an_end_start_at_the_left_edge_and_say_so() -> None:
     assert len(document["events"]) == len(
         {int(r) for t in drawn if t.customdata is not None for r in t.customdata}
     )
+
+
+def test_era_arguments_are_read_like_the_figure_reads_them() -> None:
+    events = tl.load_events(
+        pd.DataFrame({"title": ["Summit"], "date": ["June 2024"], "reported_on": ["2025-05-01"]})
+    )
+    document = timelinejs_document(
+        events, eras=[("Two years", "2024", "2025"), ("Recent", "since March", None)]
+    )
+    assert document["eras"] == [
+        {
+            "start_date": {"year": 2024, "month": 1, "day": 1},
+            "end_date": {"year": 2025, "month": 12, "day": 31},  # the end of 2025
+            "text": {"headline": "Two years"},
+        },
+        {  # relative to the report date, open: runs to it
+            "start_date": {"year": 2025, "month": 3, "day": 1},
+            "end_date": {"year": 2025, "month": 5, "day": 1},
+            "text": {"headline": "Recent"},
+        },
+    ]
+    with pytest.raises(ValueError, match="era 'Backwards' ends before it starts"):
+        timelinejs_document(events, eras=[("Backwards", "2025", "2024")])

@@ -21,7 +21,8 @@ import numpy as np
 import pandas as pd
 
 from timeline.export.escaping import safe_json
-from timeline.plot.geometry import open_start_edges
+from timeline.plot.eras import Band, era_argument
+from timeline.plot.geometry import earliest_start, open_start_edges, reference_ms
 from timeline.reported import reported_dates
 from timeline.text import escape_series, escape_text, is_missing
 
@@ -192,8 +193,9 @@ def timelinejs_document(
     group : str, optional
         Column whose value groups the events (TimelineJS draws a row per group); default
         ``category`` when present.
-    eras : list of (label, start, end), optional
-        More eras besides the era rows.
+    eras : DataFrame or list of (label, start, end), optional
+        More eras besides the era rows, read as ``tl.plot`` reads ``eras=`` (text
+        through the date engine: ``("x", "2024", "2025")`` ends on 31 December 2025).
 
     Returns
     -------
@@ -248,7 +250,8 @@ def timelinejs_document(
         _era(row, edge)
         for row, edge in zip(dated.loc[is_era].itertuples(index=False), edges[is_era], strict=True)
     ]
-    era_items += [_era_tuple(item) for item in (eras or [])]
+    bands = era_argument(eras, reference_ms(events, None), earliest_start(events))
+    era_items += [_band_era(band) for band in bands]
     document: dict[str, Any] = {"events": items}
     headline = title if title is not None else events.attrs.get("title")
     if headline:
@@ -280,16 +283,14 @@ def _era(row: Any, edge: float) -> dict[str, Any]:
     }
 
 
-def _era_tuple(item: object) -> dict[str, Any]:
-    try:
-        label, start, end = item  # type: ignore[misc]
-    except (TypeError, ValueError) as exc:
-        msg = f"eras= items must be (label, start, end); got {item!r}"
-        raise ValueError(msg) from exc
+def _band_era(band: Band) -> dict[str, Any]:
+    """A TimelineJS era from an ``eras=`` band (bounds read as ``tl.plot`` reads them)."""
+    end = _edge_stamp(band.end)
     return {
-        "start_date": date_parts(pd.Timestamp(start), "day"),
-        "end_date": end_parts(pd.Timestamp(end), "day"),
-        "text": {"headline": escape_text(label)},
+        "start_date": date_parts(_edge_stamp(band.start), "day"),
+        # an open era runs to the report date (that day included), like an ongoing span
+        "end_date": date_parts(end, "day") if band.open_end else end_parts(end, "day"),
+        "text": {"headline": escape_text(band.label)},
     }
 
 

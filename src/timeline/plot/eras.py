@@ -20,12 +20,14 @@ class Band:
 
     ``open_start``: only the end is known; ``start`` is the left edge of the data (see
     :func:`timeline.plot.geometry.open_start_edges`) and the label says so with a ◀.
+    ``open_end``: no end is known; ``end`` is the reference date.
     """
 
     label: str
     start: float
     end: float
     open_start: bool = False
+    open_end: bool = False
 
 
 def _stamp(value: object, argument: str) -> pd.Timestamp:
@@ -116,8 +118,10 @@ def era_rows(events: pd.DataFrame, reference: float, earliest: float | None = No
     end_ms = np.where(open_end & ~open_start, np.maximum(reference, start_ms), end_ms)
     titles = events["title"].astype(object).tolist()
     return [
-        Band(str(title), float(s), float(e), bool(o))
-        for title, s, e, o in zip(titles, start_ms, end_ms, open_start, strict=True)
+        Band(str(title), float(s), float(e), bool(o), bool(oe))
+        for title, s, e, o, oe in zip(
+            titles, start_ms, end_ms, open_start, open_end & ~open_start, strict=True
+        )
         if s == s and e == e
     ]
 
@@ -170,7 +174,8 @@ def era_argument(
         label = str(label)
         start_ms, _ = _era_bound(start, "start", label, reference)
         end_ms, end_precision = _era_bound(end, "end", label, reference)
-        if end_ms != end_ms:
+        open_end = end_ms != end_ms
+        if open_end:
             if reference is None or start_ms != start_ms:
                 msg = f"eras=: era {label!r} has neither a start nor an end date"
                 if start_ms == start_ms:
@@ -186,7 +191,7 @@ def era_argument(
                 f"start {start!r}"
             )
             raise ValueError(msg)
-        bands.append(Band(label, start_ms, end_ms, open_start))
+        bands.append(Band(label, start_ms, end_ms, open_start, open_end))
     return bands
 
 
