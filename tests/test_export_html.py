@@ -170,3 +170,20 @@ def test_explicit_sources_and_a_figure_that_is_not_a_timeline(tmp_path: Path) ->
     assert '<p class="tl-meta">generated 2025-11-02 14:30 UTC</p>' in page  # no event count
     assert "<li>NIS &lt;b&gt;</li><li>TASS</li>" in page
     assert "<h1>Plain</h1>" in page
+
+
+def test_events_with_only_an_end_are_drawn_and_counted(tmp_path: Path) -> None:
+    events = tl.load_events(
+        pd.DataFrame(
+            {
+                "title": ["Old treaty", "Silence", "Summit"],
+                "date": ["before 2024", "until spring 2025", "August 2024"],
+                "reported_on": ["2025-05-01"] * 3,
+            }
+        )
+    )
+    assert events["start"].isna().sum() == 2
+    index = page_index(tl.plot(events), events)
+    assert index.drawn == 3
+    path = tl.export(events, tmp_path / "t.html", generated_at=GENERATED)
+    assert "3 events · generated" in path.read_text(encoding="utf-8")

@@ -19,6 +19,7 @@ from timeline.export.pptx_deck import (
     BODY_TOP_IN,
     SLIDE_HEIGHT_IN,
     Row,
+    event_summary,
     key_event_rows,
     paginate,
     row_height_in,
@@ -153,3 +154,52 @@ def test_control_characters_cannot_break_the_deck() -> None:
     events = story_events().assign(title=["bell\x07", "nul\x00", "ok", "x", "era"])
     rows, _ = key_event_rows(events)
     assert {r.cells[1] for r in rows} == {"bell", "nul", "ok", "x"}
+
+
+def test_table_dates_join_a_separately_reported_end() -> None:
+    events = tl.load_events(
+        pd.DataFrame(
+            {
+                "title": ["Deployment", "Summit"],
+                "date": ["August 2024", "June 2024"],
+                "end": ["the spring of 2025", None],
+                "reported_on": ["2025-05-01"] * 2,
+            }
+        )
+    )
+    rows, _ = key_event_rows(events)
+    assert [row.cells[0] for row in rows] == ["June 2024", "August 2024 – the spring of 2025"]
+    assert rows[1].note.startswith("August 2024 – the spring of 2025: Deployment")
+
+
+def test_summary_of_an_ongoing_event_runs_to_the_report_date() -> None:
+    events = tl.load_events(
+        pd.DataFrame(
+            {"title": ["Deployment"], "date": ["since September"], "reported_on": ["2025-05-01"]}
+        )
+    )
+    # the open end was filled with the start: "1 September 2024 – 31 August 2024"
+    assert event_summary(events) == "1 event, 1 September 2024 – 1 May 2025"
+    assert event_summary(events, "2025-02-15") == "1 event, 1 September 2024 – 15 February 2025"
+
+
+def test_summary_leaves_eras_out_and_counts_what_is_drawn() -> None:
+    events = tl.load_events(
+        pd.DataFrame(
+            {
+                "title": ["War", "Summit", "Old treaty", "Deployment"],
+                "date": ["2022 to 2026", "June 2024", "before 2024", "since September"],
+                "kind": ["era", None, None, None],
+                "reported_on": ["2025-05-01"] * 4,
+            }
+        )
+    )
+    summary = event_summary(events)
+    # three events (not the era); "before 2024" is drawn from the left edge: the era's
+    # start in 2022 is the earliest start of the data
+    assert summary == "3 events, 1 January 2022 – 1 May 2025"
+    drawn = {int(r) for t in tl.plot(events).data if t.customdata is not None for r in t.customdata}
+    assert summary.startswith(f"{len(drawn)} events")
+    rows, left_out = key_event_rows(events)
+    assert [row.cells[1] for row in rows] == ["Old treaty", "Summit", "Deployment"]
+    assert left_out == 0

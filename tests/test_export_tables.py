@@ -117,13 +117,56 @@ def test_header_from_data_is_neutralised_too() -> None:
 def test_derived_columns_on_request(seed: pd.DataFrame, tmp_path: Path) -> None:
     path = tl.export(seed, tmp_path / "events.csv", derived=True)
     raw = pd.read_csv(path, dtype=str, encoding="utf-8-sig")
-    assert {"start", "end", "start_precision", "open_end", "edtf"} <= set(raw.columns)
+    derived = {
+        "derived_start",
+        "derived_end",
+        "derived_start_precision",
+        "derived_end_precision",
+        "derived_open_end",
+        "derived_approximate",
+        "derived_uncertain",
+        "derived_edtf",
+    }
+    assert derived <= set(raw.columns)
+    assert not {"start", "end", "start_precision", "open_end", "edtf"} & set(raw.columns)
+    assert list(raw.columns).count("kind") == 1
     row = raw.set_index("event_id").loc["nk-001"]
-    assert (row["start"], row["end"], row["start_precision"]) == (
+    assert (row["derived_start"], row["derived_end"], row["derived_start_precision"]) == (
         "2024-06-01",
         "2024-07-01",
         "month",
     )
+
+
+def no_end_column_events() -> pd.DataFrame:
+    """Instants, an ongoing span and an open start, without an end_text column."""
+    return tl.load_events(
+        pd.DataFrame(
+            {
+                "event_id": ["a", "b", "c", "d"],
+                "title": ["Summit", "Visit", "Deployment", "Old treaty"],
+                "date": ["June 2024", "2024-10-21", "since September", "before 1750"],
+                "reported_on": ["2025-05-01"] * 4,
+            }
+        )
+    )
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_derived_round_trip_gives_the_same_events(tmp_path: Path, suffix: str) -> None:
+    events = no_end_column_events()
+    assert "end_text" not in events.columns  # a bare "end" column would be read as end_text
+    path = tl.export(events, tmp_path / f"events{suffix}", derived=True)
+    back = tl.load_events(path)
+    canonical = list(events.columns)
+    assert list(back.columns[: len(canonical)]) == canonical
+    pd.testing.assert_frame_equal(back[canonical], events)
+    assert back["kind"].tolist() == ["instant", "instant", "span", "span"]
+    assert back["derived_end"].astype(str).tolist()[:2] == ["2024-07-01", "2024-10-22"]
+    # exporting the reloaded frame again writes each derived column once, afresh
+    again = table_frame(back, derived=True)
+    assert list(again.columns).count("derived_end") == 1
+    assert again.columns.tolist() == table_frame(events, derived=True).columns.tolist()
 
 
 def test_control_characters_are_dropped_in_xlsx(tmp_path: Path) -> None:

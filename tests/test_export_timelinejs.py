@@ -74,6 +74,12 @@ def test_spans_end_at_their_last_unit(document: dict) -> None:
     assert silence["end_date"] == {"year": 2025, "month": 5, "day": 31}
 
 
+def test_a_separately_reported_end_is_in_the_display_date(document: dict) -> None:
+    silence = by_id(document, "nk-014")  # date "2024", end "the spring of 2025"
+    assert silence["display_date"] == "2024 – the spring of 2025"
+    assert by_id(document, "nk-001")["display_date"] == "June 2024"  # no end column value
+
+
 def test_an_ongoing_span_ends_at_the_report_date_and_says_so(document: dict) -> None:
     deployment = by_id(document, "nk-002")  # since September (ongoing)
     assert deployment["start_date"] == {"year": 2025, "month": 9}
@@ -156,3 +162,63 @@ def test_the_timelinejs_importer_reads_the_export_back(tmp_path: Path) -> None:
         pd.Timestamp("2024-06-01"),
         pd.Timestamp("2024-07-01"),
     )
+
+
+def test_events_with_only_an_end_start_at_the_left_edge_and_say_so() -> None:
+    events = tl.load_events(
+        pd.DataFrame(
+            {
+                "event_id": ["old", "silence", "summit", "before"],
+                "title": ["Old treaty", "Silence", "Summit", "Before it all"],
+                "date": ["before 2024", "until spring 2025", "August 2024", "before 2020"],
+                "kind": [None, None, None, "era"],
+                "reported_on": ["2025-05-01"] * 4,
+            }
+        )
+    )
+    document = timelinejs_document(events)
+    assert [e["unique_id"] for e in document["events"]] == ["old", "silence", "summit"]
+    old, silence = by_id(document, "old"), by_id(document, "silence")
+    # one end-precision unit before the end (earlier than the data), as tl.plot draws it
+    assert (old["start_date"], old["end_date"]) == ({"year": 2023}, {"year": 2023})
+    assert old["display_date"] == "before 2024 (start unknown)"
+    assert "Start unknown" in old["text"]["text"]
+    # the earliest start in the data (August 2024)
+    assert silence["start_date"] == {"year": 2024, "month": 8, "day": 1}
+    assert silence["end_date"] == {"year": 2025, "month": 5, "day": 31}
+    assert "start unknown" in silence["display_date"]
+    assert "start unknown" not in by_id(document, "summit")["display_date"]
+    assert document["eras"] == [
+        {
+            "start_date": {"year": 2019},
+            "end_date": {"year": 2019},
+            "text": {"headline": "Before it all"},
+        }
+    ]
+    drawn = tl.plot(events).data
+    assert len(document["events"]) == len(
+        {int(r) for t in drawn if t.customdata is not None for r in t.customdata}
+    )
+
+
+def test_era_arguments_are_read_like_the_figure_reads_them() -> None:
+    events = tl.load_events(
+        pd.DataFrame({"title": ["Summit"], "date": ["June 2024"], "reported_on": ["2025-05-01"]})
+    )
+    document = timelinejs_document(
+        events, eras=[("Two years", "2024", "2025"), ("Recent", "since March", None)]
+    )
+    assert document["eras"] == [
+        {
+            "start_date": {"year": 2024, "month": 1, "day": 1},
+            "end_date": {"year": 2025, "month": 12, "day": 31},  # the end of 2025
+            "text": {"headline": "Two years"},
+        },
+        {  # relative to the report date, open: runs to it
+            "start_date": {"year": 2025, "month": 3, "day": 1},
+            "end_date": {"year": 2025, "month": 5, "day": 1},
+            "text": {"headline": "Recent"},
+        },
+    ]
+    with pytest.raises(ValueError, match="era 'Backwards' ends before it starts"):
+        timelinejs_document(events, eras=[("Backwards", "2025", "2024")])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import warnings
 
 import numpy as np
 import pandas as pd
@@ -11,6 +12,7 @@ import pytest
 
 import timeline as tl
 from factories import event, make_events, story_events, synthetic_events
+from timeline.plot import figure_parts
 from timeline.plot.style import OKABE_ITO, OTHER_COLOR
 
 HOSTILE = "<img src=x onerror=alert(1)>"
@@ -197,12 +199,15 @@ def test_approximate_and_uncertain_look_different_and_are_explained() -> None:
     assert any(n.startswith("uncertain") for n in notes)
 
 
+def era_rects(fig: go.Figure) -> list[tuple[float, float]]:
+    return sorted((s.x0, s.x1) for s in fig.layout.shapes if s.type == "rect" and s.yref == "paper")
+
+
 def test_eras_from_rows_and_argument(story: pd.DataFrame) -> None:
-    fig = tl.plot(story, eras=[("Winter", "2024-12-01", "2025-03-01")])
-    rects = [s for s in fig.layout.shapes if s.type == "rect" and s.yref == "paper"]
-    assert sorted((s.x0, s.x1) for s in rects) == [
+    fig = tl.plot(story, eras=[("Winter", "2024-12-01", "2025-02-28")])
+    assert era_rects(fig) == [
         (ms("2024-08-06"), ms("2025-03-20")),
-        (ms("2024-12-01"), ms("2025-03-01")),
+        (ms("2024-12-01"), ms("2025-03-01")),  # the end's day is included: end exclusive
     ]
     era_labels = {a.text for a in fig.layout.annotations if a.name == "era"}
     assert era_labels == {"Kursk operation", "Winter"}
@@ -339,12 +344,137 @@ def test_empty_frame_gives_an_empty_figure(story: pd.DataFrame) -> None:
     assert fig.layout.xaxis.type == "date"
 
 
-def test_missing_start_is_warned_not_drawn(story: pd.DataFrame) -> None:
+def test_missing_start_and_end_is_warned_not_drawn(story: pd.DataFrame) -> None:
     broken = story.copy()
-    broken.loc[0, "start"] = pd.NaT
-    with pytest.warns(UserWarning, match="1 event"):
+    broken.loc[0, ["start", "end"]] = pd.NaT
+    with pytest.warns(UserWarning, match="1 event.* without a start or an end"):
         fig = tl.plot(broken)
     assert count(fig, "instant") == 1
+    rows = {int(r) for t in fig.data if t.customdata is not None for r in t.customdata}
+    assert rows == {1, 2, 3}
+
+
+def open_start_events() -> pd.DataFrame:
+    return tl.load_events(
+        pd.DataFrame(
+            {
+                "title": ["Old treaty", "Silence", "Summit", "Deployment"],
+                "date": ["before 2024", "until spring 2025", "August 2024", "since September"],
+                "reported_on": ["2025-05-01"] * 4,
+            }
+        )
+    )
+
+
+@pytest.mark.parametrize("webgl", [False, True])
+def test_open_start_is_drawn_faded_from_the_left_edge(webgl: bool) -> None:
+    events = open_start_events()
+    assert events["start"].isna().tolist() == [True, True, False, False]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # nothing is left out
+        fig = tl.plot(events, webgl=webgl)
+    # the left-pointing marker sits where each open start is drawn from: one year before
+    # "before 2024" ends (earlier than the earliest start), and the earliest start
+    # (August 2024) for "until spring 2025"
+    (arrow,) = traces(fig, "span_open_start")
+    assert arrow.marker.symbol == "triangle-left"
+    starts = dict(zip(np.asarray(arrow.customdata).tolist(), np.asarray(arrow.x), strict=True))
+    assert starts == {0: pytest.approx(ms("2023-01-01")), 1: pytest.approx(ms("2024-08-01"))}
+    # the whole open-start span is faded (span_extent) and has no certain core
+    parts = figure_parts(events, webgl=webgl)
+    rows_by_role: dict[str, set[int]] = {}
+    for trace, rows in zip(parts.traces, parts.rows, strict=True):
+        if rows is not None:
+            rows_by_role.setdefault(trace["meta"]["role"], set()).update(rows.tolist())
+    assert rows_by_role["span"] == {3}  # no certain core for a span with only an end
+    assert rows_by_role["span_extent"] >= {0, 1}
+    if not webgl:
+        extents = {
+            int(r): (float(b), float(b + x))
+            for t in traces(fig, "span_extent")
+            for r, b, x in zip(t.customdata, t.base, t.x, strict=True)
+        }
+        assert extents[0] == (ms("2023-01-01"), ms("2024-01-01"))
+        assert extents[1] == (ms("2024-08-01"), ms("2025-06-01"))
+        assert all(t.opacity < 1 for t in traces(fig, "span_extent"))
+    drawn = {int(r) for t in fig.data if t.customdata is not None for r in t.customdata}
+    assert drawn == {0, 1, 2, 3}
+    notes = [t.name for t in traces(fig, "legend_note")]
+    assert "open start: only the end is known" in notes
+    assert fig.layout.xaxis.range[0] < ms("2023-01-01")
+
+
+def test_open_start_hover_says_the_start_is_unknown() -> None:
+    fig = tl.plot(open_start_events())
+    texts = {
+        int(r): text
+        for t in fig.data
+        if t.hovertext is not None
+        for r, text in zip(t.customdata, t.hovertext, strict=True)
+    }
+    assert "until 31 Dec 2023 (start unknown)" in texts[0]
+    assert "until 31 May 2025 (start unknown)" in texts[1]
+    assert "start unknown" not in texts[2]
+    compact = tl.plot(open_start_events(), webgl=True, hover_text_limit=0)
+    (arrow,) = traces(compact, "span_open_start")
+    assert "start unknown" in arrow.hovertemplate
+
+
+def test_no_open_start_note_without_open_starts(story: pd.DataFrame) -> None:
+    notes = [t.name for t in traces(tl.plot(story), "legend_note")]
+    assert not any(n.startswith("open start") for n in notes)
+    assert traces(tl.plot(story), "span_open_start") == []
+
+
+def test_era_arguments_use_the_date_engine(story: pd.DataFrame) -> None:
+    fig = tl.plot(
+        story.iloc[:4],
+        eras=[
+            ("Two years", "2024", "2025"),
+            ("Autumn", "autumn 2024", "autumn 2024"),
+            ("Stamps", pd.Timestamp("2024-07-01"), pd.Timestamp("2024-07-15")),
+        ],
+    )
+    assert era_rects(fig) == [
+        (ms("2024-01-01"), ms("2026-01-01")),  # the end of 2025, not its first day
+        (ms("2024-07-01"), ms("2024-07-15")),  # Timestamps stay as they are
+        (ms("2024-09-01"), ms("2024-12-01")),
+    ]
+
+
+def test_era_ending_before_it_starts_is_an_error_naming_it(story: pd.DataFrame) -> None:
+    with pytest.raises(ValueError, match="era 'Backwards' ends before it starts"):
+        tl.plot(story, eras=[("Backwards", "2025", "2024")])
+    with pytest.raises(ValueError, match="era 'Backwards' ends before it starts"):
+        tl.plot(story, eras=[("Backwards", pd.Timestamp("2025-01-02"), pd.Timestamp("2025"))])
+    with pytest.raises(ValueError, match="end of era 'Nonsense' is not a date") as info:
+        tl.plot(story, eras=[("Nonsense", "2024", "sometime")])
+    assert isinstance(info.value.__cause__, ValueError)
+
+
+def test_era_relative_text_uses_the_reference_date(story: pd.DataFrame) -> None:
+    fig = tl.plot(story.iloc[:4], eras=[("Recent", "since March", None)])
+    # reference date: latest reported_on, 1 May 2025; an open end runs to it
+    assert era_rects(fig) == [(ms("2025-03-01"), ms("2025-05-01"))]
+
+
+def test_eras_with_only_an_end_are_drawn_from_the_left_edge(story: pd.DataFrame) -> None:
+    era_row = tl.load_events(
+        pd.DataFrame(
+            {"title": ["Before the war"], "date": ["before 2022"], "kind": ["era"]},
+        )
+    )
+    assert pd.isna(era_row["start"].iloc[0])
+    events = pd.concat([story.iloc[:4], era_row[story.columns.intersection(era_row.columns)]])
+    fig = tl.plot(events, eras=[("Until the summit", None, "2024-06-19")])
+    assert era_rects(fig) == [
+        (ms("2021-01-01"), ms("2022-01-01")),  # one year before its end: earlier than data
+        (ms("2024-06-01"), ms("2024-06-20")),  # from the earliest start (June 2024)
+    ]
+    labels = {a.text for a in fig.layout.annotations if a.name == "era"}
+    assert labels == {"◀ Before the war", "◀ Until the summit"}
+    notes = [t.name for t in traces(fig, "legend_note")]
+    assert "open start: only the end is known" in notes
 
 
 def test_y_positions_are_within_the_axis(story: pd.DataFrame) -> None:
@@ -372,3 +502,22 @@ def test_colour_by_lane_follows_the_lane_order(story: pd.DataFrame) -> None:
         "Choe",
         "Lavrov",
     ]
+
+
+def test_hover_shows_a_separately_reported_end() -> None:
+    events = tl.load_events(
+        pd.DataFrame(
+            {
+                "title": ["Deployment", "Summit"],
+                "date": ["August 2024", "June 2024"],
+                "end": ["the spring of 2025", None],
+                "reported_on": ["2025-05-01"] * 2,
+            }
+        )
+    )
+    fig = tl.plot(events)
+    span_text = {t.hovertext[0] for t in traces(fig, "span")}
+    (instant,) = traces(fig, "instant")
+    assert any("August 2024 – the spring of 2025 <span" in text for text in span_text)
+    assert "June 2024 <span" in instant.hovertext[0]
+    assert " – " not in instant.hovertext[0].split("<br>")[1]

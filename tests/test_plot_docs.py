@@ -9,6 +9,7 @@ import pytest
 
 MODULES = [
     "timeline.text",
+    "timeline.reported",
     "timeline.plot.precision",
     "timeline.plot.geometry",
     "timeline.plot.lanes",

@@ -119,7 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
     view.add_argument(
         "--derived",
         action="store_true",
-        help="tables also get start, end, precisions and flags",
+        help="tables also get derived_start, derived_end, precisions and flags",
     )
     filters = render.add_argument_group("filters (the explorer's filters)")
     filters.add_argument("--since", metavar="EXPR", help="keep events that end after this")
@@ -162,7 +162,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     convert.add_argument("input", metavar="IN", help="CSV, TSV, XLSX, JSON or Parquet file")
     convert.add_argument("output", metavar="OUT", help="output file")
-    convert.add_argument("--derived", action="store_true", help="tables also get start, end...")
+    convert.add_argument(
+        "--derived", action="store_true", help="tables also get derived_start, derived_end..."
+    )
     _load_options(convert)
     _skip_option(convert)
     convert.set_defaults(handler=run_convert)

@@ -242,7 +242,7 @@ def export(obj: object, path: PathLike, **options: Any) -> Path:
         HTML: ``banner``, ``plotlyjs`` ("inline" or "cdn"), ``sources``, ``generated_at``.
         Images: ``scale``, ``template`` ("print" by default, None, or a plotly template).
         PPTX: ``banner``, ``key_events``, ``image_width``, ``image_height``, ``template``,
-        ``generated_at``. CSV/XLSX: ``derived`` (also write start, end, precisions...),
+        ``generated_at``. CSV/XLSX: ``derived`` (also write derived_start, derived_end, ...),
         ``sheet_name``. JSON: ``group`` (column), ``eras``.
 
     Returns

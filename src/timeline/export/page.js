@@ -15,7 +15,8 @@
     i2: Int16Array, u2: Uint16Array, i1: Int8Array, u1: Uint8Array, u1c: Uint8ClampedArray
   };
   var MARK_ROLES = {
-    instant: 1, instant_window: 1, span: 1, span_extent: 1, span_center: 1, span_open: 1
+    instant: 1, instant_window: 1, span: 1, span_extent: 1, span_center: 1, span_open: 1,
+    span_open_start: 1
   };
   var FADED = 0.12;
 

@@ -16,10 +16,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from timeline.export.escaping import xml_text
 from timeline.export.source import ExportSource
+from timeline.plot.geometry import earliest_start, open_start_edges
+from timeline.reported import reported_date
 from timeline.text import is_missing, truncate
 
 SLIDE_WIDTH_IN = 13.333
@@ -63,9 +66,7 @@ def _clean(value: object, limit: int | None = None) -> str:
 
 
 def _reported_date(row: pd.Series) -> str:
-    text = _clean(row.get("date_text"))
-    end = _clean(row.get("end_text"))
-    return f"{text} – {end}" if end else text
+    return _clean(reported_date(row.get("date_text"), row.get("end_text")))
 
 
 def _grade(row: pd.Series) -> str:
@@ -129,7 +130,10 @@ def key_event_rows(events: pd.DataFrame, key_events: object = None) -> tuple[lis
             msg = f"key_events must be None, a column name or a count >= 0; got {key_events!r}"
             raise ValueError(msg)
         limit = key_events
-    ordered = marks.sort_values("start", kind="stable", na_position="last")
+    # an event with only an end sorts where the figure draws it from (the left edge)
+    edges = pd.to_datetime(open_start_edges(marks, earliest_start(events)), unit="ms")
+    starts = pd.Series(marks["start"].to_numpy()).fillna(pd.Series(edges))
+    ordered = marks.iloc[starts.sort_values(kind="stable", na_position="last").index]
     chosen = ordered.head(limit)
     rows = [
         Row(
@@ -181,13 +185,48 @@ def paginate(rows: Sequence[Row], available_in: float) -> list[list[Row]]:
     return pages
 
 
-def _event_span(events: pd.DataFrame | None) -> str:
-    if events is None or events.empty or events["start"].notna().sum() == 0:
-        return ""
-    first = pd.Timestamp(events["start"].min())
-    ends = events["end"].fillna(events["start"])
-    last = pd.Timestamp(ends.max()) - pd.Timedelta(microseconds=1)
-    return f"{_day(first)} – {_day(last)}"
+def drawn_events(events: pd.DataFrame) -> pd.DataFrame:
+    """The rows ``tl.plot`` draws as marks: not eras, with a start or an end date."""
+    dated = events["start"].notna() | events["end"].notna()
+    return events.loc[dated.to_numpy() & (events["kind"].astype(object) != "era").to_numpy()]
+
+
+def event_summary(events: pd.DataFrame, reference_date: object = None) -> str:
+    """``"N events, first day – last day"`` for the title slide, as the figure draws them.
+
+    Era rows (background periods) are left out of the count and the range. An ongoing
+    event runs to the reference date (``reference_date``, else the latest
+    ``reported_on``, as in ``tl.plot``); one with only an end starts at the left edge
+    of the data (see ``timeline.plot.geometry.open_start_edges``). The last day is the
+    one before the exclusive ``end``.
+
+    Examples
+    --------
+    >>> import timeline as tl
+    >>> events = tl.load_events(pd.DataFrame({
+    ...     "title": ["Summit", "Deployment", "War"],
+    ...     "date": ["June 2024", "since September", "2022"],
+    ...     "kind": [None, None, "era"],
+    ...     "reported_on": ["2025-05-01"] * 3}))
+    >>> event_summary(events)
+    '2 events, 1 June 2024 – 1 May 2025'
+    """
+    from timeline.plot.geometry import event_geometry, reference_ms
+
+    marks = drawn_events(events)
+    count = len(marks)
+    text = f"{count} event{'s' * (count != 1)}"
+    if not count:
+        return text
+    reference = reference_ms(events, reference_date)
+    geometry = event_geometry(marks, reference, earliest_start(events))
+    # the last day: the one before an exclusive end; an ongoing event's is the report day
+    last = np.where(geometry.open_end, geometry.end, geometry.end - 0.001)
+    first_day, last_day = (
+        pd.Timestamp(round(float(ms) * 1000), unit="us")
+        for ms in (np.min(geometry.start), np.max(last))
+    )
+    return f"{text}, {_day(first_day)} – {_day(last_day)}"
 
 
 def _day(stamp: pd.Timestamp) -> str:
@@ -358,8 +397,7 @@ def write_pptx(
     when = pd.Timestamp.now(tz="UTC") if generated_at is None else pd.Timestamp(generated_at)
     facts = [source.display_subtitle()]
     if events is not None:
-        count = int((events["kind"].astype(object) != "era").sum())
-        facts.append(f"{count} event{'s' * (count != 1)}, {_event_span(events)}")
+        facts.append(event_summary(events, source.plot_options.get("reference_date")))
     facts.append(f"Prepared {_day(when)}")
     first = deck.slide(0, title)
     first.placeholders[1].text = xml_text("\n".join(f for f in facts if f))

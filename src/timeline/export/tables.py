@@ -3,8 +3,10 @@
 The file holds what was reported (``title``, ``date_text``, ``end_text``, ``reported_on``,
 ``kind``, the optional fields and every extra column), so ``tl.load_events`` on it gives
 back the same events: the dates are parsed again against the same report dates.
-``derived=True`` adds the computed columns (``start``, ``end``, precisions, flags, EDTF)
-for reading in a spreadsheet; on import the loader keeps those as extra columns.
+``derived=True`` adds the computed columns for reading in a spreadsheet, each named with a
+``derived_`` prefix (``derived_start``, ``derived_end``, the precisions, flags, EDTF): no
+loader alias matches those names (a bare ``end`` would be read as the end date), so on
+import they stay extra columns and the events come back the same.
 
 Any text cell that starts with ``= + - @``, a tab or a carriage return is prefixed with
 ``'`` so no spreadsheet runs it as a formula; numbers stay numbers. The loader removes the
@@ -34,8 +36,10 @@ SOURCE_COLUMNS = (
 )
 """Columns the loader reads back, in the order they are written (when present)."""
 
-DERIVED_COLUMNS = ("start", "end", *[c for c in DATE_COLUMNS if c not in ("start", "end")])
-"""Computed columns written with ``derived=True``."""
+DERIVED_PREFIX = "derived_"
+DERIVED_COLUMNS = tuple(c for c in DATE_COLUMNS if c not in SOURCE_COLUMNS)
+"""Computed columns written with ``derived=True`` (as ``derived_<name>``; ``kind`` is
+written anyway)."""
 
 LIST_SEPARATOR = "; "
 
@@ -97,7 +101,9 @@ def table_frame(events: pd.DataFrame, *, derived: bool = False) -> pd.DataFrame:
     events : DataFrame
         A canonical event frame.
     derived : bool, default False
-        Also write ``start``, ``end``, the precisions, ``kind`` flags and ``edtf``.
+        Also write ``derived_start``, ``derived_end``, the precisions, the flags and
+        ``edtf`` (each with the ``derived_`` prefix, so reading the file back gives the
+        same events).
 
     Examples
     --------
@@ -106,22 +112,24 @@ def table_frame(events: pd.DataFrame, *, derived: bool = False) -> pd.DataFrame:
     >>> table_frame(events)[["title", "date_text"]].values.tolist()
     [["'=1+1", '2024']]
     """
-    canonical = {*SOURCE_COLUMNS, *DERIVED_COLUMNS}
-    names = [c for c in SOURCE_COLUMNS if c in events.columns]
-    names += [c for c in events.columns if c not in canonical]
-    if derived:
-        names += [c for c in DERIVED_COLUMNS if c in events.columns]
+    computed = [c for c in DERIVED_COLUMNS if c in events.columns] if derived else []
+    written = {DERIVED_PREFIX + c: c for c in computed}
+    # a reloaded derived export has derived_* extras: fresh values replace them
+    skip = {*SOURCE_COLUMNS, *DERIVED_COLUMNS, *written}
+    names = [(c, c) for c in SOURCE_COLUMNS if c in events.columns]
+    names += [(c, c) for c in events.columns if c not in skip]
+    names += list(written.items())
     out: dict[str, pd.Series] = {}
-    for name in names:
+    for label, name in names:
         values = events[name]
         if name in ("reported_on", "start", "end"):
-            out[name] = _day_text(values)
+            out[label] = _day_text(values)
         elif pd.api.types.is_bool_dtype(values) or pd.api.types.is_numeric_dtype(values):
-            out[name] = values
+            out[label] = values
         elif _is_list_column(values):
-            out[name] = neutralize_series(_join_lists(values))
+            out[label] = neutralize_series(_join_lists(values))
         else:
-            out[name] = neutralize_series(values.astype(object).astype("str"))
+            out[label] = neutralize_series(values.astype(object).astype("str"))
     frame = pd.DataFrame(out, index=events.index)
     frame.columns = [neutralize(str(c)) for c in frame.columns]
     return frame.reset_index(drop=True)

@@ -3,9 +3,11 @@
 TimelineJS (https://timeline.knightlab.com) shows only the date parts it is given, so each
 date keeps its precision: "June 2024" is ``{"year": 2024, "month": 6}``. A fuzzy instant
 whose window is not one whole year, month or day ("spring 2025", "late October") gets its
-window as start and end dates; ``display_date`` always shows the date as reported. Ongoing spans
-end at the report date and say so. TimelineJS renders headline and text as HTML, so every
-value from the data is escaped.
+window as start and end dates; ``display_date`` always shows the date as reported (joined
+with a separately reported end). Ongoing spans end at the report date and say so. A span
+with only an end ("before 1750") starts where ``tl.plot`` draws it from, the left edge of
+the data (TimelineJS needs a start), and its date and text say the start is unknown.
+TimelineJS renders headline and text as HTML, so every value from the data is escaped.
 """
 
 from __future__ import annotations
@@ -19,6 +21,9 @@ import numpy as np
 import pandas as pd
 
 from timeline.export.escaping import safe_json
+from timeline.plot.eras import Band, era_argument
+from timeline.plot.geometry import earliest_start, open_start_edges, reference_ms
+from timeline.reported import reported_dates
 from timeline.text import escape_series, escape_text, is_missing
 
 DAY_PARTS = ("year", "month", "day")
@@ -97,6 +102,7 @@ def _within_one_unit(start: pd.Timestamp, end: pd.Timestamp, parts: dict[str, in
 
 
 _DAY = pd.Timedelta(days=1)
+START_UNKNOWN = "Start unknown: only the end is known; shown from {:%Y-%m-%d}."
 
 
 def _link(url: object) -> str:
@@ -143,8 +149,15 @@ def _groups(values: pd.Series) -> list[str | None]:
     return [text or None for text in escaped.tolist()]
 
 
-def _dates(row: Any, display: str) -> tuple[dict, dict | None, str]:
-    """(start_date, end_date or None, display text) of one event row."""
+def _dates(row: Any, display: str, edge: float) -> tuple[dict, dict | None, str]:
+    """(start_date, end_date or None, display text) of one event row.
+
+    ``edge`` (epoch ms) is where a row with only an end is shown from.
+    """
+    if pd.isna(row.start):  # only the end is known: from the left edge, and say so
+        start_date = date_parts(_edge_stamp(edge), row.end_precision)
+        end_date = end_parts(pd.Timestamp(row.end), row.end_precision, tuple(start_date))
+        return start_date, end_date, f"{display} (start unknown)"
     start = pd.Timestamp(row.start)
     start_date = date_parts(start, row.start_precision)
     if row.kind == "span" and (row.open_end or pd.isna(row.end)):
@@ -180,8 +193,9 @@ def timelinejs_document(
     group : str, optional
         Column whose value groups the events (TimelineJS draws a row per group); default
         ``category`` when present.
-    eras : list of (label, start, end), optional
-        More eras besides the era rows.
+    eras : DataFrame or list of (label, start, end), optional
+        More eras besides the era rows, read as ``tl.plot`` reads ``eras=`` (text
+        through the date engine: ``("x", "2024", "2025")`` ends on 31 December 2025).
 
     Returns
     -------
@@ -204,20 +218,27 @@ def timelinejs_document(
         )
         raise ValueError(msg)
     columns = list(events.columns)
-    dated = events.loc[events["start"].notna()]
+    has_date = (events["start"].notna() | events["end"].notna()).to_numpy()
+    dated = events.loc[has_date]
+    edges = open_start_edges(events)[has_date]  # as tl.plot draws open starts
     is_era = (dated["kind"].astype(object) == "era").to_numpy()
     marks = dated.loc[~is_era]
     headlines = escape_series(marks["title"]).tolist()
-    displays = escape_series(marks["date_text"]).tolist()
+    displays = escape_series(reported_dates(marks)).tolist()
     groups = _groups(marks[group]) if group is not None else [None] * len(marks)
     items = []
-    rows = zip(marks.itertuples(index=False), headlines, displays, groups, strict=True)
-    for row, headline, display, label in rows:
-        start_date, end_date, shown = _dates(row, display)
+    rows = zip(
+        marks.itertuples(index=False), headlines, displays, groups, edges[~is_era], strict=True
+    )
+    for row, headline, display, label, edge in rows:
+        start_date, end_date, shown = _dates(row, display, edge)
+        body = _body(row, columns)
+        if pd.isna(row.start):
+            body = f"<p>{START_UNKNOWN.format(_edge_stamp(edge))}</p>{body}"
         item: dict[str, Any] = {
             "start_date": start_date,
             "display_date": shown,
-            "text": {"headline": headline, "text": _body(row, columns)},
+            "text": {"headline": headline, "text": body},
             "unique_id": str(row.event_id),
         }
         if end_date is not None:
@@ -225,8 +246,12 @@ def timelinejs_document(
         if label:
             item["group"] = label
         items.append(item)
-    era_items = [_era(row) for row in dated.loc[is_era].itertuples(index=False)]
-    era_items += [_era_tuple(item) for item in (eras or [])]
+    era_items = [
+        _era(row, edge)
+        for row, edge in zip(dated.loc[is_era].itertuples(index=False), edges[is_era], strict=True)
+    ]
+    bands = era_argument(eras, reference_ms(events, None), earliest_start(events))
+    era_items += [_band_era(band) for band in bands]
     document: dict[str, Any] = {"events": items}
     headline = title if title is not None else events.attrs.get("title")
     if headline:
@@ -238,8 +263,15 @@ def timelinejs_document(
     return document
 
 
-def _era(row: Any) -> dict[str, Any]:
-    start_date = date_parts(pd.Timestamp(row.start), row.start_precision)
+def _edge_stamp(edge: float) -> pd.Timestamp:
+    return pd.Timestamp(round(edge * 1000), unit="us")
+
+
+def _era(row: Any, edge: float) -> dict[str, Any]:
+    if pd.isna(row.start):  # only the end is known: from the left edge, as tl.plot draws it
+        start_date = date_parts(_edge_stamp(edge), row.end_precision)
+    else:
+        start_date = date_parts(pd.Timestamp(row.start), row.start_precision)
     if not pd.isna(row.end):
         end_date = end_parts(pd.Timestamp(row.end), row.end_precision, tuple(start_date))
     else:  # an open era runs to its report date, like an ongoing span
@@ -251,16 +283,14 @@ def _era(row: Any) -> dict[str, Any]:
     }
 
 
-def _era_tuple(item: object) -> dict[str, Any]:
-    try:
-        label, start, end = item  # type: ignore[misc]
-    except (TypeError, ValueError) as exc:
-        msg = f"eras= items must be (label, start, end); got {item!r}"
-        raise ValueError(msg) from exc
+def _band_era(band: Band) -> dict[str, Any]:
+    """A TimelineJS era from an ``eras=`` band (bounds read as ``tl.plot`` reads them)."""
+    end = _edge_stamp(band.end)
     return {
-        "start_date": date_parts(pd.Timestamp(start), "day"),
-        "end_date": end_parts(pd.Timestamp(end), "day"),
-        "text": {"headline": escape_text(label)},
+        "start_date": date_parts(_edge_stamp(band.start), "day"),
+        # an open era runs to the report date (that day included), like an ongoing span
+        "end_date": date_parts(end, "day") if band.open_end else end_parts(end, "day"),
+        "text": {"headline": escape_text(band.label)},
     }
 
 

@@ -8,36 +8,98 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from timeline.plot.geometry import to_epoch_ms
+from timeline.plot.geometry import open_start_edges, to_epoch_ms
 from timeline.plot.precision import shift_by_precision
 from timeline.plot.style import ERA_COLOR, NOTE_COLOR
-from timeline.text import escape_text, truncate
+from timeline.text import escape_text, is_missing, truncate
 
 
 @dataclass(frozen=True)
 class Band:
-    """A labelled period ``[start, end)`` in epoch ms."""
+    """A labelled period ``[start, end)`` in epoch ms.
+
+    ``open_start``: only the end is known; ``start`` is the left edge of the data (see
+    :func:`timeline.plot.geometry.open_start_edges`) and the label says so with a ◀.
+    ``open_end``: no end is known; ``end`` is the reference date.
+    """
 
     label: str
     start: float
     end: float
+    open_start: bool = False
+    open_end: bool = False
 
 
-def _ms(value: object, argument: str) -> float:
+def _stamp(value: object, argument: str) -> pd.Timestamp:
+    """A date-like value as a tz-naive UTC Timestamp (NaT for missing values)."""
     try:
         stamp = pd.Timestamp(value)
     except (TypeError, ValueError) as exc:
         msg = f"{argument}: {value!r} is not a date"
         raise ValueError(msg) from exc
     if stamp is pd.NaT:
-        return float("nan")
+        return stamp
     if stamp.tzinfo is not None:
         stamp = stamp.tz_convert("UTC").tz_localize(None)
+    return stamp
+
+
+def _ms(value: object, argument: str) -> float:
+    stamp = _stamp(value, argument)
+    if stamp is pd.NaT:
+        return float("nan")
     return float(to_epoch_ms(np.array([stamp.to_datetime64()]))[0])
 
 
-def era_rows(events: pd.DataFrame, reference: float) -> list[Band]:
-    """Bands from rows whose ``kind`` is ``"era"`` (open eras run to the reference date)."""
+def _stamp_ms(stamp: object) -> float:
+    if stamp is None or stamp is pd.NaT:
+        return float("nan")
+    return float(to_epoch_ms(np.array([pd.Timestamp(stamp).to_datetime64()]))[0])
+
+
+def _era_bound(value: object, side: str, label: str, reference: float | None) -> tuple[float, str]:
+    """(epoch ms or NaN, precision) of an era's ``start`` or ``end`` argument.
+
+    Text goes through the date engine: the start of the start's expression, the end of the
+    end's ("2025" as an end is 1 January 2026, exclusive). Timestamps, datetimes and
+    other date-like values are taken as they are, at day precision.
+    """
+    if is_missing(value):
+        return float("nan"), "day"
+    if isinstance(value, str):
+        from timeline.dates import parse_date
+
+        when = None if reference is None else pd.Timestamp(reference, unit="ms")
+        try:
+            parsed = parse_date(value, when)
+        except ValueError as exc:
+            msg = f"eras=: the {side} of era {label!r} is not a date: {exc}"
+            raise ValueError(msg) from exc
+        if side == "start":
+            return _stamp_ms(parsed.start), str(parsed.start_precision or "day")
+        return _stamp_ms(parsed.end), str(parsed.end_precision or "day")
+    return _ms(value, f"eras= ({side} of era {label!r})"), "day"
+
+
+def _open_start_edge(end: float, precision: str, earliest: float) -> float:
+    frame = pd.DataFrame(
+        {
+            "start": np.array(["NaT"], dtype="datetime64[us]"),
+            "end": np.array([end * 1000], dtype="int64").astype("datetime64[us]"),
+            "end_precision": [precision],
+        }
+    )
+    return float(open_start_edges(frame, earliest)[0])
+
+
+def era_rows(events: pd.DataFrame, reference: float, earliest: float | None = None) -> list[Band]:
+    """Bands from rows whose ``kind`` is ``"era"``.
+
+    Open eras run to the reference date; eras with only an end ("before 2024") are drawn
+    from the left edge of the data (``earliest``, default the earliest start in
+    ``events``; see :func:`timeline.plot.geometry.open_start_edges`). Rows with neither
+    a start nor an end are left out (the caller warns).
+    """
     if not len(events):
         return []
     start = events["start"].to_numpy(dtype="datetime64[us]")
@@ -49,24 +111,45 @@ def era_rows(events: pd.DataFrame, reference: float) -> list[Band]:
         if "open_end" in events
         else np.zeros(len(events), dtype=bool)
     )
+    open_start = np.isnat(start) & ~np.isnat(end)
     end = np.where(np.isnat(end), implied, end)
     start_ms, end_ms = to_epoch_ms(start), to_epoch_ms(end)
-    end_ms = np.where(open_end, np.maximum(reference, start_ms), end_ms)
+    start_ms = np.where(open_start, open_start_edges(events, earliest), start_ms)
+    end_ms = np.where(open_end & ~open_start, np.maximum(reference, start_ms), end_ms)
     titles = events["title"].astype(object).tolist()
     return [
-        Band(str(title), float(s), float(e))
-        for title, s, e in zip(titles, start_ms, end_ms, strict=True)
-        if s == s
+        Band(str(title), float(s), float(e), bool(o), bool(oe))
+        for title, s, e, o, oe in zip(
+            titles, start_ms, end_ms, open_start, open_end & ~open_start, strict=True
+        )
+        if s == s and e == e
     ]
 
 
-def era_argument(eras: object) -> list[Band]:
+def era_argument(
+    eras: object, reference: float | None = None, earliest: float = float("nan")
+) -> list[Band]:
     """Bands from ``eras=``: a frame (title/label, start, end) or (label, start, end) tuples.
+
+    Text bounds go through the date engine (``timeline.dates.parse_date``, relative
+    expressions against ``reference``): an era runs from the start of its start
+    expression to the end of its end expression, so ``("x", "2024", "2025")`` covers both
+    years. Timestamps and datetimes are taken as they are. A missing (or open) end runs
+    to ``reference``; a missing (or open) start is drawn from the left edge of the data
+    (``earliest`` or one unit before the end, whichever is earlier).
+
+    Raises
+    ------
+    ValueError
+        Naming the era, when a bound is not a date or the era ends before it starts.
 
     Examples
     --------
     >>> [b.label for b in era_argument([("Kursk operation", "2024-08-06", "2025-03-20")])]
     ['Kursk operation']
+    >>> band = era_argument([("Two years", "2024", "2025")])[0]
+    >>> [str(pd.Timestamp(ms, unit="ms").date()) for ms in (band.start, band.end)]
+    ['2024-01-01', '2026-01-01']
     """
     if eras is None:
         return []
@@ -88,7 +171,27 @@ def era_argument(eras: object) -> list[Band]:
         except (TypeError, ValueError) as exc:
             msg = f"eras= items must be (label, start, end); got {item!r}"
             raise ValueError(msg) from exc
-        bands.append(Band(str(label), _ms(start, "eras="), _ms(end, "eras=")))
+        label = str(label)
+        start_ms, _ = _era_bound(start, "start", label, reference)
+        end_ms, end_precision = _era_bound(end, "end", label, reference)
+        open_end = end_ms != end_ms
+        if open_end:
+            if reference is None or start_ms != start_ms:
+                msg = f"eras=: era {label!r} has neither a start nor an end date"
+                if start_ms == start_ms:
+                    msg = f"eras=: era {label!r} has no end date and no reference date"
+                raise ValueError(msg)
+            end_ms = max(reference, start_ms)  # open: runs to the reference date, like spans
+        open_start = start_ms != start_ms
+        if open_start:
+            start_ms = _open_start_edge(end_ms, end_precision, earliest)
+        elif end_ms <= start_ms:
+            msg = (
+                f"eras=: era {label!r} ends before it starts: end {end!r} is not after "
+                f"start {start!r}"
+            )
+            raise ValueError(msg)
+        bands.append(Band(label, start_ms, end_ms, open_start, open_end))
     return bands
 
 
@@ -143,7 +246,7 @@ def band_shapes(bands: list[Band]) -> tuple[list[dict], list[dict]]:
                 "xref": "x",
                 "yref": "paper",
                 "yanchor": "bottom",
-                "text": escape_text(truncate(band.label, 40)),
+                "text": ("◀ " if band.open_start else "") + escape_text(truncate(band.label, 40)),
                 "showarrow": False,
                 "font": {"size": 11, "color": NOTE_COLOR},
                 "name": "era",

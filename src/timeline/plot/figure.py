@@ -21,7 +21,7 @@ from timeline.plot.eras import (
     marker_argument,
     marker_shapes,
 )
-from timeline.plot.geometry import MS_PER_DAY, event_geometry, reference_ms
+from timeline.plot.geometry import MS_PER_DAY, earliest_start, event_geometry, reference_ms
 from timeline.plot.hover import hover_text
 from timeline.plot.labels import place_labels
 from timeline.plot.lanes import (
@@ -170,24 +170,25 @@ def figure_parts(
         raise ValueError(msg)
     reference = reference_ms(events, reference_date)
 
-    # 2. eras apart, marks need a start
+    # 2. eras apart; a mark needs a start or an end (open starts run from the left edge)
     kind = events["kind"].astype(object)
     is_era = (kind == "era").to_numpy()
-    bands = era_rows(events.loc[is_era], reference) + era_argument(eras)
-    frame_positions = np.flatnonzero(~is_era)
-    marks_frame = events.iloc[frame_positions]
-    no_start = marks_frame["start"].isna().to_numpy()
-    if no_start.any():
+    earliest = earliest_start(events)
+    bands = era_rows(events.loc[is_era], reference, earliest) + era_argument(
+        eras, reference, earliest
+    )
+    undated = (events["start"].isna() & events["end"].isna()).to_numpy()
+    if undated.any():
         warnings.warn(
-            f"{int(no_start.sum())} event(s) without a start date are not drawn",
+            f"{int(undated.sum())} event(s) without a start or an end date are not drawn",
             UserWarning,
             stacklevel=3,
         )
-        frame_positions = frame_positions[~no_start]
-        marks_frame = marks_frame.loc[~no_start]
+    frame_positions = np.flatnonzero(~is_era & ~undated)
+    marks_frame = events.iloc[frame_positions]
 
     # 3. geometry per event
-    geometry = event_geometry(marks_frame, reference)
+    geometry = event_geometry(marks_frame, reference, earliest)
 
     # 4. lanes and sub-rows per mark
     position, lane_codes, names = _assign_lanes(marks_frame, lane, lane_order, geometry.start)
@@ -214,7 +215,9 @@ def figure_parts(
     sizes = Sizes.from_pitch(min_pitch, frame.row_px, ROW_UNIT)
     full_hover = not use_webgl or hover_text_limit is None or len(marks) <= hover_text_limit
     hover = (
-        hover_text(marks_frame, geometry.start, geometry.end, geometry.open_end)
+        hover_text(
+            marks_frame, geometry.start, geometry.end, geometry.open_end, geometry.open_start
+        )
         if full_hover
         else None
     )
@@ -279,11 +282,15 @@ def figure_parts(
     layout["shapes"] = lane_band_shapes(lanes) + era_shapes + line_shapes
 
     styles = set(np.unique(marks.take("style")).tolist()) if len(marks) else set()
+    open_start_any = any(band.open_start for band in bands) or (
+        bool(marks.take("open_start").any()) if len(marks) else False
+    )
     notes = how_to_read(
         styles,
         fuzzy=bool(marks.take("fuzzy").any()) if len(marks) else False,
         open_end=open_any,
         reference=reference_text,
+        open_start=open_start_any,
     )
     extras = [*group_legend(ctx), *notes]
     return FigureParts(
@@ -322,9 +329,12 @@ def plot(
     Instants are markers; a fuzzy instant ("late October") also shows its window
     ``[start, end)`` faded. Spans are bars whose uncertain parts (the first unit of the
     start precision, the last unit of the end precision) are faded; ongoing spans
-    (``open_end``) run to the reference date and end in an arrow. Approximate events are
-    hollow (spans dotted), uncertain ones hollow with a dot (spans dashed); the legend
-    explains the styles. Rows of ``kind == "era"`` become shaded background bands.
+    (``open_end``) run to the reference date and end in an arrow. A span with only an
+    end ("before 1750", "until spring 2025") is drawn faded from the left edge of the data
+    (the earliest start, or one end-precision unit before its end if that is earlier) and
+    starts with a left-pointing arrow. Approximate events are hollow (spans dotted),
+    uncertain ones hollow with a dot (spans dashed); the legend explains the styles. Rows
+    of ``kind == "era"`` become shaded background bands.
 
     Parameters
     ----------
@@ -344,7 +354,12 @@ def plot(
         Lanes by their earliest event, by first appearance, or this order (other lanes
         follow by appearance).
     eras : DataFrame or list of (label, start, end), optional
-        Extra background bands besides the ``kind == "era"`` rows.
+        Extra background bands besides the ``kind == "era"`` rows. Text bounds are read
+        by the date engine (``tl.parse_date``): the band runs from the start of the start
+        expression to the end of the end expression (``("x", "2024", "2025")`` covers
+        both years); Timestamps and datetimes are used as they are. A missing end runs
+        to the reference date, a missing start from the left edge of the data. An era
+        that ends before it starts is a ``ValueError`` naming it.
     markers : date, list of dates or (label, date) pairs, or mapping, optional
         Vertical reference lines (e.g. the report date). When some span is ongoing, a
         line marks the reference date too.
@@ -378,8 +393,8 @@ def plot(
     -------
     plotly.graph_objects.Figure
         Each trace's ``meta`` names its role (``instant``, ``instant_window``, ``span``,
-        ``span_extent``, ``span_center``, ``span_open``, ``legend_note``); ``customdata``
-        holds each mark's row position in ``events``.
+        ``span_extent``, ``span_center``, ``span_open``, ``span_open_start``,
+        ``legend_note``); ``customdata`` holds each mark's row position in ``events``.
 
     Examples
     --------

@@ -1,4 +1,5 @@
-"""Hover text: what was reported, the normalized range, source, claimant, reliability, quote.
+"""Hover text: what was reported (with a separate end), the normalized range, source,
+claimant, reliability, quote.
 
 Every value from the data is escaped (``timeline.text``) before it is joined with the few
 tags plotly understands (``<b>``, ``<br>``, ``<i>``).
@@ -12,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from timeline.plot.geometry import MS_PER_DAY
+from timeline.reported import reported_dates
 from timeline.text import escape_series, escape_text, truncate
 
 QUOTE_LIMIT = 280
@@ -26,11 +28,17 @@ def _dates(ms: np.ndarray, with_time: np.ndarray) -> pd.Series:
     return day.where(~with_time, clock).fillna("")
 
 
-def normalized_range(start: np.ndarray, end: np.ndarray, open_end: np.ndarray) -> pd.Series:
+def normalized_range(
+    start: np.ndarray,
+    end: np.ndarray,
+    open_end: np.ndarray,
+    open_start: np.ndarray | None = None,
+) -> pd.Series:
     """Readable normalized bounds: ``19 Jun 2024``, ``21 Oct 2024 – 31 Oct 2024``, ...
 
     ``end`` is exclusive; when both bounds fall on midnight the last day shown is the one
-    before ``end``.
+    before ``end``. An open start (only the end is known) reads ``until <last day> (start
+    unknown)``: the drawn start is only the edge of the data.
 
     Examples
     --------
@@ -40,6 +48,9 @@ def normalized_range(start: np.ndarray, end: np.ndarray, open_end: np.ndarray) -
     ['1 Jan 1970']
     >>> normalized_range(np.array([0.0]), np.array([10 * day]), np.array([True])).tolist()
     ['since 1 Jan 1970 (ongoing)']
+    >>> normalized_range(np.array([0.0]), np.array([10 * day]), np.array([False]),
+    ...                  np.array([True])).tolist()
+    ['until 10 Jan 1970 (start unknown)']
     """
     on_midnight = (np.mod(start, MS_PER_DAY) == 0) & (np.mod(end, MS_PER_DAY) == 0)
     last = np.where(on_midnight, end - MS_PER_DAY, end)
@@ -49,6 +60,8 @@ def normalized_range(start: np.ndarray, end: np.ndarray, open_end: np.ndarray) -
     text = first_text + " – " + last_text
     text = text.where(~same, first_text)
     text = text.where(~open_end, "since " + first_text + " (ongoing)")
+    if open_start is not None:
+        text = text.where(~open_start, "until " + last_text + " (start unknown)")
     return text
 
 
@@ -89,7 +102,11 @@ def _join_list(value: object) -> object:
 
 
 def hover_text(
-    events: pd.DataFrame, start: np.ndarray, end: np.ndarray, open_end: np.ndarray
+    events: pd.DataFrame,
+    start: np.ndarray,
+    end: np.ndarray,
+    open_end: np.ndarray,
+    open_start: np.ndarray | None = None,
 ) -> np.ndarray:
     """One escaped hover text per event (row of ``events``).
 
@@ -97,8 +114,8 @@ def hover_text(
     ----------
     events : pandas.DataFrame
         Canonical event frame (the rows to describe).
-    start, end, open_end : numpy.ndarray
-        From :func:`timeline.plot.geometry.event_geometry`.
+    start, end, open_end, open_start : numpy.ndarray
+        From :func:`timeline.plot.geometry.event_geometry` (``open_start`` optional).
 
     Returns
     -------
@@ -110,7 +127,7 @@ def hover_text(
     title = escape_series(
         reset["title"].astype(object).map(lambda t: truncate(str(t), TITLE_LIMIT))
     )
-    reported = escape_series(reset["date_text"]) if "date_text" in reset else None
+    reported = escape_series(reported_dates(reset)) if "date_text" in reset else None
     text = "<b>" + title + "</b>"
     if reported is not None:
         text = text + "<br>" + reported.where(reported != "", "(no date text)")
@@ -121,7 +138,7 @@ def hover_text(
         approx if approx is not None else np.zeros(n, bool),
         unsure if unsure is not None else np.zeros(n, bool),
     )
-    text = text + "<br>" + normalized_range(start, end, open_end) + flags
+    text = text + "<br>" + normalized_range(start, end, open_end, open_start) + flags
     for label, column in (("Source", "source"), ("Claimant", "claimant")):
         line = _line(label, _optional(reset, column))
         if line is not None:

@@ -91,7 +91,11 @@ def lane_band_shapes(lanes: LaneLayout) -> list[dict]:
 
 
 def how_to_read(
-    styles_present: set[int], fuzzy: bool, open_end: bool, reference: str
+    styles_present: set[int],
+    fuzzy: bool,
+    open_end: bool,
+    reference: str,
+    open_start: bool = False,
 ) -> list[dict]:
     """Legend entries that explain the mark styles present in the figure."""
     grey = NOTE_COLOR
@@ -154,6 +158,16 @@ def how_to_read(
                 mode="markers",
                 marker={"symbol": "triangle-right", "color": grey, "size": 10},
                 name=f"ongoing, drawn to {escape_text(reference)}",
+                **common,
+            )
+        )
+    if open_start:
+        entries.append(
+            trace_dict(
+                "scatter",
+                mode="markers",
+                marker={"symbol": "triangle-left", "color": grey, "size": 10},
+                name="open start: only the end is known",
                 **common,
             )
         )

@@ -11,6 +11,9 @@ Both renderers draw the same roles, one trace per (colour group, role, date styl
     it is too short to see at the current zoom.
 ``span_open``
     a right-pointing marker where an ongoing span meets the reference date.
+``span_open_start``
+    a left-pointing marker where a span with only an end ("before 1750") is drawn from:
+    the left edge of the data (the span itself is all faded, in ``span_extent``).
 ``instant_window``
     faded window ``[start, end)`` of a fuzzy instant ("late October").
 ``instant``
@@ -41,7 +44,15 @@ from timeline.plot.style import (
 )
 from timeline.text import escape_text
 
-ROLES = ("span_extent", "span", "span_center", "span_open", "instant_window", "instant")
+ROLES = (
+    "span_extent",
+    "span",
+    "span_center",
+    "span_open",
+    "span_open_start",
+    "instant_window",
+    "instant",
+)
 
 
 @dataclass(frozen=True)
@@ -135,6 +146,7 @@ COMPACT_HOVER = {
     "instant": "row %{customdata} of the events<br>%{x|%d %b %Y}<extra></extra>",
     "span_center": "row %{customdata} of the events<br>span, middle: %{x|%d %b %Y}<extra></extra>",
     "span_open": "row %{customdata} of the events<br>ongoing on %{x|%d %b %Y}<extra></extra>",
+    "span_open_start": "row %{customdata} of the events<br>start unknown<extra></extra>",
 }
 """Hover of big figures (no per-event text): the event's row in the frame and its date."""
 
@@ -268,6 +280,13 @@ def webgl_traces(ctx: TraceContext) -> list[dict]:
         by_style=False,
     )
     marker_trace(
+        "span_open_start",
+        m.take("open_start"),
+        m.take("start"),
+        {"size": sizes.marker_px + 3, "symbol": "triangle-left", "line": {"width": 0}},
+        by_style=False,
+    )
+    marker_trace(
         "instant",
         ~is_span,
         m.take("point"),
@@ -351,6 +370,12 @@ def svg_traces(ctx: TraceContext) -> list[dict]:
         m.take("open_end"),
         m.take("end"),
         {"size": sizes.marker_px + 4, "symbol": "triangle-right", "line": {"width": 0}},
+    )
+    marker_trace(
+        "span_open_start",
+        m.take("open_start"),
+        m.take("start"),
+        {"size": sizes.marker_px + 4, "symbol": "triangle-left", "line": {"width": 0}},
     )
     marker_trace(
         "instant",
