@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
@@ -122,3 +123,21 @@ def test_figure_size_options_reach_a_given_figure(tmp_path: Path) -> None:
     assert '"width":777' in text
     assert "<h1>Resized</h1>" in text
     assert fig.layout.width is None  # the caller's figure is not changed
+
+
+def test_filtered_export_draws_ongoing_spans_to_the_report_date_of_all_events() -> None:
+    from timeline.export.source import export_source
+
+    frame = pd.DataFrame(
+        {
+            "title": ["Ongoing", "Later report"],
+            "date": ["since September", "2025-03-01"],
+            "reported_on": ["2024-11-01", "2025-06-01"],
+        }
+    )
+    events = tl.load_events(frame)
+    source = export_source(
+        events, plot_options={}, title=None, subtitle=None, filters={"search": "ongoing"}
+    )
+    assert source.events["title"].tolist() == ["Ongoing"]
+    assert source.plot_options["reference_date"] == pd.Timestamp("2025-06-01")

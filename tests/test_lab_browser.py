@@ -40,7 +40,15 @@ KERNEL_IDLE = """() => {
   const session = window.jupyterapp.shell.currentWidget.sessionContext.session;
   return session.kernel.status === 'idle';
 }"""
-MARK_ROLES = ("span_extent", "span", "span_center", "span_open", "instant_window", "instant")
+MARK_ROLES = (
+    "span_extent",
+    "span",
+    "span_center",
+    "span_open",
+    "span_open_start",
+    "instant_window",
+    "instant",
+)
 # data points of the explorer's mark traces (legend entries excluded), in the first figure
 MARKS = """() => {
   const roles = ROLES;

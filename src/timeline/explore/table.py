@@ -18,13 +18,15 @@ import numpy as np
 import pandas as pd
 
 from timeline.explore.details import format_value
+from timeline.reported import reported_dates
 
 COLUMNS: dict[str, str] = {
     "date": "Date (as reported)",
     "title": "Title",
     "source": "Source",
 }
-"""Sort key -> header; "date" shows ``date_text`` and sorts by the normalized dates."""
+"""Sort key -> header; "date" shows the date as reported (``date_text``, with ``end_text``
+when the source gave one) and sorts by the normalized dates."""
 CELL_COLUMN = {"date": "date_text", "title": "title", "source": "source"}
 PAGE_SIZE = 50
 
@@ -132,7 +134,13 @@ def table_html(
         )
     body = []
     rows = np.asarray(rows, dtype=np.int64)
-    cells = {key: events[CELL_COLUMN[key]].iloc[rows].to_numpy(dtype=object) for key in columns}
+    shown = events.iloc[rows]
+    cells = {
+        key: (reported_dates(shown) if key == "date" else shown[CELL_COLUMN[key]]).to_numpy(
+            dtype=object
+        )
+        for key in columns
+    }
     for offset, row in enumerate(rows.tolist()):
         selected_class = ' class="tl-selected"' if row == selected else ""
         tds = [f'<td class="tl-num">{first_number + offset:,}</td>']

@@ -168,11 +168,17 @@ def export_source(
     """
     if isinstance(obj, pd.DataFrame):
         events = obj
+        options = dict(plot_options)
         if filters is not None:
-            from timeline.filters import apply_filters
+            from timeline.filters import apply_filters, default_reference_date
 
+            # Ongoing spans run to the report date of all the events, as in the explorer,
+            # not to the latest report among the rows the filters keep.
+            reference = default_reference_date(events)
+            if reference is not None:
+                options.setdefault("reference_date", reference)
             events = apply_filters(events, filters)
-        return ExportSource(events, None, dict(plot_options), title, subtitle)
+        return ExportSource(events, None, options, title, subtitle)
     if plot_options or filters is not None:
         names = sorted([*plot_options, *(["filters"] if filters is not None else [])])
         msg = (
