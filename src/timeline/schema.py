@@ -148,3 +148,39 @@ def finalize_events(fields: dict, extras: dict, index: object) -> object:
         frame[key] = values
         taken.add(key)
     return frame
+
+
+DRAWABLE_COLUMNS: tuple[str, ...] = ("title", "start", "end", "kind")
+"""Columns ``tl.plot`` and ``tl.explore`` need at the least."""
+
+
+def check_event_frame(events: object, needed_by: str) -> object:
+    """Return ``events`` if it is a frame with :data:`DRAWABLE_COLUMNS`, else raise.
+
+    Parameters
+    ----------
+    events
+        What the caller was given.
+    needed_by
+        The function's name, for the message (``"plot"``, ``"explore"``).
+
+    Examples
+    --------
+    >>> check_event_frame([], "plot")
+    Traceback (most recent call last):
+    ...
+    TypeError: events must be a pandas DataFrame (the canonical event frame); got <class 'list'>
+    """
+    import pandas as pd
+
+    if not isinstance(events, pd.DataFrame):
+        msg = f"events must be a pandas DataFrame (the canonical event frame); got {type(events)}"
+        raise TypeError(msg)
+    missing = [c for c in DRAWABLE_COLUMNS if c not in events.columns]
+    if missing:
+        msg = (
+            f"events is missing the column(s) {', '.join(missing)}; {needed_by} needs "
+            f"{DRAWABLE_COLUMNS} (load data with tl.load_events to get the canonical event frame)"
+        )
+        raise ValueError(msg)
+    return events

@@ -19,6 +19,7 @@ import pandas as pd
 from timeline.explore.details import details_html, placeholder_html
 from timeline.explore.summary import summary_html
 from timeline.filters import FilterCache, FilterState, default_reference_date
+from timeline.schema import check_event_frame
 
 if TYPE_CHECKING:
     import ipywidgets
@@ -30,22 +31,7 @@ if TYPE_CHECKING:
     from timeline.explore.figure_sync import FigureSync
     from timeline.explore.table import EventTable
 
-REQUIRED = ("title", "start", "end", "kind")
 DEFAULT_EXPORT_DIR = "timeline-exports"
-
-
-def _check_events(events: object) -> pd.DataFrame:
-    if not isinstance(events, pd.DataFrame):
-        msg = f"events must be a pandas DataFrame (the canonical event frame); got {type(events)}"
-        raise TypeError(msg)
-    missing = [c for c in REQUIRED if c not in events.columns]
-    if missing:
-        msg = (
-            f"events is missing the column(s) {', '.join(missing)}; explore needs {REQUIRED} "
-            "(load data with tl.load_events to get the canonical event frame)"
-        )
-        raise ValueError(msg)
-    return events
 
 
 class Explorer:
@@ -89,7 +75,7 @@ class Explorer:
         page_size: int = 50,
         **plot_options: Any,
     ) -> None:
-        self._events = _check_events(events)
+        self._events = check_event_frame(events, "explore")
         lane = plot_options.pop("lane", None)
         color = plot_options.pop("color", None)
         initial = FilterState.from_dict(state)

@@ -42,8 +42,8 @@ from timeline.plot.layout import (
 from timeline.plot.marks import MarkTable, build_marks
 from timeline.plot.style import color_groups
 from timeline.plot.traces import Sizes, TraceContext, group_legend, svg_traces, webgl_traces
+from timeline.schema import check_event_frame
 
-REQUIRED = ("title", "start", "end", "kind")
 WEBGL_THRESHOLD = 5_000
 HOVER_TEXT_LIMIT = 20_000
 
@@ -56,20 +56,6 @@ def _check_column(events: pd.DataFrame, argument: str, column: str | None) -> No
         f"valid columns: {', '.join(map(str, events.columns))}"
     )
     raise ValueError(msg)
-
-
-def _check_events(events: object) -> pd.DataFrame:
-    if not isinstance(events, pd.DataFrame):
-        msg = f"events must be a pandas DataFrame (the canonical event frame); got {type(events)}"
-        raise TypeError(msg)
-    missing = [c for c in REQUIRED if c not in events.columns]
-    if missing:
-        msg = (
-            f"events is missing the column(s) {', '.join(missing)}; plot needs {REQUIRED} "
-            "(load data with tl.load_events to get the canonical event frame)"
-        )
-        raise ValueError(msg)
-    return events
 
 
 def _format_day(ms: float) -> str:
@@ -162,7 +148,7 @@ def figure_parts(
     the figure again.
     """
     # 1. arguments
-    events = _check_events(events)
+    events = check_event_frame(events, "plot")
     for argument, column in (("lane", lane), ("color", color), ("text", text)):
         _check_column(events, argument, column)
     if max_rows_per_lane < 1:
