@@ -22,6 +22,8 @@ from timeline.text import escape_text, truncate
 
 SPAN_NOTE = {APPROXIMATE: "; spans dotted", UNCERTAIN: "; spans striped or dashed"}
 TOP_PX = 120
+RANGE_BUTTONS_LIFT_PX = 30
+"""Pixels between the plot top and the range buttons (room for the label rows)."""
 BOTTOM_PX = 60
 CAPTION_PX = 34
 SLIDER_THICKNESS = 0.08
@@ -201,6 +203,9 @@ def base_layout(
     """The layout dict (shapes and annotations are added by the caller)."""
     pad = lanes.gap
     y_range = [lanes.total + pad, -pad]  # first lane on top
+    # The range buttons sit above the two rows of era and reference-line labels.
+    plot_px = max(frame.height - TOP_PX - BOTTOM_PX - CAPTION_PX, 1)
+    selector_y = 1 + RANGE_BUTTONS_LIFT_PX / plot_px
     layout: dict = {
         "template": BRIEFING_TEMPLATE,
         "paper_bgcolor": "white",
@@ -217,7 +222,12 @@ def base_layout(
             "range": list(x_range),
             "showgrid": True,
             "gridcolor": "#e5e5e5",
-            "rangeselector": {"buttons": RANGE_BUTTONS, "x": 0, "y": 1.0, "yanchor": "bottom"},
+            "rangeselector": {
+                "buttons": RANGE_BUTTONS,
+                "x": 0,
+                "y": selector_y,
+                "yanchor": "bottom",
+            },
             "rangeslider": {
                 "visible": range_slider,
                 "thickness": SLIDER_THICKNESS,
