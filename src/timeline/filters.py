@@ -222,15 +222,27 @@ def prepare_events(events: pd.DataFrame) -> pd.DataFrame:
     for column in FACET_COLUMNS:
         if column in events.columns and _is_list_column(events[column]):
             prepared[_key(column)] = _list_keys(events[column])
-    texts = [events[c].astype("str").fillna("") for c in SEARCH_COLUMNS if c in events.columns]
-    if texts:
-        joined = texts[0]
-        for text in texts[1:]:
-            joined = joined + "\n" + text
-        prepared[_SEARCH] = joined.str.lower()
-    else:
-        prepared[_SEARCH] = pd.Series("", index=events.index, dtype="str")
+    prepared[_SEARCH] = search_text(events)
     return prepared
+
+
+def search_text(events: pd.DataFrame) -> pd.Series:
+    """What the text search looks in, per event: lowercase title, description and quote.
+
+    The exported HTML page searches the same text, so both find the same events.
+
+    Examples
+    --------
+    >>> search_text(pd.DataFrame({"title": ["Kursk"], "quote": [None]})).tolist()
+    ['kursk\\n']
+    """
+    texts = [events[c].astype("str").fillna("") for c in SEARCH_COLUMNS if c in events.columns]
+    if not texts:
+        return pd.Series("", index=events.index, dtype="str")
+    joined = texts[0]
+    for text in texts[1:]:
+        joined = joined + "\n" + text
+    return joined.str.lower()
 
 
 def filter_conditions(

@@ -16,7 +16,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from timeline.export.source import plain_text
-from timeline.filters import SEARCH_COLUMNS
+from timeline.filters import search_text
 
 MISSING_CATEGORY = "(no category)"
 
@@ -67,13 +67,7 @@ def search_texts(events: pd.DataFrame) -> list[str]:
     >>> search_texts(pd.DataFrame({"title": ["Kursk"], "quote": [None]}))
     ['kursk\\n']
     """
-    texts = [events[c].astype("str").fillna("") for c in SEARCH_COLUMNS if c in events.columns]
-    if not texts:
-        return [""] * len(events)
-    joined = texts[0]
-    for text in texts[1:]:
-        joined = joined + "\n" + text
-    return joined.str.lower().tolist()
+    return search_text(events).tolist()
 
 
 def hover_texts(figure: go.Figure, count: int) -> list[str] | None:
