@@ -57,6 +57,17 @@ def test_encodings_and_line_endings(tmp_path: Path, encoding: str, newline: str)
     assert events["start"].tolist() == [TS("2024-06-19")]
 
 
+def test_windows_1252_after_a_plain_ascii_start(tmp_path: Path) -> None:
+    # The encoding is judged on the file's first MiB; a Windows-1252 character after it
+    # must still load (transcoded), not fail or turn into replacement characters.
+    filler = "".join(f"Meeting {i},2024-06-{1 + i % 28:02d}\n" for i in range(60_000))
+    text = "title,date\n" + filler + "Café talks,2024-06-19\n"
+    assert len(filler) > 1 << 20
+    events = tl.load_events(write(tmp_path / "e.csv", text, "cp1252", "\n"))
+    assert len(events) == 60_001
+    assert events["title"].iloc[-1] == "Café talks"
+
+
 @pytest.mark.parametrize("delimiter", [",", ";", "\t", "|"])
 def test_delimiter_is_sniffed(tmp_path: Path, delimiter: str) -> None:
     text = delimiter.join(["title", "date", "location"]) + "\n"

@@ -140,19 +140,50 @@ def _dedupe(names: list[str]) -> list[str]:
 
 
 def _read_delimited(path: Path) -> RawTable:
-    utf8 = _utf8_bytes(path.read_bytes())
-    # enough for the header and the sniffer ("ignore" only drops a character cut in two)
-    text = utf8[: 1 << 20].decode("utf-8", errors="ignore")
-    delimiter = "\t" if path.suffix.lower() in (".tsv", ".tab") else sniff_delimiter(text)
-    header_row = next(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), None)
+    head = _utf8_head(path)
+    # A file that is UTF-8 at its start is handed to pyarrow as it is (pyarrow checks the
+    # rest); otherwise it is transcoded from Windows-1252 first.
+    source: Path | bytes = path if head is not None else _utf8_bytes(path.read_bytes())
+    if head is None:
+        head = source[:_HEAD_BYTES].decode("utf-8", errors="ignore")  # type: ignore[index]
+    delimiter = "\t" if path.suffix.lower() in (".tsv", ".tab") else sniff_delimiter(head)
+    header_row = next(csv.reader(io.StringIO(head, newline=""), delimiter=delimiter), None)
     if header_row is None:
         msg = f"{str(path)!r} is empty: it has no header row"
         raise ValueError(msg)
     names = _dedupe(header_row)
-    frame = _read_with_pyarrow(utf8, delimiter, names)
-    if frame is not None:
+    frame = _read_with_pyarrow(source, delimiter, names)
+    if frame is _NOT_UTF8:
+        source = _utf8_bytes(path.read_bytes())
+        frame = _read_with_pyarrow(source, delimiter, names)
+    if isinstance(frame, pd.DataFrame):
         return RawTable(frame, np.arange(1, len(frame) + 1))
-    return _read_with_csv_module(utf8.decode("utf-8"), delimiter, names)
+    return _read_with_csv_module(_file_text(source), delimiter, names)
+
+
+_HEAD_BYTES = 1 << 20
+"""Bytes read to find the header, the delimiter and the encoding."""
+
+_NOT_UTF8 = object()
+"""What :func:`_read_with_pyarrow` returns when the file is not UTF-8 after all."""
+
+
+def _utf8_head(path: Path) -> str | None:
+    """The file's first MiB as text (without BOM) when it is UTF-8, else None."""
+    import codecs
+
+    with path.open("rb") as file:
+        head = file.read(_HEAD_BYTES)
+    try:
+        # not final: a character cut in two at the end of the head is not an error
+        return codecs.getincrementaldecoder("utf-8-sig")().decode(head, final=False)
+    except UnicodeDecodeError:
+        return None
+
+
+def _file_text(source: Path | bytes) -> str:
+    data = source.read_bytes() if isinstance(source, Path) else source
+    return _utf8_bytes(data).decode("utf-8")
 
 
 def _utf8_bytes(data: bytes) -> bytes:
@@ -171,25 +202,29 @@ def read_headerless(path: Path, names: list[str], delimiter: str = "\t") -> RawT
 
     ``names`` name the columns; a record with another number of fields is rejected.
     """
-    utf8 = _utf8_bytes(Path(path).read_bytes())
-    frame = _read_with_pyarrow(utf8, delimiter, names, header=False)
-    if frame is not None:
+    path = Path(path)
+    source: Path | bytes = path if _utf8_head(path) is not None else _utf8_bytes(path.read_bytes())
+    frame = _read_with_pyarrow(source, delimiter, names, header=False)
+    if frame is _NOT_UTF8:
+        source = _utf8_bytes(path.read_bytes())
+        frame = _read_with_pyarrow(source, delimiter, names, header=False)
+    if isinstance(frame, pd.DataFrame):
         table = RawTable(frame, np.arange(1, len(frame) + 1))
     else:
-        table = _read_with_csv_module(utf8.decode("utf-8"), delimiter, names, header=False)
+        table = _read_with_csv_module(_file_text(source), delimiter, names, header=False)
     table.attrs.setdefault("source_file", str(path))
     return table
 
 
 def _read_with_pyarrow(
-    data: bytes, delimiter: str, names: list[str], header: bool = True
-) -> pd.DataFrame | None:
-    """Fast path; returns None when some record has the wrong number of fields.
+    source: Path | bytes, delimiter: str, names: list[str], header: bool = True
+) -> object:
+    """Fast path: the frame; None when some record has the wrong number of fields, or
+    :data:`_NOT_UTF8` when a cell is not UTF-8.
 
     Without a header the fields are not quoted either (GDELT's tab-separated files).
     """
     import pyarrow as pa
-    import pyarrow.csv as pacsv
 
     invalid: list[object] = []
 
@@ -197,8 +232,25 @@ def _read_with_pyarrow(
         invalid.append(row)
         return "skip"
 
-    table = pacsv.read_csv(
-        io.BytesIO(data),
+    try:
+        table = _arrow_csv(source, delimiter, names, header, note_invalid)
+    except pa.ArrowInvalid as exc:
+        if "UTF8" in str(exc):
+            return _NOT_UTF8
+        raise
+    if invalid:
+        return None
+    return table.to_pandas()
+
+
+def _arrow_csv(
+    source: Path | bytes, delimiter: str, names: list[str], header: bool, on_invalid: Any
+) -> Any:
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
+    return pacsv.read_csv(
+        str(source) if isinstance(source, Path) else io.BytesIO(source),
         read_options=pacsv.ReadOptions(
             column_names=names, skip_rows=int(header), block_size=1 << 20
         ),
@@ -206,7 +258,7 @@ def _read_with_pyarrow(
             delimiter=delimiter,
             quote_char='"' if header else False,
             newlines_in_values=header,
-            invalid_row_handler=note_invalid,
+            invalid_row_handler=on_invalid,
         ),
         convert_options=pacsv.ConvertOptions(
             # large_string is what pandas' str dtype holds: no copy when converting.
@@ -215,9 +267,6 @@ def _read_with_pyarrow(
             quoted_strings_can_be_null=False,
         ),
     )
-    if invalid:
-        return None
-    return table.to_pandas()
 
 
 def _read_with_csv_module(
