@@ -277,3 +277,39 @@ def test_without_pyarrow_the_numpy_paths_give_the_same_frame(
     for dtype in (object, "string[python]"):
         frame = normalize_dates(pd.Series(texts, dtype=dtype), reference_date="2024-11-01")
         pd.testing.assert_frame_equal(frame, expected)
+
+
+@pytest.mark.parametrize(
+    "reference",
+    [None, "constant", "per_row"],
+    ids=["no report date", "one report date", "report dates per row"],
+)
+def test_repeated_values_parsed_once_give_the_same_rows(
+    reference: str | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pyarrow as pa
+
+    import timeline.dates.normalize as module
+
+    rng = np.random.default_rng(5)
+    size = 60_000
+    days = (np.datetime64("2020-01-01") + rng.integers(0, 900, size)).astype(str)
+    mixed = np.where(rng.random(size) < 0.2, "late October", days).astype(object)
+    mixed[rng.random(size) < 0.05] = "2024-03~"
+    mixed[::997] = None
+    mixed[5] = "soon"
+    text = pd.Series(mixed, dtype="str", index=np.arange(size) * 2)
+    reports: object = None
+    if reference == "constant":
+        reports = pd.Series(pd.Timestamp("2024-11-01"), index=text.index).astype("datetime64[us]")
+    elif reference == "per_row":
+        stamps = np.datetime64("2024-01-01") + rng.integers(0, 300, size).astype("timedelta64[D]")
+        reports = pd.Series(stamps.astype("datetime64[us]"), index=text.index)
+    assert module._repeats_a_lot(pa.array(text.array))
+    deduplicated = normalize_dates(text, reports)
+    monkeypatch.setattr(module, "_DEDUPE_MIN_ROWS", 10**9)
+    per_row = normalize_dates(text, reports)
+    pd.testing.assert_frame_equal(deduplicated, per_row)
+    assert deduplicated.loc[10, "date_error"].startswith("unrecognized word 'soon'")
+    late = (text == "late October").to_numpy()
+    assert deduplicated.loc[late, "start"].notna().all() == (reference is not None)

@@ -21,6 +21,8 @@ import narwhals as nw
 import numpy as np
 import pandas as pd
 
+from timeline.lists import flatten, is_list_column, join_lists
+
 SEARCH_COLUMNS = ("title", "description", "quote")
 """Columns the free-text search looks in."""
 FACET_COLUMNS = ("category", "actors", "source", "location")
@@ -220,7 +222,7 @@ def prepare_events(events: pd.DataFrame) -> pd.DataFrame:
         return events
     prepared = events.copy(deep=False)
     for column in FACET_COLUMNS:
-        if column in events.columns and _is_list_column(events[column]):
+        if column in events.columns and is_list_column(events[column]):
             prepared[_key(column)] = _list_keys(events[column])
     prepared[_SEARCH] = search_text(events)
     return prepared
@@ -536,8 +538,8 @@ def facet_counts(events: pd.DataFrame, column: str) -> list[tuple[str, int]]:
     if column not in events.columns:
         return []
     values = events[column]
-    if _is_list_column(values):
-        values = values.explode()
+    if is_list_column(values):
+        _, values = flatten(values)
     counts = values.dropna().astype(str).value_counts(sort=False)
     ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     return [(str(k), int(v)) for k, v in ordered]
@@ -599,13 +601,7 @@ def _key(column: str) -> str:
     return f"__key_{column}"
 
 
-def _is_list_column(values: pd.Series) -> bool:
-    if values.dtype != object:
-        return False
-    sample = values.dropna().head(50)
-    return bool(len(sample)) and all(isinstance(v, (list, tuple, np.ndarray)) for v in sample)
-
-
 def _list_keys(values: pd.Series) -> pd.Series:
-    keys = [_SEP + _SEP.join(map(str, v)) + _SEP if len(v) else "" for v in values]
-    return pd.Series(keys, index=values.index, dtype="str")
+    """Each list cell as ``SEP item SEP item SEP`` (empty lists: ""), for membership tests."""
+    joined = join_lists(values, _SEP)
+    return (_SEP + joined + _SEP).fillna("").astype("str")

@@ -376,5 +376,26 @@ def _read_json(path: Path) -> RawTable:
 
 
 def _read_parquet(path: Path) -> RawTable:
-    frame = pd.read_parquet(path)
+    try:
+        frame = pd.read_parquet(path)
+    except TypeError:
+        frame = _read_parquet_with_lists(path)
     return RawTable(frame.reset_index(drop=True), np.arange(1, len(frame) + 1))
+
+
+def _read_parquet_with_lists(path: Path) -> pd.DataFrame:
+    """Read a file ``pd.read_parquet`` refuses because it names an Arrow list dtype.
+
+    pandas writes the dtype of an Arrow list column (our ``actors``) into the file's
+    metadata and cannot read it back (pandas issue 57411); mapping list columns to Arrow
+    dtypes ourselves sidesteps that.
+    """
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    def list_columns(arrow_type: object) -> object:
+        if pa.types.is_list(arrow_type) or pa.types.is_large_list(arrow_type):
+            return pd.ArrowDtype(arrow_type)
+        return None
+
+    return pq.read_table(path).to_pandas(types_mapper=list_columns)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import re
 
 import numpy as np
 import pandas as pd
+
+from timeline.lists import is_arrow_list, is_list_cell, list_type
+from timeline.text import is_missing
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 """Characters that make a spreadsheet treat a cell as a formula."""
@@ -76,65 +78,55 @@ def unquote_formulas(text: pd.Series) -> pd.Series:
 def split_list(values: pd.Series, sep: str = ";") -> pd.Series:
     """Split text cells on ``sep`` into lists of stripped, non-empty items (lists stay lists).
 
+    The result is an Arrow list column (see :mod:`timeline.lists`): each cell reads back
+    as a Python list, and a missing cell as an empty one.
+
     Examples
     --------
     >>> split_list(pd.Series(["Putin; Kim", None, "'=x; y"])).tolist()
     [['Putin', 'Kim'], [], ['=x', 'y']]
     """
+    import pyarrow as pa
 
-    def split(value: object) -> list[str]:
-        if isinstance(value, (list, tuple, np.ndarray)):
-            return [str(v).strip() for v in value if str(v).strip()]
-        if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value)):
-            return []
-        # a list cell is one spreadsheet cell: only its start can carry our formula quote
-        text = _QUOTED_FORMULA.sub("", str(value).strip(), count=1)
-        return [part.strip() for part in text.split(sep) if part.strip()]
-
+    if is_arrow_list(values):
+        array = pa.chunked_array(pa.array(values.array)).combine_chunks()
+        return _tidy_lists(array.cast(list_type()), values.index)
     if values.dtype == object:
-        return values.map(split).astype(object)
-    if _mostly_distinct(values):
-        return _split_in_arrow(unquote_formulas(values.str.lstrip()), sep)
-    # Text cells repeat a lot: split each distinct value once, then copy per row.
-    codes, uniques = pd.factorize(values, use_na_sentinel=True)
-    # Rows with the same text share one list object (copy a list before changing it in place).
-    lists = np.empty(len(uniques) + 1, dtype=object)
-    for i, unique in enumerate(uniques):
-        lists[i] = split(unique)
-    lists[-1] = []  # code -1 (missing) takes the last entry
-    return pd.Series(lists[codes], index=values.index, dtype=object)
+
+        def split(value: object) -> list[str]:
+            if is_list_cell(value):
+                return [str(v) for v in value if not is_missing(v)]  # type: ignore[union-attr]
+            if is_missing(value):
+                return []
+            # a list cell is one spreadsheet cell: only its start can carry our formula quote
+            text = _QUOTED_FORMULA.sub("", str(value).strip(), count=1)
+            return text.split(sep)
+
+        lists = pa.array([split(v) for v in values.tolist()], type=list_type())
+        return _tidy_lists(lists, values.index)
+    text = unquote_formulas(values.astype("str").str.lstrip())
+    array = pa.chunked_array(pa.array(text.array)).combine_chunks()
+    return _tidy_lists(_split_text(array.cast(pa.large_string()), sep), values.index)
 
 
-def _mostly_distinct(values: pd.Series, sample: int = 20_000) -> bool:
-    """Whether most cells differ (judged on a sample), so splitting per value saves little."""
-    if len(values) < 2 * sample or not (
-        isinstance(values.dtype, pd.StringDtype) and values.dtype.storage == "pyarrow"
-    ):
-        return False
-    picked = values.iloc[np.linspace(0, len(values) - 1, sample).astype(np.int64)]
-    return picked.nunique() > 0.3 * sample
+def _split_text(array: object, sep: str) -> object:
+    import pyarrow.compute as pc
+
+    return pc.split_pattern(array, sep).cast(list_type())
 
 
-def _split_in_arrow(values: pd.Series, sep: str) -> pd.Series:
-    """:func:`split_list` for mostly distinct Arrow text: split, strip, drop empties in Arrow."""
+def _tidy_lists(lists: object, index: pd.Index) -> pd.Series:
+    """Arrow lists with items stripped, empty items dropped, missing cells as empty lists."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    array = pa.array(values.array)
-    if isinstance(array, pa.ChunkedArray):
-        array = array.combine_chunks()
-    lists = pc.split_pattern(array, sep)
     items = pc.utf8_trim_whitespace(pc.list_flatten(lists))
     parents = pc.list_parent_indices(lists)
-    keep = pc.not_equal(items, "")
-    counts = np.bincount(parents.filter(keep).to_numpy(), minlength=len(values))
-    bounds = np.concatenate([[0], np.cumsum(counts)]).tolist()
-    # Names repeat: make each distinct one a Python string once, then slice per row.
-    encoded = pc.dictionary_encode(items.filter(keep))
-    names = np.asarray(encoded.dictionary.to_pylist(), dtype=object)
-    refs = names[encoded.indices.to_numpy()].tolist()
-    lists = [refs[a:b] for a, b in itertools.pairwise(bounds)]
-    return pd.Series(lists, index=values.index, dtype=object)
+    keep = pc.fill_null(pc.not_equal(items, ""), False)
+    counts = np.bincount(parents.filter(keep).to_numpy(), minlength=len(lists))
+    offsets = np.concatenate([[0], np.cumsum(counts)]).astype(np.int32)
+    tidy = pa.ListArray.from_arrays(pa.array(offsets), items.filter(keep), type=list_type())
+    return pd.Series(pd.arrays.ArrowExtensionArray(tidy), index=index)
 
 
 def looks_numeric(text: pd.Series) -> bool:

@@ -224,6 +224,10 @@ def normalize_dates(
     series = _text_values(series)
     values = series.array
     arrow = arrow_strings(values) if values.dtype.kind == "O" else None
+    if arrow is not None and size >= _DEDUPE_MIN_ROWS:
+        shared = _shared_reference(reference_date) if per_row else reference_date
+        if shared is not _PER_ROW and _repeats_a_lot(arrow):
+            return _normalize_distinct(arrow, series.index, shared, dayfirst, conv)
     iso = _iso_rows(values, arrow)
     rows = Rows.empty(size)
     rows.start[iso.rows] = iso.start
@@ -267,6 +271,59 @@ def normalize_dates(
         edtf_column = edtf.column()
     error_column = errors.column() if errors.has_text() else constant_strings("", size)
     return rows.frame(edtf_column, error_column, series.index)
+
+
+_DEDUPE_MIN_ROWS = 50_000
+"""From this many rows, a column whose values repeat a lot is parsed per distinct value."""
+
+_PER_ROW = object()
+""":func:`_shared_reference` of report dates that differ from row to row."""
+
+
+def _shared_reference(reference: pd.Series) -> object:
+    """The one report date of every row (None when all are missing), else :data:`_PER_ROW`."""
+    dtype = reference.dtype
+    is_datetime = isinstance(dtype, pd.DatetimeTZDtype) or (
+        isinstance(dtype, np.dtype) and dtype.kind == "M"
+    )
+    if not is_datetime:
+        return _PER_ROW
+    distinct = reference.drop_duplicates()
+    if len(distinct) > 1:
+        return _PER_ROW
+    return None if distinct.isna().all() else distinct.iloc[0]
+
+
+def _repeats_a_lot(array: object, sample: int = 20_000) -> bool:
+    """Whether a sample of the column holds few distinct values (dates usually repeat)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    picked = array.take(pa.array(np.linspace(0, len(array) - 1, sample).astype(np.int64)))  # type: ignore[attr-defined]
+    return pc.count_distinct(picked, mode="all").as_py() < sample // 5
+
+
+def _normalize_distinct(
+    array: object,
+    index: pd.Index,
+    reference_date: object,
+    dayfirst: bool | None,
+    conv: DateConventions,
+) -> pd.DataFrame:
+    """:func:`normalize_dates` of each distinct value once, then copied to its rows."""
+    import pyarrow as pa
+
+    encoded = array.dictionary_encode()  # type: ignore[attr-defined]
+    distinct = pd.Series(pd.array(encoded.dictionary, dtype="str"))
+    distinct = pd.concat([distinct, pd.Series([None], dtype="str")], ignore_index=True)
+    parsed = normalize_dates(distinct, reference_date, dayfirst=dayfirst, conventions=conv)
+    codes = encoded.indices.fill_null(len(distinct) - 1).to_numpy(zero_copy_only=False)
+    rows = parsed.take(codes.astype(np.int64))
+    rows.index = index
+    for name in ("edtf", "date_error"):  # one Arrow take per text column
+        pool = pa.array(parsed[name].array)
+        rows[name] = pd.array(pool.take(pa.array(codes)), dtype="str")
+    return rows
 
 
 class _Pool:

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from timeline.filters import FACET_COLUMNS, date_extent, facet_counts
+from timeline.lists import is_arrow_list
 
 MAX_FACET_OPTIONS = 500
 """A multi-select lists at most this many values (the most frequent)."""
@@ -142,6 +143,8 @@ def view_columns(events: pd.DataFrame) -> list[str]:
 
 def _is_categorical(values: pd.Series) -> bool:
     if isinstance(values.dtype, pd.CategoricalDtype) or values.dtype == bool:
+        return True
+    if is_arrow_list(values):
         return True
     if values.dtype == object:
         sample = values.dropna().head(50)

@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from timeline.export.escaping import xml_text
+from timeline.lists import is_arrow_list, is_list_cell, join_lists
 from timeline.schema import DATE_COLUMNS, OPTIONAL_COLUMNS
 from timeline.text_cells import FORMULA_PREFIXES
 
@@ -66,13 +67,18 @@ def neutralize_series(values: pd.Series) -> pd.Series:
     return text.where(~risky, "'" + text)
 
 
-def _is_list_column(values: pd.Series) -> bool:
+def _has_list_cells(values: pd.Series) -> bool:
+    if is_arrow_list(values):
+        return True
     if values.dtype != object:
         return False
-    return bool(values.map(lambda v: isinstance(v, list | tuple | np.ndarray)).any())
+    return bool(values.map(is_list_cell).any())
 
 
 def _join_lists(values: pd.Series) -> pd.Series:
+    if is_arrow_list(values):
+        return join_lists(values, LIST_SEPARATOR)
+
     def join(value: object) -> object:
         if isinstance(value, list | tuple | np.ndarray):
             return LIST_SEPARATOR.join(str(v) for v in value) or None
@@ -126,7 +132,7 @@ def table_frame(events: pd.DataFrame, *, derived: bool = False) -> pd.DataFrame:
             out[label] = _day_text(values)
         elif pd.api.types.is_bool_dtype(values) or pd.api.types.is_numeric_dtype(values):
             out[label] = values
-        elif _is_list_column(values):
+        elif _has_list_cells(values):
             out[label] = neutralize_series(_join_lists(values))
         else:
             out[label] = neutralize_series(values.astype(object).astype("str"))

@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from timeline.export.escaping import safe_json
+from timeline.lists import is_arrow_list
 from timeline.plot.eras import Band, era_argument
 from timeline.plot.geometry import earliest_start, open_start_edges, reference_ms
 from timeline.reported import reported_dates
@@ -143,8 +144,8 @@ def _groups(values: pd.Series) -> list[str | None]:
             return escape_text("; ".join(items)) if items else None
         return None if is_missing(value) else escape_text(value)
 
-    if values.dtype == object:
-        return [label(v) for v in values]
+    if values.dtype == object or is_arrow_list(values):
+        return [label(v) for v in values.tolist()]
     escaped = escape_series(values)
     return [text or None for text in escaped.tolist()]
 

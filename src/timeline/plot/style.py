@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from timeline.lists import first_items, is_arrow_list
 from timeline.plot.geometry import APPROXIMATE, CERTAIN, UNCERTAIN
 from timeline.plot.lanes import factorize_labels
 
@@ -88,7 +89,9 @@ def color_groups(
     colors = list(palette or OKABE_ITO)
     if column is None:
         return ColorGroups(np.zeros(size, dtype=np.int64), ["events"], [colors[0]])
-    if column.dtype == object and column.map(type).isin([list, tuple, np.ndarray]).any():
+    if is_arrow_list(column):
+        column = first_items(column)
+    elif column.dtype == object and column.map(type).isin([list, tuple, np.ndarray]).any():
         column = column.map(_first_item)
     codes, names = factorize_labels(column, missing_label)
     if order is not None:
