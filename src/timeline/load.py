@@ -10,21 +10,12 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
-from timeline.columns import REQUIRED_FIELDS, did_you_mean, match_columns
+from timeline.columns import DERIVED_PREFIX, REQUIRED_FIELDS, did_you_mean, match_columns
 from timeline.errors import EventDataError, Reason, RejectedRowsWarning
 from timeline.failures import FailureCollector
 from timeline.readers import RawTable, read_table
 from timeline.schema import finalize_events
-from timeline.text_cells import (
-    blank_to_na,
-    looks_numeric,
-    parse_number,
-    plain_numbers,
-    split_list,
-    to_text,
-    unquote_formulas,
-    whole_numbers,
-)
+from timeline.text_cells import extra_column_values, parse_number, split_list, to_text
 
 OnError = Literal["raise", "skip"]
 _TEXT_FIELDS = (
@@ -248,7 +239,7 @@ def build_events(
     failures.add_records(raw.rejected)
     index = pd.RangeIndex(n)
     text = {
-        field: to_text(frame[col]).set_axis(index)
+        field: _text(frame, col).set_axis(index)
         for field, col in mapping.items()
         if field in _TEXT_FIELDS
     }
@@ -300,7 +291,7 @@ def build_events(
     _coordinates(frame, mapping, fields, failures)
     _grades(text, frame, mapping, fields, failures)
     if "quantity" in mapping:
-        quantity_text = to_text(frame[mapping["quantity"]]).set_axis(index)
+        quantity_text = _text(frame, mapping["quantity"]).set_axis(index)
         numbers, bad = parse_number(quantity_text)
         failures.add(bad.to_numpy(), "quantity", quantity_text, "quantity is not a number")
         fields["quantity"] = numbers
@@ -320,6 +311,14 @@ def build_events(
     return LoadResult(
         events, ~failures.bad, failures.table(), n + rejected_records, failures.count_rejected
     )
+
+
+def _text(frame: pd.DataFrame, column: str) -> pd.Series:
+    """A mapped column as clean text; an importer's derived text columns are clean already."""
+    values = frame[column]
+    if str(column).startswith(DERIVED_PREFIX) and isinstance(values.dtype, pd.StringDtype):
+        return values
+    return to_text(values)
 
 
 def _reference_dates(
@@ -375,7 +374,7 @@ def _coordinates(
     ):
         if field not in mapping:
             continue
-        values = to_text(frame[mapping[field]]).reset_index(drop=True)
+        values = _text(frame, mapping[field]).reset_index(drop=True)
         numbers, bad = parse_number(values)
         bad = bad | (numbers.abs() > limit)
         failures.add(bad.to_numpy(), field, values, reason)
@@ -401,7 +400,7 @@ def _grades(
         )
         fields["reliability"] = grade.where(~bad)
     if "credibility" in mapping:
-        values = to_text(frame[mapping["credibility"]]).reset_index(drop=True)
+        values = _text(frame, mapping["credibility"]).reset_index(drop=True)
         numbers, bad = parse_number(values)
         bad = bad | (numbers.notna() & ~numbers.isin([1, 2, 3, 4, 5, 6]))
         failures.add(
@@ -419,9 +418,7 @@ def _event_ids(
     """Source ids where given, else a stable hash of the row; duplicates are failures."""
     n = len(frame)
     given = (
-        to_text(frame[mapping["event_id"]]).reset_index(drop=True)
-        if "event_id" in mapping
-        else None
+        _text(frame, mapping["event_id"]).reset_index(drop=True) if "event_id" in mapping else None
     )
     missing = np.ones(n, dtype=bool) if given is None else given.isna().to_numpy()
     ids = given if given is not None else pd.Series(pd.NA, index=pd.RangeIndex(n), dtype="str")
@@ -467,11 +464,5 @@ def _extra_column(values: pd.Series) -> pd.Series:
         if len(present) and all(isinstance(v, str) for v in present):
             values = values.astype("str")
     if pd.api.types.is_string_dtype(values) and values.dtype != object:
-        numbers = whole_numbers(values)  # the common numeric column, in one cast
-        if numbers is not None:
-            return numbers
-        text = blank_to_na(values.str.strip())
-        if looks_numeric(text):
-            return plain_numbers(text)
-        return unquote_formulas(text)
+        return extra_column_values(values)
     return values.reset_index(drop=True)

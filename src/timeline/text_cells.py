@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from timeline.arrow_text import Edges, edges, large_text, null_where
 from timeline.lists import is_arrow_list, is_list_cell, list_type
 from timeline.text import is_missing
 
@@ -15,6 +17,9 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 """Characters that make a spreadsheet treat a cell as a formula."""
 
 _QUOTED_FORMULA = re.compile(r"^'(?=[=+\-@\t\r])")
+_NUMBER_START = np.zeros(256, dtype=bool)
+_NUMBER_START[list(b"-0123456789")] = True
+_POWERS_OF_TEN = np.array([10**k for k in range(1, 20)], dtype=np.uint64)
 _PLAIN_NUMBER = re.compile(r"^[+-]?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$")
 _GROUPED_NUMBER = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
 
@@ -36,22 +41,53 @@ def _cell_to_text(value: object) -> object:
     return str(value)
 
 
-def to_text(values: pd.Series) -> pd.Series:
+def to_text(values: pd.Series, *, unquote: bool = True) -> pd.Series:
     """Cells as stripped text (``str`` dtype), missing or blank cells as NA.
 
     Dates from typed sources (Excel, Parquet) become ISO text; a leading ``'`` that only
     protects a formula-like cell (written by our CSV/XLSX export) is removed again.
-    Nothing is evaluated.
+    Nothing is evaluated. ``unquote=False`` leaves that quote in place.
 
     Examples
     --------
     >>> to_text(pd.Series([" a ", "", None, "'=1+1"])).tolist()
     ['a', nan, nan, '=1+1']
     """
+    if is_arrow_text(values):
+        return _arrow_to_text(values, unquote)
     if not (pd.api.types.is_string_dtype(values) and values.dtype != object):
         values = values.map(_cell_to_text)
-    text = unquote_formulas(values.astype("str").str.strip())
-    return blank_to_na(text)
+    text = values.astype("str").str.strip()
+    return blank_to_na(unquote_formulas(text) if unquote else text)
+
+
+def is_arrow_text(values: pd.Series) -> bool:
+    """Whether ``values`` is pandas text stored in Arrow (the ``str`` dtype's default)."""
+    return isinstance(values.dtype, pd.StringDtype) and values.dtype.storage == "pyarrow"
+
+
+def _arrow_to_text(
+    values: pd.Series, unquote: bool = True, array: Any = None, found: Edges | None = None
+) -> pd.Series:
+    """:func:`to_text` of Arrow text, doing only the passes some cell needs.
+
+    ``array`` and ``found`` may pass in what the caller read already.
+    """
+    import pyarrow.compute as pc
+
+    array = large_text(values.array) if array is None else array
+    found = edges(array) if found is None else found
+    if found.may_need_strip.any():
+        array = pc.utf8_trim_whitespace(array)
+        found = edges(array)
+    if unquote and found.starts_with_quote.any():
+        text = unquote_formulas(pd.Series(pd.array(array, dtype="str"), index=values.index))
+        array = large_text(text.array)
+        found = edges(array)
+    blank = found.blank
+    if blank.any():
+        array = null_where(array, blank)
+    return pd.Series(pd.array(array, dtype="str"), index=values.index)
 
 
 def blank_to_na(text: pd.Series) -> pd.Series:
@@ -158,21 +194,62 @@ def whole_numbers(values: pd.Series) -> pd.Series | None:
     >>> whole_numbers(pd.Series(["7", "007"], dtype="str")) is None
     True
     """
+
+    if not is_arrow_text(values):
+        return None
+    return _whole_numbers(values, large_text(values.array), None)
+
+
+def _whole_numbers(values: pd.Series, array: Any, found: Edges | None) -> pd.Series | None:
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    if not (isinstance(values.dtype, pd.StringDtype) and values.dtype.storage == "pyarrow"):
-        return None
-    array = pa.array(values.array)
+    found = edges(array) if found is None else found
+    if not (found.valid.all() and _NUMBER_START[found.first].all()):
+        return None  # a missing cell, or one that starts like no number: no cast needed
     try:
         numbers = pc.cast(array, pa.int64())
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
         return None
     if numbers.null_count or not len(numbers):
         return None
-    if not pc.all(pc.equal(pc.cast(numbers, array.type), array)).as_py():
+    result = numbers.to_numpy()
+    # Written exactly as the number prints: as many characters as its digits and sign
+    # (so no "007", "+7", " 7" or "-0").
+    magnitude = np.abs(result).astype(np.uint64)  # abs(int64 min) wraps to 2**63: right
+    digits = 1 + np.searchsorted(_POWERS_OF_TEN, magnitude, side="right")
+    if not np.array_equal(digits + (result < 0), found.lengths):
         return None
-    return pd.Series(numbers.to_numpy(), index=values.index)
+    return pd.Series(result, index=values.index)
+
+
+def extra_column_values(values: pd.Series) -> pd.Series:
+    """A column the loader keeps but does not interpret: whole numbers become int64, and
+    text is stripped with blanks as NA; then plain numbers become numbers, and otherwise
+    our formula quote is removed.
+
+    Examples
+    --------
+    >>> extra_column_values(pd.Series(["7", "12"], dtype="str")).tolist()
+    [7, 12]
+    >>> extra_column_values(pd.Series([" 1.5", ""], dtype="str")).tolist()
+    [1.5, nan]
+    >>> extra_column_values(pd.Series(["'=1", "x"], dtype="str")).tolist()
+    ['=1', 'x']
+    """
+    if not is_arrow_text(values):
+        numbers = whole_numbers(values)
+        text = to_text(values, unquote=False) if numbers is None else None
+    else:
+        array = large_text(values.array)
+        found = edges(array)
+        numbers = _whole_numbers(values, array, found)  # the common numeric column
+        text = _arrow_to_text(values, False, array, found) if numbers is None else None
+    if numbers is not None:
+        return numbers
+    if looks_numeric(text):
+        return plain_numbers(text)
+    return unquote_formulas(text)
 
 
 def plain_numbers(text: pd.Series) -> pd.Series:
@@ -224,7 +301,10 @@ def _cast_to_float(text: pd.Series) -> pd.Series | None:
     import pyarrow.compute as pc
 
     try:
-        array = pa.array(text.to_numpy(dtype=object, na_value=None), type=pa.string())
+        if is_arrow_text(text):
+            array = large_text(text.array)
+        else:
+            array = pa.array(text.to_numpy(dtype=object, na_value=None), type=pa.string())
         floats = pc.cast(array, pa.float64())
     except (pa.ArrowInvalid, pa.ArrowTypeError):
         return None

@@ -14,16 +14,17 @@ import pandas as pd
 
 from timeline.formats.common import (
     RowChecks,
+    SourceText,
     as_windows,
     build,
     check_days,
-    column_text,
     derived,
     find_columns,
     join_text,
     parse_days,
     require_columns,
     take_columns,
+    whole_number_text,
 )
 from timeline.readers import RawTable, read_table
 
@@ -121,20 +122,18 @@ def build_acled(
     cols = find_columns(frame, COLUMNS)
     require_columns(cols, REQUIRED, NAME, frame)
     checks = RowChecks(raw)
+    text = SourceText(frame, cols)
 
-    precision = column_text(frame, cols["time_precision"]).str.replace(r"\.0$", "", regex=True)
+    precision = whole_number_text(text("time_precision"))
     checks.add(
         ~precision.isin(list(_PRECISIONS)).to_numpy(),
         cols["time_precision"],
         precision,
         "time_precision must be 1 (the day), 2 (a week around the date) or 3 (the month)",
     )
-    event_date = column_text(frame, cols["event_date"])
+    event_date = text("event_date")
     days, why = parse_days(event_date, dayfirst, conventions)
     check_days(checks, cols["event_date"], event_date, why)
-
-    def text(name: str) -> pd.Series:
-        return column_text(frame, cols.get(name))
 
     frame[derived("date_text")] = pd.Series(
         date_expressions(days, precision.fillna("")), index=frame.index, dtype="str"
@@ -144,7 +143,7 @@ def build_acled(
     actors = ("actor1", "assoc_actor_1", "actor2", "assoc_actor_2")
     frame[derived("actors")] = join_text([text(name) for name in actors], "; ")
     mapping = {field: derived(field) for field in ("title", "date_text", "actors")}
-    take_columns(frame, cols, mapping, RENAMED, COPIED)
+    take_columns(frame, cols, mapping, RENAMED, COPIED, text)
 
     table, kept = checks.apply(frame)
     result = build(table, mapping, NAME, reference_date, dayfirst, conventions)

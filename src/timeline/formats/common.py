@@ -16,13 +16,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from timeline.columns import column_key
+from timeline.arrow_text import edges, large_text, null_where
+from timeline.columns import DERIVED_PREFIX, column_key
 from timeline.errors import EventDataError, Reason
 from timeline.readers import RawTable
 from timeline.text_cells import to_text
-
-DERIVED_PREFIX = "__"
-"""Derived columns start with this; the loader maps them and they never reach the events."""
 
 _MIDNIGHT = re.compile(r"[ T]00:00(:00(\.0+)?)?$")
 
@@ -82,25 +80,61 @@ def column_text(frame: pd.DataFrame, name: str | None) -> pd.Series:
     return pd.Series(pd.NA, index=frame.index, dtype="str")
 
 
+def whole_number_text(text: pd.Series) -> pd.Series:
+    """Codes such as ``2.0`` (a spreadsheet's float) as ``2``; other text unchanged.
+
+    Examples
+    --------
+    >>> whole_number_text(pd.Series(["1", "2.0", None, "x.0"], dtype="str")).tolist()
+    ['1', '2', nan, 'x.0']
+    """
+    floats = text.str.endswith(".0").fillna(False).to_numpy(dtype=bool)
+    if not floats.any():
+        return text
+    return text.str.replace(r"^(\d+)\.0$", r"\1", regex=True)
+
+
+class SourceText:
+    """The source's columns as clean text (:func:`column_text`), each computed once.
+
+    Call it with a wanted name (a key of ``cols``); a column the source lacks is all NA.
+    """
+
+    def __init__(self, frame: pd.DataFrame, cols: Mapping[str, str]) -> None:
+        self.frame = frame
+        self.cols = cols
+        self._done: dict[str, pd.Series] = {}
+
+    def __call__(self, name: str) -> pd.Series:
+        if name not in self._done:
+            self._done[name] = column_text(self.frame, self.cols.get(name))
+        return self._done[name]
+
+
 def take_columns(
     frame: pd.DataFrame,
     cols: Mapping[str, str],
     mapping: dict[str, str],
     renamed: Mapping[str, str],
     copied: Mapping[str, str] | None = None,
+    text: SourceText | None = None,
 ) -> None:
     """Map canonical fields to source columns, in place.
 
-    ``renamed`` fields take their source column over (its values are in the canonical
-    column, and the source name is gone); ``copied`` fields get a copy, and the source
-    column stays under its own name too. Columns the source lacks are skipped.
+    ``renamed`` fields take their source column over (its values, as clean text, are in
+    the canonical column, and the source name is gone); ``copied`` fields get a clean copy,
+    and the source column stays under its own name too. Columns the source lacks are
+    skipped.
     """
-    for field, name in renamed.items():
-        if name in cols:
-            mapping[field] = cols[name]
+    text = text or SourceText(frame, cols)
     for field, name in (copied or {}).items():
         if name in cols:
-            frame[derived(field)] = frame[cols[name]]
+            frame[derived(field)] = text(name)
+            mapping[field] = derived(field)
+    for field, name in renamed.items():
+        if name in cols:
+            frame[derived(field)] = text(name)
+            del frame[cols[name]]
             mapping[field] = derived(field)
 
 
@@ -117,17 +151,25 @@ def join_text(parts: Sequence[pd.Series], separator: str) -> pd.Series:
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    arrays = [pa.array(pd.array(part, dtype="str"), type=pa.large_string()) for part in parts]
+    arrays = [large_text(pd.array(part, dtype="str")) for part in parts]
     # pyarrow 26 drops (!) the rows where every part is null when skipping nulls, so such
     # rows get an empty first part; the empty result becomes NA below.
-    all_null = pc.is_null(arrays[0])
-    for array in arrays[1:]:
-        all_null = pc.and_(all_null, pc.is_null(array))
-    arrays[0] = pc.if_else(all_null, pa.scalar("", pa.large_string()), arrays[0])
-    joined = pc.binary_join_element_wise(
-        *arrays, pa.scalar(separator, pa.large_string()), null_handling="skip"
+    all_null = np.ones(len(arrays[0]), dtype=bool)
+    for array in arrays:
+        if not array.null_count:
+            all_null[:] = False
+            break
+        all_null &= ~np.asarray(array.is_valid().to_numpy(zero_copy_only=False), dtype=bool)
+    if all_null.any():
+        arrays[0] = pc.if_else(all_null, pa.scalar("", pa.large_string()), arrays[0])
+    joined = large_text(
+        pc.binary_join_element_wise(
+            *arrays, pa.scalar(separator, pa.large_string()), null_handling="skip"
+        )
     )
-    joined = pc.if_else(pc.equal(joined, ""), pa.scalar(None, pa.large_string()), joined)
+    blank = edges(joined).blank
+    if blank.any():
+        joined = null_where(joined, blank)
     return pd.Series(pd.array(joined, dtype="str"), index=parts[0].index)
 
 

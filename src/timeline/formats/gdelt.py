@@ -15,9 +15,9 @@ import pandas as pd
 
 from timeline.formats.common import (
     RowChecks,
+    SourceText,
     build,
     check_days,
-    column_text,
     day_text,
     derived,
     find_columns,
@@ -195,8 +195,7 @@ def build_gdelt(
     require_columns(cols, REQUIRED, NAME, frame)
     checks = RowChecks(raw)
 
-    def text(name: str) -> pd.Series:
-        return column_text(frame, cols.get(name))
+    text = SourceText(frame, cols)
 
     sqldate = text("SQLDATE")
     date, bad_date = compact_to_iso(sqldate, with_time=False)
@@ -231,7 +230,7 @@ def build_gdelt(
     frame[derived("category")] = action
     frame[derived("actors")] = join_text([text("Actor1Name"), text("Actor2Name")], "; ")
     mapping.update({f: derived(f) for f in ("title", "category", "actors")})
-    take_columns(frame, cols, mapping, RENAMED)
+    take_columns(frame, cols, mapping, RENAMED, None, text)
 
     table, _ = checks.apply(frame)
     return build(table, mapping, NAME, reference_date, dayfirst, conventions)

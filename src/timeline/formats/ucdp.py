@@ -12,10 +12,10 @@ import pandas as pd
 
 from timeline.formats.common import (
     RowChecks,
+    SourceText,
     as_windows,
     build,
     check_days,
-    column_text,
     day_text,
     derived,
     find_columns,
@@ -23,6 +23,7 @@ from timeline.formats.common import (
     parse_days,
     require_columns,
     take_columns,
+    whole_number_text,
 )
 from timeline.readers import RawTable, read_table
 
@@ -101,10 +102,9 @@ def build_ucdp(
     require_columns(cols, REQUIRED, NAME, frame)
     checks = RowChecks(raw)
 
-    def text(name: str) -> pd.Series:
-        return column_text(frame, cols.get(name))
+    text = SourceText(frame, cols)
 
-    precision = text("date_prec").str.replace(r"\.0$", "", regex=True)
+    precision = whole_number_text(text("date_prec"))
     checks.add(
         ~precision.isin(list(DATE_PRECISIONS)).to_numpy(),
         cols["date_prec"],
@@ -124,10 +124,10 @@ def build_ucdp(
     )
     frame[derived("title")] = join_text([text("dyad_name"), text("where_description")], ", ")
     frame[derived("actors")] = join_text([text("side_a"), text("side_b")], "; ")
-    violence = text("type_of_violence").str.replace(r"\.0$", "", regex=True)
+    violence = whole_number_text(text("type_of_violence"))
     frame[derived("category")] = violence.replace(VIOLENCE_TYPES)
     mapping = {field: derived(field) for field in ("title", "date_text", "actors", "category")}
-    take_columns(frame, cols, mapping, RENAMED, COPIED)
+    take_columns(frame, cols, mapping, RENAMED, COPIED, text)
 
     table, kept = checks.apply(frame)
     result = build(table, mapping, NAME, reference_date, dayfirst, conventions)
