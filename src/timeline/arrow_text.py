@@ -26,6 +26,8 @@ _SPACE_BEFORE_LAST = np.zeros(256, dtype=bool)
 _SPACE_BEFORE_LAST[[0xC2, 0x80, 0x81, 0x9A]] = True
 """Second-to-last bytes of those encodings (C2 85, E2 80 80, E2 81 9F, E1 9A 80 ...)."""
 
+_FIRST_MAY_BE_SPACE = _ASCII_SPACE | _SPACE_LEAD
+
 _QUOTE = 0x27
 
 
@@ -120,22 +122,47 @@ def _chunk_edges(chunk: Any) -> Edges:
     offsets, data = _buffers(chunk)
     lengths = np.diff(offsets)
     valid = _valid(chunk)
-    filled = valid & (lengths > 0)
+    filled = lengths > 0  # a null cell has no bytes either
     if not len(data):
         zeros = np.zeros(len(chunk), dtype=np.uint8)
         return Edges(valid, lengths, zeros, np.zeros(len(chunk), dtype=bool))
-    # Index gathers clipped into the buffer; cells without text are masked out below.
-    top = len(data) - 1
-    first = np.where(filled, data[np.minimum(offsets[:-1], top)], 0).astype(np.uint8)
-    last = data[np.clip(offsets[1:] - 1, 0, top)]
-    before_last = data[np.clip(offsets[1:] - 2, 0, top)]
-    may_need_strip = filled & (
-        _ASCII_SPACE[first]
-        | _SPACE_LEAD[first]
-        | _ASCII_SPACE[last]
-        | ((lengths > 1) & (last >= 0x80) & _SPACE_BEFORE_LAST[before_last])
-    )
+    # Gathers stay inside the buffer (an empty cell's "last byte" is any byte: masked).
+    first = data[np.minimum(offsets[:-1], len(data) - 1)]
+    first[~filled] = 0
+    last = data[offsets[1:] - 1]
+    may_need_strip = _FIRST_MAY_BE_SPACE[first] | _ASCII_SPACE[last]
+    wide_last = last >= 0x80
+    if wide_last.any():  # a non-ASCII last character: look at the byte before it too
+        before_last = data[np.maximum(offsets[1:] - 2, 0)]
+        may_need_strip |= (lengths > 1) & wide_last & _SPACE_BEFORE_LAST[before_last]
+    may_need_strip &= filled
     return Edges(valid, lengths, first, may_need_strip)
+
+
+def strip(array: Any, found: Edges | None = None) -> tuple[Any, Edges]:
+    """The text with whitespace stripped from both ends (as ``str.strip``), and its edges.
+
+    Only columns with a cell that may need it are stripped: first of ASCII whitespace
+    (fast), then, if a cell may still start or end with a Unicode space, fully.
+
+    Examples
+    --------
+    >>> import pyarrow as pa
+    >>> stripped, _ = strip(pa.array([" a ", "b", "\u00a0 c"], pa.large_string()))
+    >>> stripped.to_pylist()
+    ['a', 'b', 'c']
+    """
+    import pyarrow.compute as pc
+
+    found = edges(array) if found is None else found
+    if not found.may_need_strip.any():
+        return array, found
+    array = pc.ascii_trim_whitespace(array)
+    found = edges(array)
+    if found.may_need_strip.any():
+        array = pc.utf8_trim_whitespace(array)
+        found = edges(array)
+    return array, found
 
 
 def null_where(array: Any, missing: np.ndarray) -> Any:

@@ -10,12 +10,19 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
+from timeline.arrow_text import large_text
 from timeline.columns import DERIVED_PREFIX, REQUIRED_FIELDS, did_you_mean, match_columns
 from timeline.errors import EventDataError, Reason, RejectedRowsWarning
 from timeline.failures import FailureCollector
 from timeline.readers import RawTable, read_table
 from timeline.schema import finalize_events
-from timeline.text_cells import extra_column_values, parse_number, split_list, to_text
+from timeline.text_cells import (
+    extra_column_values,
+    is_arrow_text,
+    parse_number,
+    split_list,
+    to_text,
+)
 
 OnError = Literal["raise", "skip"]
 _TEXT_FIELDS = (
@@ -235,6 +242,11 @@ def build_events(
 
     frame = raw.frame
     n = len(frame)
+    consumed = set(mapping.values())
+    # Columns kept as they are need no other field: on a large table they are typed in a
+    # second thread while this one reads the mapped fields (numpy and pyarrow let go of
+    # the GIL for the heavy part).
+    extras_job = _ExtraColumns([(str(c), frame[c]) for c in frame.columns if c not in consumed])
     failures = FailureCollector(raw.rows)
     failures.add_records(raw.rejected)
     index = pd.RangeIndex(n)
@@ -297,12 +309,7 @@ def build_events(
         fields["quantity"] = numbers
     fields["event_id"] = _event_ids(frame, mapping, failures, raw)
 
-    consumed = set(mapping.values())
-    extras = {
-        str(col): _extra_column(frame[col]).set_axis(index)
-        for col in frame.columns
-        if col not in consumed
-    }
+    extras = {name: values.set_axis(index) for name, values in extras_job.result().items()}
     events = finalize_events(fields, extras, index)
     events.attrs.update(raw.attrs)
     # Input rows: the rows read plus the records the reader or an importer rejected, each once
@@ -425,6 +432,8 @@ def _event_ids(
     if missing.any():
         ids = ids.copy()
         ids[missing] = _row_hashes(frame.loc[missing]).to_numpy()
+    if _all_distinct(ids):
+        return ids
     duplicated = ids.duplicated(keep="first").to_numpy()
     if duplicated.any():
         first_position = pd.Series(np.arange(n)).groupby(ids.to_numpy()).transform("min")
@@ -439,6 +448,15 @@ def _event_ids(
     return ids
 
 
+def _all_distinct(ids: pd.Series) -> bool:
+    """Whether no id repeats, by one count in Arrow (pandas' ``duplicated`` is slower)."""
+    if not is_arrow_text(ids) or ids.isna().any():
+        return False
+    import pyarrow.compute as pc
+
+    return pc.count_distinct(large_text(ids.array)).as_py() == len(ids)
+
+
 def _row_hashes(frame: pd.DataFrame) -> pd.Series:
     """16-hex-digit ids from the row's values: the same row always gets the same id."""
     import binascii
@@ -451,6 +469,29 @@ def _row_hashes(frame: pd.DataFrame) -> pd.Series:
         ).to_numpy()
     hex_bytes = binascii.hexlify(hashes.astype(">u8").tobytes())
     return pd.Series(np.frombuffer(hex_bytes, dtype="S16").astype(str), dtype="str")
+
+
+class _ExtraColumns:
+    """:func:`_extra_column` of each column, in a background thread for large tables."""
+
+    THREAD_FROM_ROWS = 100_000
+
+    def __init__(self, columns: list[tuple[str, pd.Series]]) -> None:
+        self._columns = columns
+        self._future = None
+        if columns and len(columns[0][1]) >= self.THREAD_FROM_ROWS:
+            from concurrent.futures import ThreadPoolExecutor
+
+            executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="timeline-extras")
+            self._future = executor.submit(self._run)
+            executor.shutdown(wait=False)
+
+    def _run(self) -> dict[str, pd.Series]:
+        return {name: _extra_column(values) for name, values in self._columns}
+
+    def result(self) -> dict[str, pd.Series]:
+        """The typed columns by name (waits for the thread; its errors are raised here)."""
+        return self._future.result() if self._future is not None else self._run()
 
 
 def _extra_column(values: pd.Series) -> pd.Series:

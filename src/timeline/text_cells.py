@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from timeline.arrow_text import Edges, edges, large_text, null_where
+from timeline.arrow_text import Edges, edges, large_text, null_where, strip
 from timeline.lists import is_arrow_list, is_list_cell, list_type
 from timeline.text import is_missing
 
@@ -73,13 +73,8 @@ def _arrow_to_text(
 
     ``array`` and ``found`` may pass in what the caller read already.
     """
-    import pyarrow.compute as pc
-
     array = large_text(values.array) if array is None else array
-    found = edges(array) if found is None else found
-    if found.may_need_strip.any():
-        array = pc.utf8_trim_whitespace(array)
-        found = edges(array)
+    array, found = strip(array, found)
     if unquote and found.starts_with_quote.any():
         text = unquote_formulas(pd.Series(pd.array(array, dtype="str"), index=values.index))
         array = large_text(text.array)
@@ -140,9 +135,9 @@ def split_list(values: pd.Series, sep: str = ";") -> pd.Series:
 
         lists = pa.array([split(v) for v in values.tolist()], type=list_type())
         return _tidy_lists(lists, values.index)
-    text = unquote_formulas(values.astype("str").str.lstrip())
-    array = pa.chunked_array(pa.array(text.array)).combine_chunks()
-    return _tidy_lists(_split_text(array.cast(pa.large_string()), sep), values.index)
+    text = to_text(values.astype("str"))  # a list cell's formula quote is at its start
+    array = large_text(text.array).combine_chunks()
+    return _tidy_lists(_split_text(array, sep), values.index)
 
 
 def _split_text(array: object, sep: str) -> object:
@@ -156,12 +151,15 @@ def _tidy_lists(lists: object, index: pd.Index) -> pd.Series:
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    items = pc.utf8_trim_whitespace(pc.list_flatten(lists))
-    parents = pc.list_parent_indices(lists)
-    keep = pc.fill_null(pc.not_equal(items, ""), False)
-    counts = np.bincount(parents.filter(keep).to_numpy(), minlength=len(lists))
+    items, found = strip(large_text(pc.list_flatten(lists)).combine_chunks())
+    parents = pc.list_parent_indices(lists).to_numpy()
+    keep = found.valid & ~found.blank
+    if not keep.all():
+        items = items.filter(pa.array(keep))
+        parents = parents[keep]
+    counts = np.bincount(parents, minlength=len(lists))
     offsets = np.concatenate([[0], np.cumsum(counts)]).astype(np.int32)
-    tidy = pa.ListArray.from_arrays(pa.array(offsets), items.filter(keep), type=list_type())
+    tidy = pa.ListArray.from_arrays(pa.array(offsets), items, type=list_type())
     return pd.Series(pd.arrays.ArrowExtensionArray(tidy), index=index)
 
 

@@ -321,6 +321,9 @@ def _normalize_distinct(
     rows = parsed.take(codes.astype(np.int64))
     rows.index = index
     for name in ("edtf", "date_error"):  # one Arrow take per text column
+        if name == "date_error" and not parsed[name].ne("").to_numpy()[codes].any():
+            rows[name] = constant_strings("", len(codes))
+            continue
         pool = pa.array(parsed[name].array)
         rows[name] = pd.array(pool.take(pa.array(codes)), dtype="str")
     return rows

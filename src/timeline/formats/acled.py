@@ -67,8 +67,10 @@ def read(source: object, file_format: str | None = None) -> RawTable:
     return read_table(source, file_format)
 
 
-def date_expressions(days: np.ndarray, precision: pd.Series) -> np.ndarray:
+def date_expressions(days: np.ndarray, precision: pd.Series) -> pd.Series:
     """The date text for each row, from the coded day and ``time_precision`` (as text).
+
+    Each distinct (day, precision) pair is written once, then copied to its rows.
 
     Examples
     --------
@@ -76,19 +78,22 @@ def date_expressions(days: np.ndarray, precision: pd.Series) -> np.ndarray:
     >>> date_expressions(days, pd.Series(["1", "2", "3"])).tolist()
     ['2024-03-05', '2024-03-02~/2024-03-08~', '2024-03']
     """
+    import pyarrow as pa
+
     day_codes, day_values = pd.factorize(days)
-    precision_codes, precision_values = pd.factorize(precision.to_numpy(dtype=object))
+    precision_codes, precision_values = pd.factorize(precision)
     pair = day_codes.astype(np.int64) * (len(precision_values) + 1) + precision_codes
-    distinct, inverse = np.unique(pair, return_inverse=True)
-    texts = np.empty(len(distinct), dtype=object)
-    for i, code in enumerate(distinct.tolist()):
+    codes, distinct = pd.factorize(pair)
+    texts: list[str | None] = []
+    for code in distinct.tolist():
         day_code, precision_code = divmod(code, len(precision_values) + 1)
         if day_code < 0 or precision_code < 0:
+            texts.append(None)
             continue
-        day = day_values[day_code]
-        level = precision_values[precision_code]
-        texts[i] = _expression(pd.Timestamp(day).date(), level)
-    return texts[inverse.reshape(-1)]
+        day = pd.Timestamp(day_values[day_code]).date()
+        texts.append(_expression(day, str(precision_values[precision_code])))
+    written = pa.array(texts, type=pa.large_string()).take(pa.array(codes))
+    return pd.Series(pd.array(written, dtype="str"), index=precision.index)
 
 
 def _expression(day: dt.date, level: str) -> str | None:
@@ -135,9 +140,7 @@ def build_acled(
     days, why = parse_days(event_date, dayfirst, conventions)
     check_days(checks, cols["event_date"], event_date, why)
 
-    frame[derived("date_text")] = pd.Series(
-        date_expressions(days, precision.fillna("")), index=frame.index, dtype="str"
-    )
+    frame[derived("date_text")] = date_expressions(days, precision.fillna(""))
     what = join_text([text("event_type"), text("sub_event_type")], ": ")
     frame[derived("title")] = join_text([what, text("location")], " in ")
     actors = ("actor1", "assoc_actor_1", "actor2", "assoc_actor_2")

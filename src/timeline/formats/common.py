@@ -333,15 +333,16 @@ def as_windows(events: pd.DataFrame, precision: np.ndarray) -> None:
     or None to leave the row as the date engine made it. The source's interval then says
     *when within* the window the event happened is unknown, not that it lasted so long.
     """
-    rows = np.asarray([p is not None for p in precision], dtype=bool)
-    if not rows.any():
+    precision = np.asarray(precision, dtype=object)
+    mask = pd.notna(precision) & events["start"].notna().to_numpy()
+    mask &= events["end"].notna().to_numpy()
+    if not mask.any():
         return
-    values = pd.Series(precision, index=events.index, dtype=object)
-    has_bounds = events["start"].notna() & events["end"].notna()
-    mask = pd.Series(rows, index=events.index) & has_bounds
-    events.loc[mask, "kind"] = "instant"
-    events.loc[mask, "start_precision"] = values[mask]
-    events.loc[mask, "end_precision"] = values[mask]
+    keep = pd.Series(~mask, index=events.index)
+    events["kind"] = events["kind"].where(keep, "instant")
+    levels = pd.Categorical(np.where(mask, precision, None), dtype=events["start_precision"].dtype)
+    for column in ("start_precision", "end_precision"):
+        events[column] = events[column].where(keep, pd.Series(levels, index=events.index))
 
 
 def plain_value(value: object) -> str | None:
