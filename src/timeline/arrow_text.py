@@ -33,22 +33,20 @@ _QUOTE = 0x27
 
 @dataclass(frozen=True)
 class Edges:
-    """Per cell: present, length in bytes, first byte, and whether its edges need work."""
+    """Per cell: present, blank, first byte (0 when blank), whether its edges need work.
+
+    One byte per cell each, so reading them costs little memory.
+    """
 
     valid: np.ndarray
-    lengths: np.ndarray
+    blank: np.ndarray
     first: np.ndarray
     may_need_strip: np.ndarray
 
     @property
-    def blank(self) -> np.ndarray:
-        """Present cells with no text."""
-        return self.valid & (self.lengths == 0)
-
-    @property
     def starts_with_quote(self) -> np.ndarray:
         """Present cells whose first character is ``'``."""
-        return self.valid & (self.lengths > 0) & (self.first == _QUOTE)
+        return self.first == _QUOTE
 
 
 def large_text(values: Any) -> Any:
@@ -107,7 +105,7 @@ def edges(array: Any) -> Edges:
     parts = [_chunk_edges(chunk) for chunk in chunks]
     if not parts:
         empty = np.zeros(0, dtype=bool)
-        return Edges(empty, np.zeros(0, np.int64), np.zeros(0, np.uint8), empty)
+        return Edges(empty, empty, np.zeros(0, np.uint8), empty)
     if len(parts) == 1:
         return parts[0]
     columns = zip(*(_fields(part) for part in parts), strict=True)
@@ -115,7 +113,7 @@ def edges(array: Any) -> Edges:
 
 
 def _fields(found: Edges) -> tuple[np.ndarray, ...]:
-    return (found.valid, found.lengths, found.first, found.may_need_strip)
+    return (found.valid, found.blank, found.first, found.may_need_strip)
 
 
 def _chunk_edges(chunk: Any) -> Edges:
@@ -125,7 +123,7 @@ def _chunk_edges(chunk: Any) -> Edges:
     filled = lengths > 0  # a null cell has no bytes either
     if not len(data):
         zeros = np.zeros(len(chunk), dtype=np.uint8)
-        return Edges(valid, lengths, zeros, np.zeros(len(chunk), dtype=bool))
+        return Edges(valid, valid.copy(), zeros, np.zeros(len(chunk), dtype=bool))
     # Gathers stay inside the buffer (an empty cell's "last byte" is any byte: masked).
     first = data[np.minimum(offsets[:-1], len(data) - 1)]
     first[~filled] = 0
@@ -136,7 +134,7 @@ def _chunk_edges(chunk: Any) -> Edges:
         before_last = data[np.maximum(offsets[1:] - 2, 0)]
         may_need_strip |= (lengths > 1) & wide_last & _SPACE_BEFORE_LAST[before_last]
     may_need_strip &= filled
-    return Edges(valid, lengths, first, may_need_strip)
+    return Edges(valid, valid & ~filled, first, may_need_strip)
 
 
 def strip(array: Any, found: Edges | None = None) -> tuple[Any, Edges]:

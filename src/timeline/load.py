@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -11,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from timeline.arrow_text import large_text
+from timeline.background import Background
 from timeline.columns import DERIVED_PREFIX, REQUIRED_FIELDS, did_you_mean, match_columns
 from timeline.errors import EventDataError, Reason, RejectedRowsWarning
 from timeline.failures import FailureCollector
@@ -243,10 +245,18 @@ def build_events(
     frame = raw.frame
     n = len(frame)
     consumed = set(mapping.values())
-    # Columns kept as they are need no other field: on a large table they are typed in a
-    # second thread while this one reads the mapped fields (numpy and pyarrow let go of
-    # the GIL for the heavy part).
-    extras_job = _ExtraColumns([(str(c), frame[c]) for c in frame.columns if c not in consumed])
+    # The actor lists and the columns kept as they are need no other field: on a large
+    # table they are made in a helper thread while this one reads the other fields.
+    background = Background(n)
+    actors_job = (
+        background.submit(split_list, frame[mapping["actors"]]) if "actors" in mapping else None
+    )
+    started = {str(c) for c in frame.columns if str(c) in raw.extras and c not in consumed}
+    extras_job = background.submit(
+        _extra_columns,
+        [(str(c), frame[c]) for c in frame.columns if c not in consumed and str(c) not in started],
+    )
+    background.close()
     failures = FailureCollector(raw.rows)
     failures.add_records(raw.rejected)
     index = pd.RangeIndex(n)
@@ -298,8 +308,8 @@ def build_events(
     ):
         if field in text:
             fields[field] = text[field]
-    if "actors" in mapping:
-        fields["actors"] = split_list(frame[mapping["actors"]]).set_axis(index)
+    if actors_job is not None:
+        fields["actors"] = actors_job.result().set_axis(index)
     _coordinates(frame, mapping, fields, failures)
     _grades(text, frame, mapping, fields, failures)
     if "quantity" in mapping:
@@ -309,7 +319,13 @@ def build_events(
         fields["quantity"] = numbers
     fields["event_id"] = _event_ids(frame, mapping, failures, raw)
 
-    extras = {name: values.set_axis(index) for name, values in extras_job.result().items()}
+    typed = extras_job.result()
+    for name in started:
+        values = raw.extras[name].result()
+        if raw.extras_rows is not None:
+            values = values.iloc[raw.extras_rows]
+        typed[name] = values
+    extras = {str(c): typed[str(c)].set_axis(index) for c in frame.columns if str(c) in typed}
     events = finalize_events(fields, extras, index)
     events.attrs.update(raw.attrs)
     # Input rows: the rows read plus the records the reader or an importer rejected, each once
@@ -471,27 +487,24 @@ def _row_hashes(frame: pd.DataFrame) -> pd.Series:
     return pd.Series(np.frombuffer(hex_bytes, dtype="S16").astype(str), dtype="str")
 
 
-class _ExtraColumns:
-    """:func:`_extra_column` of each column, in a background thread for large tables."""
+def start_extra_columns(raw: RawTable, skip: set[str]) -> RawTable:
+    """Start typing the columns an importer will keep as they are (all but ``skip``).
 
-    THREAD_FROM_ROWS = 100_000
+    On a large table this runs in a helper thread while the importer works on its own
+    columns; :func:`build_events` collects the results (minus the rows rejected since).
+    """
+    background = Background(len(raw.frame))
+    jobs = {
+        str(name): background.submit(_extra_column, raw.frame[name])
+        for name in raw.frame.columns
+        if str(name) not in skip
+    }
+    background.close()
+    return dataclasses.replace(raw, extras=jobs, extras_rows=None)
 
-    def __init__(self, columns: list[tuple[str, pd.Series]]) -> None:
-        self._columns = columns
-        self._future = None
-        if columns and len(columns[0][1]) >= self.THREAD_FROM_ROWS:
-            from concurrent.futures import ThreadPoolExecutor
 
-            executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="timeline-extras")
-            self._future = executor.submit(self._run)
-            executor.shutdown(wait=False)
-
-    def _run(self) -> dict[str, pd.Series]:
-        return {name: _extra_column(values) for name, values in self._columns}
-
-    def result(self) -> dict[str, pd.Series]:
-        """The typed columns by name (waits for the thread; its errors are raised here)."""
-        return self._future.result() if self._future is not None else self._run()
+def _extra_columns(columns: list[tuple[str, pd.Series]]) -> dict[str, pd.Series]:
+    return {name: _extra_column(values) for name, values in columns}
 
 
 def _extra_column(values: pd.Series) -> pd.Series:

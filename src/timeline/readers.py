@@ -51,12 +51,19 @@ class RawTable:
         Records the reader could not split into fields (failures-table rows).
     attrs : dict
         Frame-level facts (source file, TimelineJS title...).
+    extras : dict
+        Columns an importer already started typing as kept-as-is columns (name to a
+        :class:`~timeline.background.Job`), over the rows of the frame it started from.
+    extras_rows : numpy.ndarray or None
+        Positions of this frame's rows in that frame (None: the same rows).
     """
 
     frame: pd.DataFrame
     rows: Any
     rejected: list[dict[str, Any]] = field(default_factory=list)
     attrs: dict[str, Any] = field(default_factory=dict)
+    extras: dict[str, Any] = field(default_factory=dict)
+    extras_rows: Any = None
 
 
 def source_format(source: object, format: str | None = None) -> str:

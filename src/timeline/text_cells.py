@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from typing import Any
@@ -19,6 +20,8 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 _QUOTED_FORMULA = re.compile(r"^'(?=[=+\-@\t\r])")
 _NUMBER_START = np.zeros(256, dtype=bool)
 _NUMBER_START[list(b"-0123456789")] = True
+_NUMBER_START_SIGNED = _NUMBER_START.copy()
+_NUMBER_START_SIGNED[ord("+")] = True
 _POWERS_OF_TEN = np.array([10**k for k in range(1, 20)], dtype=np.uint64)
 _PLAIN_NUMBER = re.compile(r"^[+-]?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$")
 _GROUPED_NUMBER = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
@@ -73,6 +76,13 @@ def _arrow_to_text(
 
     ``array`` and ``found`` may pass in what the caller read already.
     """
+    return _clean_arrow(values, unquote, array, found)[0]
+
+
+def _clean_arrow(
+    values: pd.Series, unquote: bool, array: Any, found: Edges | None
+) -> tuple[pd.Series, Edges]:
+    """:func:`_arrow_to_text` and the edges of its result (blank cells are now missing)."""
     array = large_text(values.array) if array is None else array
     array, found = strip(array, found)
     if unquote and found.starts_with_quote.any():
@@ -82,7 +92,8 @@ def _arrow_to_text(
     blank = found.blank
     if blank.any():
         array = null_where(array, blank)
-    return pd.Series(pd.array(array, dtype="str"), index=values.index)
+        found = dataclasses.replace(found, valid=found.valid & ~blank, blank=blank & False)
+    return pd.Series(pd.array(array, dtype="str"), index=values.index), found
 
 
 def blank_to_na(text: pd.Series) -> pd.Series:
@@ -216,7 +227,8 @@ def _whole_numbers(values: pd.Series, array: Any, found: Edges | None) -> pd.Ser
     # (so no "007", "+7", " 7" or "-0").
     magnitude = np.abs(result).astype(np.uint64)  # abs(int64 min) wraps to 2**63: right
     digits = 1 + np.searchsorted(_POWERS_OF_TEN, magnitude, side="right")
-    if not np.array_equal(digits + (result < 0), found.lengths):
+    lengths = pc.binary_length(array).to_numpy()
+    if not np.array_equal(digits + (result < 0), lengths):
         return None
     return pd.Series(result, index=values.index)
 
@@ -237,17 +249,20 @@ def extra_column_values(values: pd.Series) -> pd.Series:
     """
     if not is_arrow_text(values):
         numbers = whole_numbers(values)
-        text = to_text(values, unquote=False) if numbers is None else None
-    else:
-        array = large_text(values.array)
-        found = edges(array)
-        numbers = _whole_numbers(values, array, found)  # the common numeric column
-        text = _arrow_to_text(values, False, array, found) if numbers is None else None
+        if numbers is not None:
+            return numbers
+        text = to_text(values, unquote=False)
+        return plain_numbers(text) if looks_numeric(text) else unquote_formulas(text)
+    array = large_text(values.array)
+    found = edges(array)
+    numbers = _whole_numbers(values, array, found)  # the common numeric column
     if numbers is not None:
         return numbers
-    if looks_numeric(text):
+    text, found = _clean_arrow(values, False, array, found)
+    # A plain number starts with a sign or a digit: most text columns fail on that alone.
+    if _NUMBER_START_SIGNED[found.first[found.valid]].all() and looks_numeric(text):
         return plain_numbers(text)
-    return unquote_formulas(text)
+    return unquote_formulas(text) if found.starts_with_quote.any() else text
 
 
 def plain_numbers(text: pd.Series) -> pd.Series:

@@ -26,6 +26,7 @@ from timeline.formats.common import (
     take_columns,
     whole_number_text,
 )
+from timeline.load import start_extra_columns
 from timeline.readers import RawTable, read_table
 
 NAME = "acled"
@@ -123,9 +124,11 @@ def build_acled(
     raw: RawTable, reference_date: object, dayfirst: bool | None, conventions: object
 ) -> object:
     """Derive the canonical fields of an ACLED table and build the events."""
+    cols = find_columns(raw.frame, COLUMNS)
+    require_columns(cols, REQUIRED, NAME, raw.frame)
+    # the columns this importer takes over are not kept as they are
+    raw = start_extra_columns(raw, {cols[n] for n in RENAMED.values() if n in cols})
     frame = raw.frame.copy(deep=False)
-    cols = find_columns(frame, COLUMNS)
-    require_columns(cols, REQUIRED, NAME, frame)
     checks = RowChecks(raw)
     text = SourceText(frame, cols)
 

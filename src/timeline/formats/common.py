@@ -9,6 +9,7 @@ Every source column stays in the table and so in the events, under its own name.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -234,12 +235,17 @@ class RowChecks:
             {"row": self.labels[position], "column": column, "value": value, "reason": reason}
             for position, _, column, value, reason in sorted(self._found)
         ]
+        raw = self.raw
         if keep.all():
-            table = RawTable(frame, list(self.raw.rows), list(self.raw.rejected), self.raw.attrs)
-            return table, keep
-        kept = frame.loc[keep].reset_index(drop=True)
-        rows = [label for label, ok in zip(self.raw.rows, keep, strict=True) if ok]
-        table = RawTable(kept, rows, [*self.raw.rejected, *records], self.raw.attrs)
+            return dataclasses.replace(raw, frame=frame, rejected=list(raw.rejected)), keep
+        positions = np.flatnonzero(keep)
+        table = dataclasses.replace(
+            raw,
+            frame=frame.loc[keep].reset_index(drop=True),
+            rows=self.labels[positions],
+            rejected=[*raw.rejected, *records],
+            extras_rows=positions if raw.extras_rows is None else raw.extras_rows[positions],
+        )
         return table, keep
 
 
@@ -321,7 +327,7 @@ def build(
         if str(name).startswith(DERIVED_PREFIX) and name not in set(mapping.values())
     ]
     if unused:
-        raw = RawTable(raw.frame.drop(columns=unused), raw.rows, raw.rejected, raw.attrs)
+        raw = dataclasses.replace(raw, frame=raw.frame.drop(columns=unused))
     raw.attrs["format"] = fmt
     return build_events(raw, mapping, reference_date, dayfirst, conventions)
 

@@ -26,6 +26,7 @@ from timeline.formats.common import (
     require_columns,
     take_columns,
 )
+from timeline.load import start_extra_columns
 from timeline.readers import RawTable, read_headerless, read_table, source_format
 
 NAME = "gdelt"
@@ -190,9 +191,11 @@ def build_gdelt(
     raw: RawTable, reference_date: object, dayfirst: bool | None, conventions: object
 ) -> object:
     """Derive the canonical fields of GDELT events and build them."""
+    cols = find_columns(raw.frame, COLUMNS)
+    require_columns(cols, REQUIRED, NAME, raw.frame)
+    # the columns this importer takes over are not kept as they are
+    raw = start_extra_columns(raw, {cols[n] for n in RENAMED.values() if n in cols})
     frame = raw.frame.copy(deep=False)
-    cols = find_columns(frame, COLUMNS)
-    require_columns(cols, REQUIRED, NAME, frame)
     checks = RowChecks(raw)
 
     text = SourceText(frame, cols)

@@ -1,0 +1,62 @@
+"""Run independent column work in one helper thread while the caller does the rest.
+
+Loading a large table is a series of column passes in numpy and pyarrow, which let go of
+the GIL for their heavy part; two independent passes therefore use two cores. Small
+tables run everything in the caller's thread (a thread costs more than it saves there).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any, Generic, TypeVar
+
+T = TypeVar("T")
+
+THREAD_FROM_ROWS = 100_000
+"""Tables with at least this many rows use the helper thread."""
+
+
+class Job(Generic[T]):
+    """The result of a submitted function, computed now or in the helper thread."""
+
+    def __init__(self, future: Future[T] | None, value: T | None = None) -> None:
+        self._future = future
+        self._value = value
+
+    def result(self) -> T:
+        """The function's value (waits for the thread; its exception is raised here)."""
+        if self._future is not None:
+            return self._future.result()
+        return self._value  # type: ignore[return-value]
+
+
+class Background:
+    """Submit functions; with ``rows`` at or above :data:`THREAD_FROM_ROWS` they run in
+    submission order in one helper thread, else right away.
+
+    Examples
+    --------
+    >>> background = Background(rows=10)
+    >>> background.submit(sum, [1, 2]).result()
+    3
+    >>> background.close()
+    """
+
+    def __init__(self, rows: int) -> None:
+        self._executor = (
+            ThreadPoolExecutor(max_workers=2, thread_name_prefix="timeline-columns")
+            if rows >= THREAD_FROM_ROWS
+            else None
+        )
+
+    def submit(self, function: Callable[..., T], *args: Any) -> Job[T]:
+        """Run ``function(*args)``: in the helper thread, or now."""
+        if self._executor is None:
+            return Job(None, function(*args))
+        return Job(self._executor.submit(function, *args))
+
+    def close(self) -> None:
+        """Let the thread end once its jobs are done (results stay available)."""
+        if self._executor is not None:
+            self._executor.shutdown(wait=False)
