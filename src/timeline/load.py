@@ -252,6 +252,11 @@ def build_events(
         background.submit(split_list, frame[mapping["actors"]]) if "actors" in mapping else None
     )
     started = {str(c) for c in frame.columns if str(c) in raw.extras and c not in consumed}
+    distinct_ids_job = (
+        background.submit(_given_ids_distinct, frame[mapping["event_id"]], mapping["event_id"])
+        if "event_id" in mapping
+        else None
+    )
     extras_job = background.submit(
         _extra_columns,
         [(str(c), frame[c]) for c in frame.columns if c not in consumed and str(c) not in started],
@@ -317,7 +322,7 @@ def build_events(
         numbers, bad = parse_number(quantity_text)
         failures.add(bad.to_numpy(), "quantity", quantity_text, "quantity is not a number")
         fields["quantity"] = numbers
-    fields["event_id"] = _event_ids(frame, mapping, failures, raw)
+    fields["event_id"] = _event_ids(frame, mapping, failures, raw, distinct_ids_job)
 
     typed = extras_job.result()
     for name in started:
@@ -435,10 +440,21 @@ def _grades(
         fields["credibility"] = numbers.where(~bad).astype("Int8")
 
 
+def _given_ids_distinct(values: pd.Series, column: str) -> bool:
+    """Whether the source's ids are all present and distinct (then nothing is checked)."""
+    return _all_distinct(_text(values.to_frame(column), column))
+
+
 def _event_ids(
-    frame: pd.DataFrame, mapping: Mapping[str, str], failures: FailureCollector, raw: RawTable
+    frame: pd.DataFrame,
+    mapping: Mapping[str, str],
+    failures: FailureCollector,
+    raw: RawTable,
+    distinct_job: Any = None,
 ) -> pd.Series:
     """Source ids where given, else a stable hash of the row; duplicates are failures."""
+    if distinct_job is not None and distinct_job.result():
+        return _text(frame, mapping["event_id"]).reset_index(drop=True)
     n = len(frame)
     given = (
         _text(frame, mapping["event_id"]).reset_index(drop=True) if "event_id" in mapping else None

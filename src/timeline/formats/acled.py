@@ -130,7 +130,7 @@ def build_acled(
     raw = start_extra_columns(raw, {cols[n] for n in RENAMED.values() if n in cols})
     frame = raw.frame.copy(deep=False)
     checks = RowChecks(raw)
-    text = SourceText(frame, cols)
+    text = SourceText(frame, cols, raw)
 
     precision = whole_number_text(text("time_precision"))
     checks.add(

@@ -99,16 +99,27 @@ class SourceText:
     """The source's columns as clean text (:func:`column_text`), each computed once.
 
     Call it with a wanted name (a key of ``cols``); a column the source lacks is all NA.
+    A column the loader already types as kept-as-is (``raw.extras``, started by
+    :func:`~timeline.load.start_extra_columns`) is taken from there when it stayed text:
+    that is the same clean text.
     """
 
-    def __init__(self, frame: pd.DataFrame, cols: Mapping[str, str]) -> None:
+    def __init__(
+        self, frame: pd.DataFrame, cols: Mapping[str, str], raw: RawTable | None = None
+    ) -> None:
         self.frame = frame
         self.cols = cols
+        self._started = raw.extras if raw is not None and raw.extras_rows is None else {}
         self._done: dict[str, pd.Series] = {}
 
     def __call__(self, name: str) -> pd.Series:
         if name not in self._done:
-            self._done[name] = column_text(self.frame, self.cols.get(name))
+            source = self.cols.get(name)
+            typed = self._started[source].result() if source in self._started else None
+            if typed is not None and isinstance(typed.dtype, pd.StringDtype):
+                self._done[name] = typed.set_axis(self.frame.index)
+            else:
+                self._done[name] = column_text(self.frame, source)
         return self._done[name]
 
 

@@ -198,7 +198,7 @@ def build_gdelt(
     frame = raw.frame.copy(deep=False)
     checks = RowChecks(raw)
 
-    text = SourceText(frame, cols)
+    text = SourceText(frame, cols, raw)
 
     sqldate = text("SQLDATE")
     date, bad_date = compact_to_iso(sqldate, with_time=False)

@@ -105,7 +105,7 @@ def build_ucdp(
     frame = raw.frame.copy(deep=False)
     checks = RowChecks(raw)
 
-    text = SourceText(frame, cols)
+    text = SourceText(frame, cols, raw)
 
     precision = whole_number_text(text("date_prec"))
     checks.add(
