@@ -313,3 +313,18 @@ def test_repeated_values_parsed_once_give_the_same_rows(
     assert deduplicated.loc[10, "date_error"].startswith("unrecognized word 'soon'")
     late = (text == "late October").to_numpy()
     assert deduplicated.loc[late, "start"].notna().all() == (reference is not None)
+
+
+def test_a_per_row_reference_is_aligned_on_the_index_for_large_columns(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import timeline.dates.normalize as module
+
+    size = 60_000
+    dates = pd.Series(["late October"] * size, dtype="str")
+    shifted = pd.Series(pd.Timestamp("2024-11-01"), index=range(10, size + 10))
+    large = normalize_dates(dates, shifted)
+    monkeypatch.setattr(module, "_DEDUPE_MIN_ROWS", 10**9)
+    pd.testing.assert_frame_equal(large, normalize_dates(dates, shifted))
+    assert large.loc[0, "date_error"] != ""  # row 0 has no report date after alignment
+    assert large.loc[10, "edtf"] == "2024-10-21/2024-10-31"

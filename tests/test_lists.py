@@ -121,3 +121,40 @@ def test_is_list_column_and_conversion() -> None:
     assert is_list_column(as_list_column(pd.Series([["a"], None], dtype=object)))
     assert not is_list_column(pd.Series(["a; b"], dtype="str"))
     assert not is_list_column(pd.Series([1, 2]))
+
+
+def test_arrow_lists_made_elsewhere_behave_like_python_lists() -> None:
+    import pyarrow as pa
+
+    # a null item, an untrimmed item, a missing cell that hides items (valid Arrow)
+    hidden = pa.ListArray.from_arrays(
+        pa.array([0, 2, 4, 5], pa.int32()),
+        pa.array(["hid", "den", "Kim", None, " Putin"], pa.large_string()),
+        mask=pa.array([True, False, False]),
+    )
+    arrow = pd.Series(pd.arrays.ArrowExtensionArray(hidden))
+    python = pd.Series([[], ["Kim", None], [" Putin"]], dtype=object)
+    assert as_list_column(arrow).tolist() == as_list_column(python).tolist()
+    assert as_list_column(arrow).tolist() == [[], ["Kim"], ["Putin"]]
+    frame = pd.DataFrame({"title": ["a", "b", "c"], "actors": arrow})
+    hand = pd.DataFrame({"title": ["a", "b", "c"], "actors": python})
+    for actors in (["Kim"], ["Putin"]):
+        state = FilterState(actors=actors)
+        assert filter_mask(frame, state).tolist() == filter_mask(hand, state).tolist()
+    assert filter_mask(frame, FilterState(actors=["Putin"])).tolist() == [False, False, True]
+    assert (
+        facet_counts(frame, "actors")
+        == facet_counts(hand, "actors")
+        == [
+            ("Kim", 1),
+            ("Putin", 1),
+        ]
+    )
+    assert split_list(arrow).tolist() == [[], ["Kim"], ["Putin"]]
+
+
+def test_list_labels_show_their_items(events: pd.DataFrame) -> None:
+    fig = tl.plot(events, text="actors")
+    labels = {a.text for a in fig.layout.annotations if a.name == "label"}
+    assert "Putin, Kim Jong Un" in labels
+    assert not any("[" in label for label in labels)

@@ -393,3 +393,23 @@ def test_dataframe_errors_say_rows_are_index_labels() -> None:
     frame = pd.DataFrame({"title": ["a", ""], "date": ["2024", "2025"]})
     with pytest.raises(EventDataError, match="Rows are the frame's index labels"):
         tl.load_events(frame)
+
+
+def test_a_source_column_named_like_a_derived_one_is_still_cleaned(tmp_path: Path) -> None:
+    text = "__title,date\n  Summit  ,2024-01-02\n'=1,2024-01-03\n,2024-01-04\n"
+    with pytest.warns(tl.RejectedRowsWarning):
+        events = tl.load_events(write(tmp_path / "e.csv", text), on_error="skip")
+    assert events["title"].tolist() == ["Summit", "=1"]
+
+
+def test_a_malformed_windows_1252_record_after_the_first_mib_is_rejected(
+    tmp_path: Path,
+) -> None:
+    rows = "".join(f"Event {i},2024-01-01\n" for i in range(60_000))
+    tail = "Café opening,2024-02-01,extra\nLast,2024-03-01\n".encode("cp1252")
+    path = tmp_path / "e.csv"
+    path.write_bytes(b"title,date\n" + rows.encode() + tail)
+    with pytest.warns(tl.RejectedRowsWarning):
+        events = tl.load_events(path, on_error="skip")
+    assert len(events) == 60_001
+    assert events["title"].iloc[-1] == "Last"

@@ -1,4 +1,4 @@
-"""Run independent column work in one helper thread while the caller does the rest.
+"""Run independent column work in helper threads while the caller does the rest.
 
 Loading a large table is a series of column passes in numpy and pyarrow, which let go of
 the GIL for their heavy part; two independent passes therefore use two cores. Small
@@ -33,7 +33,7 @@ class Job(Generic[T]):
 
 class Background:
     """Submit functions; with ``rows`` at or above :data:`THREAD_FROM_ROWS` they run in
-    submission order in one helper thread, else right away.
+    two helper threads (started in submission order), else right away.
 
     Examples
     --------

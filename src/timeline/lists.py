@@ -81,8 +81,8 @@ def as_list_column(values: pd.Series) -> pd.Series:
     """
     import pyarrow as pa
 
-    if is_arrow_list(values) and values.dtype == list_dtype():
-        return values
+    if is_arrow_list(values):
+        return tidy_lists(pa.array(values.array), values.index)
 
     def items(value: object) -> list[str]:
         cells = value if is_list_cell(value) else [value]
@@ -91,6 +91,44 @@ def as_list_column(values: pd.Series) -> pd.Series:
 
     array = pa.array([items(v) for v in values.tolist()], type=list_type())
     return pd.Series(pd.arrays.ArrowExtensionArray(array), index=values.index)
+
+
+def tidy_lists(lists: Any, index: pd.Index) -> pd.Series:
+    """Arrow lists (any list type of text) as the loader's list column: items stripped,
+    missing and empty items dropped, missing cells as empty lists.
+
+    A column that is tidy already is returned without copying its text.
+
+    Examples
+    --------
+    >>> import pyarrow as pa
+    >>> tidy_lists(pa.array([[" Kim", None, ""], None]), pd.RangeIndex(2)).tolist()
+    [['Kim'], []]
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from timeline.arrow_text import large_text, strip
+
+    if isinstance(lists, pa.ChunkedArray):
+        lists = lists.combine_chunks()
+    if lists.type != list_type():
+        lists = lists.cast(list_type())
+    if lists.null_count:  # a missing cell may even hide items: it becomes an empty list
+        lists = pc.fill_null(lists, pa.scalar([], type=list_type()))
+    flat = large_text(pc.list_flatten(lists)).combine_chunks()
+    items, found = strip(flat)
+    keep = found.valid & ~found.blank
+    if items is flat and keep.all() and lists.offset == 0 and lists.offsets[0].as_py() == 0:
+        return pd.Series(pd.arrays.ArrowExtensionArray(lists), index=index)
+    parents = pc.list_parent_indices(lists).to_numpy()
+    if not keep.all():
+        items = items.filter(pa.array(keep))
+        parents = parents[keep]
+    counts = np.bincount(parents, minlength=len(lists))
+    offsets = np.concatenate([[0], np.cumsum(counts)]).astype(np.int32)
+    tidy = pa.ListArray.from_arrays(pa.array(offsets), items, type=list_type())
+    return pd.Series(pd.arrays.ArrowExtensionArray(tidy), index=index)
 
 
 def flatten(values: pd.Series) -> tuple[np.ndarray, pd.Series]:

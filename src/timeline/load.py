@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import warnings
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -13,7 +13,7 @@ import pandas as pd
 
 from timeline.arrow_text import large_text
 from timeline.background import Background
-from timeline.columns import DERIVED_PREFIX, REQUIRED_FIELDS, did_you_mean, match_columns
+from timeline.columns import REQUIRED_FIELDS, did_you_mean, match_columns
 from timeline.errors import EventDataError, Reason, RejectedRowsWarning
 from timeline.failures import FailureCollector
 from timeline.readers import RawTable, read_table
@@ -253,7 +253,9 @@ def build_events(
     )
     started = {str(c) for c in frame.columns if str(c) in raw.extras and c not in consumed}
     distinct_ids_job = (
-        background.submit(_given_ids_distinct, frame[mapping["event_id"]], mapping["event_id"])
+        background.submit(
+            _given_ids_distinct, frame[mapping["event_id"]], mapping["event_id"] in raw.clean
+        )
         if "event_id" in mapping
         else None
     )
@@ -266,7 +268,7 @@ def build_events(
     failures.add_records(raw.rejected)
     index = pd.RangeIndex(n)
     text = {
-        field: _text(frame, col).set_axis(index)
+        field: _text(frame, col, raw.clean).set_axis(index)
         for field, col in mapping.items()
         if field in _TEXT_FIELDS
     }
@@ -315,10 +317,10 @@ def build_events(
             fields[field] = text[field]
     if actors_job is not None:
         fields["actors"] = actors_job.result().set_axis(index)
-    _coordinates(frame, mapping, fields, failures)
-    _grades(text, frame, mapping, fields, failures)
+    _coordinates(frame, mapping, fields, failures, raw.clean)
+    _grades(text, frame, mapping, fields, failures, raw.clean)
     if "quantity" in mapping:
-        quantity_text = _text(frame, mapping["quantity"]).set_axis(index)
+        quantity_text = _text(frame, mapping["quantity"], raw.clean).set_axis(index)
         numbers, bad = parse_number(quantity_text)
         failures.add(bad.to_numpy(), "quantity", quantity_text, "quantity is not a number")
         fields["quantity"] = numbers
@@ -341,10 +343,11 @@ def build_events(
     )
 
 
-def _text(frame: pd.DataFrame, column: str) -> pd.Series:
-    """A mapped column as clean text; an importer's derived text columns are clean already."""
+def _text(frame: pd.DataFrame, column: str, clean: Collection[str] = ()) -> pd.Series:
+    """A mapped column as clean text; columns in ``clean`` (an importer's derived text
+    columns, see :attr:`RawTable.clean`) are clean already."""
     values = frame[column]
-    if str(column).startswith(DERIVED_PREFIX) and isinstance(values.dtype, pd.StringDtype):
+    if column in clean and isinstance(values.dtype, pd.StringDtype):
         return values
     return to_text(values)
 
@@ -395,6 +398,7 @@ def _coordinates(
     mapping: Mapping[str, str],
     fields: dict[str, Any],
     failures: FailureCollector,
+    clean: Collection[str] = (),
 ) -> None:
     for field, limit, reason in (
         ("latitude", 90, Reason.BAD_LATITUDE.value),
@@ -402,7 +406,7 @@ def _coordinates(
     ):
         if field not in mapping:
             continue
-        values = _text(frame, mapping[field]).reset_index(drop=True)
+        values = _text(frame, mapping[field], clean).reset_index(drop=True)
         numbers, bad = parse_number(values)
         bad = bad | (numbers.abs() > limit)
         failures.add(bad.to_numpy(), field, values, reason)
@@ -415,6 +419,7 @@ def _grades(
     mapping: Mapping[str, str],
     fields: dict[str, Any],
     failures: FailureCollector,
+    clean: Collection[str] = (),
 ) -> None:
     """Admiralty grades: reliability of the source A-F, credibility of the claim 1-6."""
     if "reliability" in text:
@@ -428,7 +433,7 @@ def _grades(
         )
         fields["reliability"] = grade.where(~bad)
     if "credibility" in mapping:
-        values = _text(frame, mapping["credibility"]).reset_index(drop=True)
+        values = _text(frame, mapping["credibility"], clean).reset_index(drop=True)
         numbers, bad = parse_number(values)
         bad = bad | (numbers.notna() & ~numbers.isin([1, 2, 3, 4, 5, 6]))
         failures.add(
@@ -440,9 +445,9 @@ def _grades(
         fields["credibility"] = numbers.where(~bad).astype("Int8")
 
 
-def _given_ids_distinct(values: pd.Series, column: str) -> bool:
+def _given_ids_distinct(values: pd.Series, clean: bool) -> bool:
     """Whether the source's ids are all present and distinct (then nothing is checked)."""
-    return _all_distinct(_text(values.to_frame(column), column))
+    return _all_distinct(values if clean else to_text(values))
 
 
 def _event_ids(
@@ -454,10 +459,12 @@ def _event_ids(
 ) -> pd.Series:
     """Source ids where given, else a stable hash of the row; duplicates are failures."""
     if distinct_job is not None and distinct_job.result():
-        return _text(frame, mapping["event_id"]).reset_index(drop=True)
+        return _text(frame, mapping["event_id"], raw.clean).reset_index(drop=True)
     n = len(frame)
     given = (
-        _text(frame, mapping["event_id"]).reset_index(drop=True) if "event_id" in mapping else None
+        _text(frame, mapping["event_id"], raw.clean).reset_index(drop=True)
+        if "event_id" in mapping
+        else None
     )
     missing = np.ones(n, dtype=bool) if given is None else given.isna().to_numpy()
     ids = given if given is not None else pd.Series(pd.NA, index=pd.RangeIndex(n), dtype="str")

@@ -8,13 +8,16 @@ record in a file (header excluded, blank lines not counted) or the frame's index
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import io
 import json
 import os
 import re
+import sys
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -56,6 +59,9 @@ class RawTable:
         :class:`~timeline.background.Job`), over the rows of the frame it started from.
     extras_rows : numpy.ndarray or None
         Positions of this frame's rows in that frame (None: the same rows).
+    clean : frozenset of str
+        Columns an importer derived as clean text already (the loader does not clean
+        them again).
     """
 
     frame: pd.DataFrame
@@ -64,6 +70,7 @@ class RawTable:
     attrs: dict[str, Any] = field(default_factory=dict)
     extras: dict[str, Any] = field(default_factory=dict)
     extras_rows: Any = None
+    clean: frozenset[str] = frozenset()
 
 
 def source_format(source: object, format: str | None = None) -> str:
@@ -176,7 +183,8 @@ _BLOCK_BYTES = 4 << 20
 chunks make every later pass over a column cheaper (4 MiB read fastest here)."""
 
 _NOT_UTF8 = object()
-"""What :func:`_read_with_pyarrow` returns when the file is not UTF-8 after all."""
+"""What :func:`_read_with_pyarrow` returns when the file must be read again from
+transcoded bytes (a cell is not UTF-8)."""
 
 
 def _utf8_head(path: Path) -> str | None:
@@ -244,14 +252,38 @@ def _read_with_pyarrow(
         return "skip"
 
     try:
-        table = _arrow_csv(source, delimiter, names, header, note_invalid)
+        with _quiet_undecodable_rows():
+            table = _arrow_csv(source, delimiter, names, header, note_invalid)
     except pa.ArrowInvalid as exc:
-        if "UTF8" in str(exc):
+        # A cell that is not UTF-8 fails the read, or, in a malformed record, the invalid
+        # row handler: read the transcoded bytes instead.
+        if isinstance(source, Path) or "UTF8" in str(exc):
             return _NOT_UTF8
         raise
     if invalid:
         return None
     return table.to_pandas()
+
+
+@contextlib.contextmanager
+def _quiet_undecodable_rows() -> Iterator[None]:
+    """Silence pyarrow's report of a malformed record it cannot decode as UTF-8.
+
+    pyarrow decodes such a record for the invalid-row handler, fails, prints the error as
+    "Exception ignored" and then fails the read, which is retried on transcoded bytes: the
+    printed traceback would only alarm.
+    """
+    previous = sys.unraisablehook
+
+    def hook(unraisable: Any) -> None:
+        if not isinstance(unraisable.exc_value, UnicodeDecodeError):
+            previous(unraisable)
+
+    sys.unraisablehook = hook
+    try:
+        yield
+    finally:
+        sys.unraisablehook = previous
 
 
 def _arrow_csv(

@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from timeline.arrow_text import Edges, edges, large_text, null_where, strip
-from timeline.lists import is_arrow_list, is_list_cell, list_type
+from timeline.lists import is_arrow_list, is_list_cell, list_type, tidy_lists
 from timeline.text import is_missing
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -131,8 +131,7 @@ def split_list(values: pd.Series, sep: str = ";") -> pd.Series:
     import pyarrow as pa
 
     if is_arrow_list(values):
-        array = pa.chunked_array(pa.array(values.array)).combine_chunks()
-        return _tidy_lists(array.cast(list_type()), values.index)
+        return tidy_lists(pa.array(values.array), values.index)
     if values.dtype == object:
 
         def split(value: object) -> list[str]:
@@ -145,33 +144,16 @@ def split_list(values: pd.Series, sep: str = ";") -> pd.Series:
             return text.split(sep)
 
         lists = pa.array([split(v) for v in values.tolist()], type=list_type())
-        return _tidy_lists(lists, values.index)
+        return tidy_lists(lists, values.index)
     text = to_text(values.astype("str"))  # a list cell's formula quote is at its start
     array = large_text(text.array).combine_chunks()
-    return _tidy_lists(_split_text(array, sep), values.index)
+    return tidy_lists(_split_text(array, sep), values.index)
 
 
 def _split_text(array: object, sep: str) -> object:
     import pyarrow.compute as pc
 
     return pc.split_pattern(array, sep).cast(list_type())
-
-
-def _tidy_lists(lists: object, index: pd.Index) -> pd.Series:
-    """Arrow lists with items stripped, empty items dropped, missing cells as empty lists."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    items, found = strip(large_text(pc.list_flatten(lists)).combine_chunks())
-    parents = pc.list_parent_indices(lists).to_numpy()
-    keep = found.valid & ~found.blank
-    if not keep.all():
-        items = items.filter(pa.array(keep))
-        parents = parents[keep]
-    counts = np.bincount(parents, minlength=len(lists))
-    offsets = np.concatenate([[0], np.cumsum(counts)]).astype(np.int32)
-    tidy = pa.ListArray.from_arrays(pa.array(offsets), items, type=list_type())
-    return pd.Series(pd.arrays.ArrowExtensionArray(tidy), index=index)
 
 
 def looks_numeric(text: pd.Series) -> bool:

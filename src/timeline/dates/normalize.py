@@ -225,7 +225,7 @@ def normalize_dates(
     values = series.array
     arrow = arrow_strings(values) if values.dtype.kind == "O" else None
     if arrow is not None and size >= _DEDUPE_MIN_ROWS:
-        shared = _shared_reference(reference_date) if per_row else reference_date
+        shared = _shared_reference(reference_date, series.index) if per_row else reference_date
         if shared is not _PER_ROW and _repeats_a_lot(arrow):
             return _normalize_distinct(arrow, series.index, shared, dayfirst, conv)
     iso = _iso_rows(values, arrow)
@@ -280,8 +280,16 @@ _PER_ROW = object()
 """:func:`_shared_reference` of report dates that differ from row to row."""
 
 
-def _shared_reference(reference: pd.Series) -> object:
-    """The one report date of every row (None when all are missing), else :data:`_PER_ROW`."""
+def _shared_reference(reference: pd.Series, index: pd.Index) -> object:
+    """The one report date of every row (None when all are missing), else :data:`_PER_ROW`.
+
+    The reference is aligned on the dates' ``index`` first, as the per-row path does.
+    """
+    if not reference.index.equals(index):
+        try:
+            reference = reference.reindex(index)
+        except ValueError:
+            return _PER_ROW  # the per-row path reports it
     dtype = reference.dtype
     is_datetime = isinstance(dtype, pd.DatetimeTZDtype) or (
         isinstance(dtype, np.dtype) and dtype.kind == "M"

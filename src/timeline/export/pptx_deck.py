@@ -21,6 +21,7 @@ import pandas as pd
 
 from timeline.export.escaping import xml_text
 from timeline.export.source import ExportSource
+from timeline.lists import is_list_cell
 from timeline.plot.geometry import earliest_start, open_start_edges
 from timeline.reported import reported_date
 from timeline.text import is_missing, truncate
@@ -59,7 +60,7 @@ class Row:
 def _clean(value: object, limit: int | None = None) -> str:
     if is_missing(value):
         return ""
-    if isinstance(value, list | tuple):
+    if is_list_cell(value):
         value = "; ".join(str(v) for v in value)
     text = xml_text(str(value)).strip()
     return truncate(text, limit) if limit else text

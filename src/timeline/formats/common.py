@@ -92,7 +92,7 @@ def whole_number_text(text: pd.Series) -> pd.Series:
     floats = text.str.endswith(".0").fillna(False).to_numpy(dtype=bool)
     if not floats.any():
         return text
-    return text.str.replace(r"^(\d+)\.0$", r"\1", regex=True)
+    return text.str.replace(r"^(-?\d+)\.0$", r"\1", regex=True)
 
 
 class SourceText:
@@ -340,6 +340,9 @@ def build(
     if unused:
         raw = dataclasses.replace(raw, frame=raw.frame.drop(columns=unused))
     raw.attrs["format"] = fmt
+    # the importer's derived text columns are clean text already
+    clean = frozenset(name for name in mapping.values() if str(name).startswith(DERIVED_PREFIX))
+    raw = dataclasses.replace(raw, clean=clean)
     return build_events(raw, mapping, reference_date, dayfirst, conventions)
 
 

@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from timeline.lists import is_list_column, join_lists
 from timeline.plot.eras import (
     band_shapes,
     era_argument,
@@ -82,7 +83,10 @@ def _label_annotations(
 ) -> tuple[list[dict], np.ndarray]:
     """Annotations for the non-empty cells of the ``text`` column, without collisions, and
     the mark behind each of them."""
-    values = frame[text].astype(object).to_numpy()[marks.position]
+    column = frame[text]
+    if is_list_column(column):  # a list cell is labelled with its items
+        column = join_lists(column, ", ")
+    values = column.astype(object).to_numpy()[marks.position]
     filled = pd.Series(values, dtype=object)
     chosen = np.flatnonzero((filled.notna() & (filled.astype(str).str.strip() != "")).to_numpy())
     placement = place_labels(
