@@ -18,17 +18,31 @@ THREAD_FROM_ROWS = 100_000
 
 
 class Job(Generic[T]):
-    """The result of a submitted function, computed now or in the helper thread."""
+    """The result of a submitted function, computed now or in a helper thread."""
 
-    def __init__(self, future: Future[T] | None, value: T | None = None) -> None:
+    def __init__(
+        self,
+        future: Future[T] | None,
+        value: T | None = None,
+        call: tuple[Callable[..., T], tuple[Any, ...]] | None = None,
+    ) -> None:
         self._future = future
         self._value = value
+        self._call = call
 
     def result(self) -> T:
-        """The function's value (waits for the thread; its exception is raised here)."""
-        if self._future is not None:
-            return self._future.result()
-        return self._value  # type: ignore[return-value]
+        """The function's value; its exception is raised here.
+
+        A job no helper has started yet is run by the caller instead of waited for, so
+        the caller's thread helps rather than idles.
+        """
+        if self._future is None:
+            return self._value  # type: ignore[return-value]
+        if self._call is not None and self._future.cancel():
+            function, args = self._call
+            self._future, self._value, self._call = None, function(*args), None
+            return self._value
+        return self._future.result()
 
 
 class Background:
@@ -54,7 +68,7 @@ class Background:
         """Run ``function(*args)``: in the helper thread, or now."""
         if self._executor is None:
             return Job(None, function(*args))
-        return Job(self._executor.submit(function, *args))
+        return Job(self._executor.submit(function, *args), call=(function, args))
 
     def close(self) -> None:
         """Let the thread end once its jobs are done (results stay available)."""

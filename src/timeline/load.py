@@ -248,9 +248,11 @@ def build_events(
     # The actor lists and the columns kept as they are need no other field: on a large
     # table they are made in a helper thread while this one reads the other fields.
     background = Background(n)
-    actors_job = (
-        background.submit(split_list, frame[mapping["actors"]]) if "actors" in mapping else None
-    )
+    actors_job = None
+    if "actors" in mapping and mapping["actors"] in raw.extras:  # split by the importer
+        actors_job = _JobRows(raw.extras[mapping["actors"]], raw.extras_rows)
+    elif "actors" in mapping:
+        actors_job = background.submit(split_list, frame[mapping["actors"]])
     started = {str(c) for c in frame.columns if str(c) in raw.extras and c not in consumed}
     distinct_ids_job = (
         background.submit(
@@ -259,10 +261,11 @@ def build_events(
         if "event_id" in mapping
         else None
     )
-    extras_job = background.submit(
-        _extra_columns,
-        [(str(c), frame[c]) for c in frame.columns if c not in consumed and str(c) not in started],
-    )
+    extra_jobs = {
+        str(c): background.submit(_extra_column, frame[c])
+        for c in frame.columns
+        if c not in consumed and str(c) not in started
+    }
     background.close()
     failures = FailureCollector(raw.rows)
     failures.add_records(raw.rejected)
@@ -326,7 +329,7 @@ def build_events(
         fields["quantity"] = numbers
     fields["event_id"] = _event_ids(frame, mapping, failures, raw, distinct_ids_job)
 
-    typed = extras_job.result()
+    typed = {name: job.result() for name, job in extra_jobs.items()}
     for name in started:
         values = raw.extras[name].result()
         if raw.extras_rows is not None:
@@ -510,6 +513,28 @@ def _row_hashes(frame: pd.DataFrame) -> pd.Series:
     return pd.Series(np.frombuffer(hex_bytes, dtype="S16").astype(str), dtype="str")
 
 
+class _JobRows:
+    """A job's column, keeping only ``rows`` (positions) when given."""
+
+    def __init__(self, job: Any, rows: np.ndarray | None) -> None:
+        self.job, self.rows = job, rows
+
+    def result(self) -> pd.Series:
+        values = self.job.result()
+        return values if self.rows is None else values.iloc[self.rows].reset_index(drop=True)
+
+
+def start_list_column(raw: RawTable, name: str, values: pd.Series) -> None:
+    """Start splitting ``values`` (the importer's derived list column ``name``) into lists.
+
+    Like :func:`start_extra_columns`, on a large table in a helper thread; the result is
+    in ``raw.extras[name]`` for :func:`build_events`.
+    """
+    background = Background(len(values))
+    raw.extras[name] = background.submit(split_list, values)
+    background.close()
+
+
 def start_extra_columns(raw: RawTable, skip: set[str]) -> RawTable:
     """Start typing the columns an importer will keep as they are (all but ``skip``).
 
@@ -524,10 +549,6 @@ def start_extra_columns(raw: RawTable, skip: set[str]) -> RawTable:
     }
     background.close()
     return dataclasses.replace(raw, extras=jobs, extras_rows=None)
-
-
-def _extra_columns(columns: list[tuple[str, pd.Series]]) -> dict[str, pd.Series]:
-    return {name: _extra_column(values) for name, values in columns}
 
 
 def _extra_column(values: pd.Series) -> pd.Series:

@@ -205,13 +205,17 @@ def _whole_numbers(values: pd.Series, array: Any, found: Edges | None) -> pd.Ser
     if numbers.null_count or not len(numbers):
         return None
     result = numbers.to_numpy()
-    # Written exactly as the number prints: as many characters as its digits and sign
-    # (so no "007", "+7", " 7" or "-0").
-    magnitude = np.abs(result).astype(np.uint64)  # abs(int64 min) wraps to 2**63: right
-    digits = 1 + np.searchsorted(_POWERS_OF_TEN, magnitude, side="right")
-    lengths = pc.binary_length(array).to_numpy()
-    if not np.array_equal(digits + (result < 0), lengths):
-        return None
+    # Written exactly as the number prints (so no "007", "+7", " 7" or "-0"): a cell that
+    # starts with 1-9 is; any other (0, -, ...) must have as many characters as the
+    # number's digits and sign.
+    other = (found.first < ord("1")) | (found.first > ord("9"))
+    if other.any():
+        picked = result[other]
+        magnitude = np.abs(picked).astype(np.uint64)  # abs(int64 min) wraps to 2**63: right
+        digits = 1 + np.searchsorted(_POWERS_OF_TEN, magnitude, side="right")
+        lengths = pc.binary_length(array).to_numpy()[other]
+        if not np.array_equal(digits + (picked < 0), lengths):
+            return None
     return pd.Series(result, index=values.index)
 
 

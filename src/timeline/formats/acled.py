@@ -26,7 +26,7 @@ from timeline.formats.common import (
     take_columns,
     whole_number_text,
 )
-from timeline.load import start_extra_columns
+from timeline.load import start_extra_columns, start_list_column
 from timeline.readers import RawTable, read_table
 
 NAME = "acled"
@@ -148,11 +148,11 @@ def build_acled(
     frame[derived("title")] = join_text([what, text("location")], " in ")
     actors = ("actor1", "assoc_actor_1", "actor2", "assoc_actor_2")
     frame[derived("actors")] = join_text([text(name) for name in actors], "; ")
+    start_list_column(raw, derived("actors"), frame[derived("actors")])
     mapping = {field: derived(field) for field in ("title", "date_text", "actors")}
     take_columns(frame, cols, mapping, RENAMED, COPIED, text)
 
     table, kept = checks.apply(frame)
     result = build(table, mapping, NAME, reference_date, dayfirst, conventions)
-    windows = np.where(precision.to_numpy(dtype=object)[kept] == "2", "week", None)
-    as_windows(result.events, windows)
+    as_windows(result.events, precision.eq("2").fillna(False).to_numpy(dtype=bool)[kept], "week")
     return result

@@ -200,7 +200,7 @@ class RowChecks:
 
     def __init__(self, raw: RawTable) -> None:
         self.raw = raw
-        self.labels = np.asarray(raw.rows, dtype=object)
+        self.labels = np.asarray(raw.rows)  # record numbers stay int64: no object per row
         self.bad = np.zeros(len(raw.frame), dtype=bool)
         self._found: list[tuple[int, int, str, str, str]] = []
 
@@ -236,6 +236,10 @@ class RowChecks:
         self._found.append((position, len(self._found), column, text, reason))
         self.bad[position] = True
 
+    def _label(self, position: int) -> object:
+        label = self.labels[position]
+        return label.item() if isinstance(label, np.generic) else label
+
     def apply(self, frame: pd.DataFrame) -> tuple[RawTable, np.ndarray]:
         """The table without the rejected rows, and the mask of the rows kept.
 
@@ -243,7 +247,7 @@ class RowChecks:
         """
         keep = ~self.bad
         records = [
-            {"row": self.labels[position], "column": column, "value": value, "reason": reason}
+            {"row": self._label(position), "column": column, "value": value, "reason": reason}
             for position, _, column, value, reason in sorted(self._found)
         ]
         raw = self.raw
@@ -346,23 +350,26 @@ def build(
     return build_events(raw, mapping, reference_date, dayfirst, conventions)
 
 
-def as_windows(events: pd.DataFrame, precision: np.ndarray) -> None:
-    """Make rows one fuzzy moment within their ``[start, end)`` window, in place.
+def as_windows(events: pd.DataFrame, rows: np.ndarray, level: str | np.ndarray) -> None:
+    """Make ``rows`` one fuzzy moment within their ``[start, end)`` window, in place.
 
-    ``precision`` holds, per row, the unit the source gives (``"week"``, ``"month"``...)
-    or None to leave the row as the date engine made it. The source's interval then says
-    *when within* the window the event happened is unknown, not that it lasted so long.
+    ``level`` is the unit the source gives (``"week"``, ``"month"``...), one for all rows
+    or one per row. The source's interval then says *when within* the window the event
+    happened is unknown, not that it lasted so long.
     """
-    precision = np.asarray(precision, dtype=object)
-    mask = pd.notna(precision) & events["start"].notna().to_numpy()
+    mask = np.asarray(rows, dtype=bool) & events["start"].notna().to_numpy()
     mask &= events["end"].notna().to_numpy()
     if not mask.any():
         return
     keep = pd.Series(~mask, index=events.index)
     events["kind"] = events["kind"].where(keep, "instant")
-    levels = pd.Categorical(np.where(mask, precision, None), dtype=events["start_precision"].dtype)
+    dtype = events["start_precision"].dtype
+    levels: object = level
+    if not isinstance(level, str):
+        chosen = np.where(mask, np.asarray(level, dtype=object), None)
+        levels = pd.Series(pd.Categorical(chosen, dtype=dtype), index=events.index)
     for column in ("start_precision", "end_precision"):
-        events[column] = events[column].where(keep, pd.Series(levels, index=events.index))
+        events[column] = events[column].where(keep, levels)
 
 
 def plain_value(value: object) -> str | None:

@@ -138,5 +138,5 @@ def build_ucdp(
     # date_prec 1 the days are exact, so the event lasted them all (a span).
     levels = precision.map(DATE_PRECISIONS).to_numpy(dtype=object)
     fuzzy = (precision != "1").to_numpy() & (start != end) & ~pd.isna(levels)
-    as_windows(result.events, np.where(fuzzy, levels, None)[kept])
+    as_windows(result.events, fuzzy[kept], levels[kept])
     return result
