@@ -11,6 +11,8 @@ import pytest
 import timeline as tl
 from conftest import DATA
 from timeline.errors import EventDataError, RejectedRowsWarning
+from timeline.formats.acled import WHOLE_NUMBERS
+from timeline.readers import _BLOCK_BYTES
 
 SAMPLE = DATA / "acled_argentina_rows121-240.csv"
 TS = pd.Timestamp
@@ -162,9 +164,9 @@ def test_a_row_without_any_title_part_is_rejected_and_others_stay_aligned(
 
 
 def test_multi_line_notes_across_read_blocks(tmp_path: Path, source: pd.DataFrame) -> None:
-    # > 1 MB with line breaks inside quoted notes, so some fall on a read-block boundary.
+    # several read blocks with line breaks inside quoted notes: some fall on a boundary
     copies = []
-    for copy in range(20):
+    for copy in range(140):
         part = source.copy()
         part["event_id_cnty"] = part["event_id_cnty"] + f"-{copy}"
         part["notes"] = part["notes"] + "\nSecond line, with a comma.\r\nThird line."
@@ -172,9 +174,36 @@ def test_multi_line_notes_across_read_blocks(tmp_path: Path, source: pd.DataFram
     frame = pd.concat(copies, ignore_index=True)
     path = tmp_path / "acled_big.csv"
     frame.to_csv(path, index=False)
-    assert path.stat().st_size > 1.5 * (1 << 20)
+    assert path.stat().st_size > 2 * _BLOCK_BYTES
     events = tl.load_events(path)
-    assert len(events) == len(frame) == 2400
+    assert len(events) == len(frame) == 140 * 120
     assert events["event_id"].tolist() == frame["event_id_cnty"].tolist()
     assert events["description"].str.endswith("\nThird line.").all()
     assert events["fatalities"].tolist() == frame["fatalities"].astype(int).tolist()
+
+
+def test_coded_whole_numbers_are_read_as_numbers(
+    events: pd.DataFrame, source: pd.DataFrame
+) -> None:
+    for name in WHOLE_NUMBERS:
+        if name in source:
+            assert events[name].dtype == "int64", name
+            assert events[name].tolist() == source[name].astype(int).tolist()
+
+
+def test_a_coded_number_column_with_text_in_it_stays_text(
+    tmp_path: Path, source: pd.DataFrame
+) -> None:
+    frame = source.copy()
+    frame.loc[5, "inter1"] = "07"
+    path = tmp_path / "acled.csv"
+    frame.to_csv(path, index=False)
+    coded = tl.load_events(path)
+    assert coded["inter1"].dtype == "int64" and coded["inter1"].iloc[5] == 7  # a code
+    frame.loc[3, "iso"] = "n/a"  # not a number: the file is read as text, as any file
+    frame.to_csv(path, index=False)
+    events = tl.load_events(path)
+    assert len(events) == len(frame)
+    assert events["iso"].iloc[3] == "n/a" and events["iso"].iloc[0] == frame["iso"].iloc[0]
+    assert events["inter1"].iloc[5] == "07"  # the generic rule keeps it: not a plain number
+    assert events["year"].dtype == "int64"

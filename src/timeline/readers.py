@@ -17,7 +17,7 @@ import os
 import re
 import sys
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -92,8 +92,15 @@ def source_format(source: object, format: str | None = None) -> str:
     raise TypeError(msg)
 
 
-def read_table(source: object, format: str | None = None) -> RawTable:
-    """Read ``source`` into a :class:`RawTable` (no interpretation of values)."""
+def read_table(
+    source: object, format: str | None = None, *, whole_numbers: Collection[str] = ()
+) -> RawTable:
+    """Read ``source`` into a :class:`RawTable` (no interpretation of values).
+
+    ``whole_numbers`` names columns a format defines as whole numbers (an importer knows
+    them): a delimited file whose such columns all hold whole numbers (or blanks) reads
+    them as numbers directly; otherwise every column is read as text, as always.
+    """
     fmt = source_format(source, format)
     if fmt == "dataframe":
         frame = source.copy()  # type: ignore[union-attr]
@@ -103,8 +110,8 @@ def read_table(source: object, format: str | None = None) -> RawTable:
         msg = f"no such file: {str(path)!r}"
         raise FileNotFoundError(msg)
     readers = {
-        "csv": _read_delimited,
-        "tsv": _read_delimited,
+        "csv": lambda path: _read_delimited(path, whole_numbers),
+        "tsv": lambda path: _read_delimited(path, whole_numbers),
         "xlsx": _read_excel,
         "json": _read_json,
         "parquet": _read_parquet,
@@ -153,7 +160,7 @@ def _dedupe(names: list[str]) -> list[str]:
     return out
 
 
-def _read_delimited(path: Path) -> RawTable:
+def _read_delimited(path: Path, whole_numbers: Collection[str] = ()) -> RawTable:
     head = _utf8_head(path)
     # A file that is UTF-8 at its start is handed to pyarrow as it is (pyarrow checks the
     # rest); otherwise it is transcoded from Windows-1252 first.
@@ -166,6 +173,9 @@ def _read_delimited(path: Path) -> RawTable:
         msg = f"{str(path)!r} is empty: it has no header row"
         raise ValueError(msg)
     names = _dedupe(header_row)
+    typed = _typed_read(source, delimiter, names, whole_numbers)
+    if typed is not None:
+        return RawTable(typed, np.arange(1, len(typed) + 1))
     frame = _read_with_pyarrow(source, delimiter, names)
     if frame is _NOT_UTF8:
         source = _utf8_bytes(path.read_bytes())
@@ -265,6 +275,33 @@ def _read_with_pyarrow(
     return table.to_pandas()
 
 
+def _typed_read(
+    source: Path | bytes, delimiter: str, names: list[str], whole_numbers: Collection[str]
+) -> pd.DataFrame | None:
+    """The file with the ``whole_numbers`` columns read as int64, or None when any cell of
+    them is not a whole number, or anything else needs the careful text read."""
+    import pyarrow as pa
+
+    from timeline.columns import column_key
+
+    wanted = {column_key(name) for name in whole_numbers}
+    types = {name: pa.int64() for name in names if column_key(name) in wanted}
+    if not types:
+        return None
+    invalid: list[object] = []
+
+    def note_invalid(row: object) -> str:
+        invalid.append(row)
+        return "skip"
+
+    try:
+        with _quiet_undecodable_rows():
+            table = _arrow_csv(source, delimiter, names, True, note_invalid, types)
+    except pa.ArrowInvalid:
+        return None
+    return None if invalid else table.to_pandas()
+
+
 @contextlib.contextmanager
 def _quiet_undecodable_rows() -> Iterator[None]:
     """Silence pyarrow's report of a malformed record it cannot decode as UTF-8.
@@ -287,7 +324,12 @@ def _quiet_undecodable_rows() -> Iterator[None]:
 
 
 def _arrow_csv(
-    source: Path | bytes, delimiter: str, names: list[str], header: bool, on_invalid: Any
+    source: Path | bytes,
+    delimiter: str,
+    names: list[str],
+    header: bool,
+    on_invalid: Any,
+    types: Mapping[str, Any] | None = None,
 ) -> Any:
     import pyarrow as pa
     import pyarrow.csv as pacsv
@@ -305,7 +347,8 @@ def _arrow_csv(
         ),
         convert_options=pacsv.ConvertOptions(
             # large_string is what pandas' str dtype holds: no copy when converting.
-            column_types=dict.fromkeys(names, pa.large_string()),
+            column_types={**dict.fromkeys(names, pa.large_string()), **(types or {})},
+            null_values=[""],  # only a blank cell is missing: "n/a" is a value, not a gap
             strings_can_be_null=False,
             quoted_strings_can_be_null=False,
         ),

@@ -63,9 +63,13 @@ WEEK_HALF_WIDTH = 3
 _PRECISIONS = {"1": "day", "2": "week", "3": "month"}
 
 
+WHOLE_NUMBERS = ("year", "inter1", "inter2", "interaction", "iso", "geo_precision", "timestamp")
+"""Columns ACLED codes as whole numbers that the importer keeps as they are."""
+
+
 def read(source: object, file_format: str | None = None) -> RawTable:
     """Read an ACLED CSV/XLSX/Parquet export or DataFrame as it is."""
-    return read_table(source, file_format)
+    return read_table(source, file_format, whole_numbers=WHOLE_NUMBERS)
 
 
 def date_expressions(days: np.ndarray, precision: pd.Series) -> pd.Series:
