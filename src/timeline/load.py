@@ -524,17 +524,6 @@ class _JobRows:
         return values if self.rows is None else values.iloc[self.rows].reset_index(drop=True)
 
 
-def start_list_column(raw: RawTable, name: str, values: pd.Series) -> None:
-    """Start splitting ``values`` (the importer's derived list column ``name``) into lists.
-
-    Like :func:`start_extra_columns`, on a large table in a helper thread; the result is
-    in ``raw.extras[name]`` for :func:`build_events`.
-    """
-    background = Background(len(values))
-    raw.extras[name] = background.submit(split_list, values)
-    background.close()
-
-
 def start_extra_columns(raw: RawTable, skip: set[str]) -> RawTable:
     """Start typing the columns an importer will keep as they are (all but ``skip``).
 

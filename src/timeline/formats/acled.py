@@ -12,6 +12,7 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
+from timeline.background import Background
 from timeline.formats.common import (
     RowChecks,
     SourceText,
@@ -24,10 +25,12 @@ from timeline.formats.common import (
     parse_days,
     require_columns,
     take_columns,
+    tight_separators,
     whole_number_text,
 )
-from timeline.load import start_extra_columns, start_list_column
+from timeline.load import start_extra_columns
 from timeline.readers import RawTable, read_table
+from timeline.text_cells import split_list
 
 NAME = "acled"
 LABEL = "ACLED export"
@@ -57,6 +60,8 @@ COLUMNS = (
     "actor2",
     "assoc_actor_2",
 )
+ACTOR_COLUMNS = ("actor1", "assoc_actor_1", "actor2", "assoc_actor_2")
+"""The actors of an event, in this order; associated actors hold several, "A; B"."""
 WEEK_HALF_WIDTH = 3
 """Precision 2: days either side of the coded date (a week centred on it)."""
 
@@ -101,6 +106,36 @@ def date_expressions(days: np.ndarray, precision: pd.Series) -> pd.Series:
     return pd.Series(pd.array(written, dtype="str"), index=precision.index)
 
 
+def titles(event_type: pd.Series, sub_event_type: pd.Series, location: pd.Series) -> pd.Series:
+    """ "Protests: Peaceful protest in Viedma" for each row (missing parts left out).
+
+    Examples
+    --------
+    >>> text = lambda *v: pd.Series(v, dtype="str")
+    >>> titles(text("Riots", None), text("Mob violence", None), text("Salta", "Jujuy")).tolist()
+    ['Riots: Mob violence in Salta', 'Jujuy']
+    """
+    what = join_text([event_type, sub_event_type], ": ")
+    return join_text([what, location], " in ")
+
+
+def actor_lists(columns: list[pd.Series]) -> pd.Series:
+    """The actors of each row, in column order, as a list column.
+
+    Associated actors are written "A; B": joined without the space after ";", the items
+    split apart clean, with no strip pass over them (:func:`split_list` still strips one
+    that needs it).
+
+    Examples
+    --------
+    >>> text = lambda *v: pd.Series(v, dtype="str")
+    >>> actor_lists([text("Police"), text("A; B"), text(None), text("C")]).tolist()
+    [['Police', 'A', 'B', 'C']]
+    """
+    parts = [tight_separators(column, ";") for column in columns]
+    return split_list(join_text(parts, ";"))
+
+
 def _expression(day: dt.date, level: str) -> str | None:
     if level == "1":
         return day.isoformat()
@@ -135,6 +170,14 @@ def build_acled(
     frame = raw.frame.copy(deep=False)
     checks = RowChecks(raw)
     text = SourceText(frame, cols, raw)
+    # The titles and the actor lists need only their own columns: on a large table they
+    # are made in helper threads while this one reads the dates.
+    helpers = Background(len(frame))
+    title_job = helpers.submit(titles, text("event_type"), text("sub_event_type"), text("location"))
+    raw.extras[derived("actors")] = helpers.submit(
+        actor_lists, [text(name) for name in ACTOR_COLUMNS]
+    )
+    helpers.close()
 
     precision = whole_number_text(text("time_precision"))
     checks.add(
@@ -148,13 +191,9 @@ def build_acled(
     check_days(checks, cols["event_date"], event_date, why)
 
     frame[derived("date_text")] = date_expressions(days, precision.fillna(""))
-    what = join_text([text("event_type"), text("sub_event_type")], ": ")
-    frame[derived("title")] = join_text([what, text("location")], " in ")
-    actors = ("actor1", "assoc_actor_1", "actor2", "assoc_actor_2")
-    frame[derived("actors")] = join_text([text(name) for name in actors], "; ")
-    start_list_column(raw, derived("actors"), frame[derived("actors")])
     mapping = {field: derived(field) for field in ("title", "date_text", "actors")}
     take_columns(frame, cols, mapping, RENAMED, COPIED, text)
+    frame[derived("title")] = title_job.result()
 
     table, kept = checks.apply(frame)
     result = build(table, mapping, NAME, reference_date, dayfirst, conventions)

@@ -81,6 +81,21 @@ def column_text(frame: pd.DataFrame, name: str | None) -> pd.Series:
     return pd.Series(pd.NA, index=frame.index, dtype="str")
 
 
+def tight_separators(text: pd.Series, separator: str) -> pd.Series:
+    """Text with the usual space after ``separator`` removed (``"A; B"`` as ``"A;B"``).
+
+    Examples
+    --------
+    >>> tight_separators(pd.Series(["A; B", None, "C"], dtype="str"), ";").tolist()
+    ['A;B', nan, 'C']
+    """
+    import pyarrow.compute as pc
+
+    array = large_text(text.array)
+    tightened = pc.replace_substring(array, separator + " ", separator)
+    return pd.Series(pd.array(tightened, dtype="str"), index=text.index)
+
+
 def whole_number_text(text: pd.Series) -> pd.Series:
     """Codes such as ``2.0`` (a spreadsheet's float) as ``2``; other text unchanged.
 
