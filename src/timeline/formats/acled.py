@@ -87,21 +87,29 @@ def date_expressions(days: np.ndarray, precision: pd.Series) -> pd.Series:
     >>> days = np.array(["2024-03-05", "2024-03-05", "2024-03-05"], dtype="datetime64[D]")
     >>> date_expressions(days, pd.Series(["1", "2", "3"])).tolist()
     ['2024-03-05', '2024-03-02~/2024-03-08~', '2024-03']
+    >>> old = np.array(["1969-12-31", "NaT"], dtype="datetime64[D]")
+    >>> date_expressions(old, pd.Series(["2", "1"])).tolist()
+    ['1969-12-28~/1970-01-03~', nan]
     """
     import pyarrow as pa
 
-    day_codes, day_values = pd.factorize(days)
-    precision_codes, precision_values = pd.factorize(precision)
-    pair = day_codes.astype(np.int64) * (len(precision_values) + 1) + precision_codes
-    codes, distinct = pd.factorize(pair)
+    # one int64 key per row: the day number and the precision (0 when unknown)
+    level = np.zeros(len(precision), dtype=np.int64)
+    for code, name in enumerate(_PRECISIONS, start=1):
+        level[precision.eq(name).fillna(False).to_numpy(dtype=bool)] = code
+    day_numbers = np.asarray(days, dtype="datetime64[D]").view(np.int64)
+    known = ~np.isnat(days) & (level > 0)
+    unknown = np.iinfo(np.int64).min
+    codes, distinct = pd.factorize(np.where(known, day_numbers * 4 + level, unknown))
+    names = ["", *_PRECISIONS]
     texts: list[str | None] = []
-    for code in distinct.tolist():
-        day_code, precision_code = divmod(code, len(precision_values) + 1)
-        if day_code < 0 or precision_code < 0:
+    for value in distinct.tolist():
+        if value == unknown:
             texts.append(None)
             continue
-        day = pd.Timestamp(day_values[day_code]).date()
-        texts.append(_expression(day, str(precision_values[precision_code])))
+        day_number, code = divmod(value, 4)  # floor division: days before 1970 too
+        day = (np.datetime64(0, "D") + day_number).item()
+        texts.append(_expression(day, names[code]))
     written = pa.array(texts, type=pa.large_string()).take(pa.array(codes))
     return pd.Series(pd.array(written, dtype="str"), index=precision.index)
 

@@ -317,6 +317,8 @@ def parse_days(
     days = np.append(days, np.datetime64("NaT"))
     reason = np.append(reason, "empty")
     codes = np.where(codes < 0, len(uniques), codes)
+    if not (reason != "")[codes].any():  # every row is a day: no reason per row to gather
+        return days[codes], np.full(len(codes), "", dtype=object)
     return days[codes], reason[codes]
 
 
