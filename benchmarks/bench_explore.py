@@ -29,6 +29,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
@@ -37,6 +38,7 @@ sys.path.insert(0, str(ROOT / "tests"))  # the synthetic events the tests use
 import timeline as tl  # noqa: E402
 from factories import synthetic_events  # noqa: E402
 from timeline.filters import FilterState, filter_mask  # noqa: E402
+from timeline.lists import as_list_column  # noqa: E402
 
 ACTORS = [f"actor {i}" for i in range(40)]
 PLACES = [f"place {i}" for i in range(60)]
@@ -49,10 +51,12 @@ def bench_events(n: int):
     first = rng.integers(0, len(ACTORS), n)
     second = rng.integers(0, len(ACTORS), n)
     pairs = rng.random(n) < 0.4
-    events["actors"] = [
+    lists = [
         [ACTORS[a], ACTORS[b]] if pair and a != b else [ACTORS[a]]
         for a, b, pair in zip(first, second, pairs, strict=True)
     ]
+    # as the loader makes it: an Arrow list column
+    events["actors"] = as_list_column(pd.Series(lists, index=events.index, dtype=object))
     events["location"] = np.asarray(PLACES, dtype=object)[rng.integers(0, len(PLACES), n)]
     return events
 
