@@ -255,24 +255,14 @@ def _read_with_pyarrow(
     """
     import pyarrow as pa
 
-    invalid: list[object] = []
-
-    def note_invalid(row: object) -> str:
-        invalid.append(row)
-        return "skip"
-
     try:
-        with _quiet_undecodable_rows():
-            table = _arrow_csv(source, delimiter, names, header, note_invalid)
+        return _whole_records(source, delimiter, names, header)
     except pa.ArrowInvalid as exc:
         # A cell that is not UTF-8 fails the read, or, in a malformed record, the invalid
         # row handler: read the transcoded bytes instead.
         if isinstance(source, Path) or "UTF8" in str(exc):
             return _NOT_UTF8
         raise
-    if invalid:
-        return None
-    return table.to_pandas()
 
 
 def _typed_read(
@@ -288,17 +278,29 @@ def _typed_read(
     types = {name: pa.int64() for name in names if column_key(name) in wanted}
     if not types:
         return None
+    try:
+        return _whole_records(source, delimiter, names, True, types)
+    except pa.ArrowInvalid:
+        return None
+
+
+def _whole_records(
+    source: Path | bytes,
+    delimiter: str,
+    names: list[str],
+    header: bool,
+    types: Mapping[str, Any] | None = None,
+) -> pd.DataFrame | None:
+    """The file read by pyarrow; None when some record has the wrong number of fields
+    (the careful reader then accounts for it). pyarrow's errors are raised."""
     invalid: list[object] = []
 
     def note_invalid(row: object) -> str:
         invalid.append(row)
         return "skip"
 
-    try:
-        with _quiet_undecodable_rows():
-            table = _arrow_csv(source, delimiter, names, True, note_invalid, types)
-    except pa.ArrowInvalid:
-        return None
+    with _quiet_undecodable_rows():
+        table = _arrow_csv(source, delimiter, names, header, note_invalid, types)
     return None if invalid else table.to_pandas()
 
 

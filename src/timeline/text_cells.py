@@ -234,9 +234,6 @@ def extra_column_values(values: pd.Series) -> pd.Series:
     ['=1', 'x']
     """
     if not is_arrow_text(values):
-        numbers = whole_numbers(values)
-        if numbers is not None:
-            return numbers
         text = to_text(values, unquote=False)
         return plain_numbers(text) if looks_numeric(text) else unquote_formulas(text)
     array = large_text(values.array)
