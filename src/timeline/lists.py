@@ -70,9 +70,10 @@ def is_list_column(values: pd.Series, sample: int = 50) -> bool:
 
 
 def as_list_column(values: pd.Series) -> pd.Series:
-    """An object column of list cells as an Arrow list column (already Arrow: unchanged).
+    """A column of list cells (Python or Arrow lists) as the loader's Arrow list column.
 
-    Items become stripped text; empty items and missing cells give empty lists.
+    Items become stripped text (:func:`tidy_lists`); empty items and missing cells give
+    empty lists; a scalar cell is a list of itself.
 
     Examples
     --------
@@ -86,11 +87,10 @@ def as_list_column(values: pd.Series) -> pd.Series:
 
     def items(value: object) -> list[str]:
         cells = value if is_list_cell(value) else [value]
-        texts = [str(cell).strip() for cell in cells if not is_missing(cell)]  # type: ignore[union-attr]
-        return [text for text in texts if text]
+        return [str(cell) for cell in cells if not is_missing(cell)]  # type: ignore[union-attr]
 
     array = pa.array([items(v) for v in values.tolist()], type=list_type())
-    return pd.Series(pd.arrays.ArrowExtensionArray(array), index=values.index)
+    return tidy_lists(array, values.index)
 
 
 def tidy_lists(lists: Any, index: pd.Index) -> pd.Series:

@@ -331,10 +331,7 @@ def build_events(
 
     typed = {name: job.result() for name, job in extra_jobs.items()}
     for name in started:
-        values = raw.extras[name].result()
-        if raw.extras_rows is not None:
-            values = values.iloc[raw.extras_rows]
-        typed[name] = values
+        typed[name] = _JobRows(raw.extras[name], raw.extras_rows).result()
     extras = {str(c): typed[str(c)].set_axis(index) for c in frame.columns if str(c) in typed}
     events = finalize_events(fields, extras, index)
     events.attrs.update(raw.attrs)

@@ -57,7 +57,7 @@ def to_text(values: pd.Series, *, unquote: bool = True) -> pd.Series:
     ['a', nan, nan, '=1+1']
     """
     if is_arrow_text(values):
-        return _arrow_to_text(values, unquote)
+        return _clean_arrow(values, unquote, None, None)[0]
     if not (pd.api.types.is_string_dtype(values) and values.dtype != object):
         values = values.map(_cell_to_text)
     text = values.astype("str").str.strip()
@@ -69,20 +69,12 @@ def is_arrow_text(values: pd.Series) -> bool:
     return isinstance(values.dtype, pd.StringDtype) and values.dtype.storage == "pyarrow"
 
 
-def _arrow_to_text(
-    values: pd.Series, unquote: bool = True, array: Any = None, found: Edges | None = None
-) -> pd.Series:
-    """:func:`to_text` of Arrow text, doing only the passes some cell needs.
-
-    ``array`` and ``found`` may pass in what the caller read already.
-    """
-    return _clean_arrow(values, unquote, array, found)[0]
-
-
 def _clean_arrow(
     values: pd.Series, unquote: bool, array: Any, found: Edges | None
 ) -> tuple[pd.Series, Edges]:
-    """:func:`_arrow_to_text` and the edges of its result (blank cells are now missing)."""
+    """:func:`to_text` of Arrow text, doing only the passes some cell needs, and the edges
+    of its result (blank cells are now missing). ``array`` and ``found`` may pass in what
+    the caller read already."""
     array = large_text(values.array) if array is None else array
     array, found = strip(array, found)
     if unquote and found.starts_with_quote.any():

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from timeline.filters import FACET_COLUMNS, date_extent, facet_counts
-from timeline.lists import is_arrow_list
+from timeline.lists import is_list_column
 
 MAX_FACET_OPTIONS = 500
 """A multi-select lists at most this many values (the most frequent)."""
@@ -144,12 +144,8 @@ def view_columns(events: pd.DataFrame) -> list[str]:
 def _is_categorical(values: pd.Series) -> bool:
     if isinstance(values.dtype, pd.CategoricalDtype) or values.dtype == bool:
         return True
-    if is_arrow_list(values):
+    if is_list_column(values):
         return True
-    if values.dtype == object:
-        sample = values.dropna().head(50)
-        if len(sample) and all(isinstance(v, list | tuple | np.ndarray) for v in sample):
-            return True
     if pd.api.types.is_string_dtype(values.dtype) or values.dtype == object:
         try:
             distinct = values.nunique(dropna=True)

@@ -9,6 +9,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from timeline.lists import is_list_cell
+
 PLACEHOLDER = "Click an event in the figure or a row of the table to read it in full."
 HIDDEN_PREFIX = "__"  # helper columns of timeline.filters
 
@@ -27,7 +29,7 @@ def format_value(value: Any) -> str:
     >>> format_value(float("nan"))
     ''
     """
-    if isinstance(value, list | tuple | np.ndarray):
+    if is_list_cell(value):
         return "; ".join(format_value(item) for item in value)
     if value is None or (not isinstance(value, str) and bool(pd.isna(value))):
         return ""

@@ -80,7 +80,7 @@ def _join_lists(values: pd.Series) -> pd.Series:
         return join_lists(values, LIST_SEPARATOR)
 
     def join(value: object) -> object:
-        if isinstance(value, list | tuple | np.ndarray):
+        if is_list_cell(value):
             return LIST_SEPARATOR.join(str(v) for v in value) or None
         return value
 

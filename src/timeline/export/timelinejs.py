@@ -17,11 +17,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from timeline.export.escaping import safe_json
-from timeline.lists import is_arrow_list
+from timeline.lists import is_arrow_list, is_list_cell
 from timeline.plot.eras import Band, era_argument
 from timeline.plot.geometry import earliest_start, open_start_edges, reference_ms
 from timeline.reported import reported_dates
@@ -139,7 +138,7 @@ def _groups(values: pd.Series) -> list[str | None]:
     """Escaped group label per row (list cells joined with "; "; missing: None)."""
 
     def label(value: object) -> str | None:
-        if isinstance(value, list | tuple | np.ndarray):
+        if is_list_cell(value):
             items = [str(v) for v in value if not is_missing(v)]
             return escape_text("; ".join(items)) if items else None
         return None if is_missing(value) else escape_text(value)

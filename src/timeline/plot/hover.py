@@ -12,6 +12,7 @@ import textwrap
 import numpy as np
 import pandas as pd
 
+from timeline.lists import is_list_cell
 from timeline.plot.geometry import MS_PER_DAY
 from timeline.reported import reported_dates
 from timeline.text import escape_series, escape_text, truncate
@@ -96,7 +97,7 @@ def _line(label: str, values: pd.Series | None) -> pd.Series | None:
 
 
 def _join_list(value: object) -> object:
-    if isinstance(value, list | tuple | np.ndarray):
+    if is_list_cell(value):
         return ", ".join(str(item) for item in value)
     return value
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from timeline.lists import first_items, is_arrow_list
+from timeline.lists import first_items, is_arrow_list, is_list_cell
 from timeline.plot.geometry import APPROXIMATE, CERTAIN, UNCERTAIN
 from timeline.plot.lanes import factorize_labels
 
@@ -61,7 +61,7 @@ class ColorGroups:
 
 
 def _first_item(value: object) -> object:
-    if isinstance(value, list | tuple | np.ndarray):
+    if is_list_cell(value):
         return value[0] if len(value) else None
     return value
 
