@@ -310,6 +310,8 @@ def test_layout_has_range_controls_title_and_caption(story: pd.DataFrame) -> Non
     xaxis = fig.layout.xaxis
     assert xaxis.type == "date" and xaxis.rangeslider.visible
     assert [b.label for b in xaxis.rangeselector.buttons] == ["1m", "6m", "1y", "all"]
+    # plotly's default overflow check measures every tick label on every zoom (slow)
+    assert xaxis.ticklabeloverflow == "allow" and fig.layout.margin.r >= 30
     assert fig.layout.title.text == "North Korea in Russia"
     assert fig.layout.title.subtitle.text == "claims"
     (caption,) = [a for a in fig.layout.annotations if a.name == "caption"]
