@@ -44,6 +44,11 @@ from timeline.plot.style import (
 )
 from timeline.text import escape_text
 
+WEBGL_TRACE_POINTS = 99_999
+"""Most points in one WebGL trace. plotly.js builds a quadtree of every ``scattergl``
+trace of 100,000 points or more, for hover; at 1,000,000 events that took 1-2 s of the
+page load, while hover over the smaller traces scans their points in milliseconds."""
+
 ROLES = (
     "span_extent",
     "span",
@@ -184,11 +189,17 @@ def _segments(x0: np.ndarray, x1: np.ndarray, y: np.ndarray) -> tuple[np.ndarray
     return x, ys
 
 
+def _chunks(index: np.ndarray, marks_per_trace: int) -> Iterator[np.ndarray]:
+    for begin in range(0, len(index), marks_per_trace):
+        yield index[begin : begin + marks_per_trace]
+
+
 def webgl_traces(ctx: TraceContext) -> list[dict]:
     """WebGL traces for all marks (see the module docstring for the roles).
 
     One trace per colour and role (span cores and instants also per date style, for the
-    dash or the symbol); faded extents and windows ignore the style. Per-point colours
+    dash or the symbol); faded extents and windows ignore the style. A trace that would
+    have more than ``WEBGL_TRACE_POINTS`` points is split into several. Per-point colours
     were tried for the markers and measured slower to load (plotly recomputes them).
     """
     m = ctx.marks
@@ -205,30 +216,31 @@ def webgl_traces(ctx: TraceContext) -> list[dict]:
                 continue
             if not by_style:  # one trace for all styles of this colour
                 index = np.flatnonzero(select & (m.color == group))
-            x, y = _segments(
-                _x(m.take(x0)[index], precise),
-                _x(m.take(x1)[index], precise),
-                _y(m.y[index]),
-            )
             line = {
                 "color": ctx.group_colors[group],
                 "width": sizes.line_px * (0.6 if role == "instant_window" else 1.0),
                 "dash": SPAN_DASHES[code] if by_style else "solid",
             }
-            ctx.add(
-                traces,
-                trace_dict(
-                    "scattergl",
-                    x=x,
-                    y=y,
-                    mode="lines",
-                    line=line,
-                    opacity=1.0 if by_style else FADED_OPACITY,
-                    hoverinfo="skip",
-                    **_common(ctx, group, role, code if by_style else CERTAIN),
-                ),
-                index,
-            )
+            for part in _chunks(index, WEBGL_TRACE_POINTS // 3):
+                x, y = _segments(
+                    _x(m.take(x0)[part], precise),
+                    _x(m.take(x1)[part], precise),
+                    _y(m.y[part]),
+                )
+                ctx.add(
+                    traces,
+                    trace_dict(
+                        "scattergl",
+                        x=x,
+                        y=y,
+                        mode="lines",
+                        line=line,
+                        opacity=1.0 if by_style else FADED_OPACITY,
+                        hoverinfo="skip",
+                        **_common(ctx, group, role, code if by_style else CERTAIN),
+                    ),
+                    part,
+                )
 
     def marker_trace(
         role: str, select: np.ndarray, x: np.ndarray, marker: dict, by_style: bool
@@ -242,24 +254,25 @@ def webgl_traces(ctx: TraceContext) -> list[dict]:
                     continue
                 color = ctx.group_colors[group]
                 outline = marker.get("line", {})
-                ctx.add(
-                    traces,
-                    trace_dict(
-                        "scattergl",
-                        x=_x(x[index], precise),
-                        y=_y(m.y[index]),
-                        mode="markers",
-                        marker={
-                            **marker,
-                            "symbol": marker.get("symbol") or INSTANT_SYMBOLS[code],
-                            "color": color,
-                            "line": {**outline, "color": color},
-                        },
-                        **_common(ctx, group, role, CERTAIN if code is None else code),
-                        **_hover(ctx, index, role),
-                    ),
-                    index,
-                )
+                for part in _chunks(index, WEBGL_TRACE_POINTS):
+                    ctx.add(
+                        traces,
+                        trace_dict(
+                            "scattergl",
+                            x=_x(x[part], precise),
+                            y=_y(m.y[part]),
+                            mode="markers",
+                            marker={
+                                **marker,
+                                "symbol": marker.get("symbol") or INSTANT_SYMBOLS[code],
+                                "color": color,
+                                "line": {**outline, "color": color},
+                            },
+                            **_common(ctx, group, role, CERTAIN if code is None else code),
+                            **_hover(ctx, part, role),
+                        ),
+                        part,
+                    )
 
     segment_trace("span_extent", is_span & fuzzy, "start", "end", by_style=False)
     has_core = m.take("core_end") > m.take("core_start")
