@@ -285,33 +285,37 @@ def test_webgl_above_threshold_with_typed_arrays() -> None:
     assert count(fig, "instant") == len(events) - n_spans
 
 
-def test_webgl_traces_are_split_below_plotly_hover_tree_size(monkeypatch) -> None:
+def test_webgl_line_traces_are_split_below_plotly_hover_tree_size(monkeypatch) -> None:
     from timeline.plot import traces as trace_module
+    from timeline.plot.masking import masked_figure
 
     events = synthetic_events(600, lanes=2)
+    keep = np.arange(len(events)) % 3 == 0  # a filter, as in the explorer
     whole = tl.plot(events, webgl=True)
-    monkeypatch.setattr(trace_module, "WEBGL_TRACE_POINTS", 30)
+    whole_kept = masked_figure(events, webgl=True).traces(keep)
+    monkeypatch.setattr(trace_module, "WEBGL_LINE_POINTS", 30)
     split = tl.plot(events, webgl=True)
-    for role in ("span", "span_extent", "span_center", "instant"):
+    split_kept = masked_figure(events, webgl=True).traces(keep)
+    for role in ("span", "span_extent", "instant_window"):
         parts = traces(split, role)
         assert len(parts) > len(traces(whole, role))
-        assert all(len(t.x) <= 30 for t in parts)
-        assert all(len(t.x) % 3 == 0 for t in parts if t.mode == "lines")  # whole segments
-        # the same marks, in the same order, with the same event rows
-        for key in ("x", "y", "customdata"):
-            if traces(whole, role)[0][key] is None:
-                continue
+        assert all(len(t.x) <= 30 and len(t.x) % 3 == 0 for t in parts)  # whole segments
+        for key in ("x", "y"):  # the same segments
             joined = np.concatenate([np.asarray(t[key]) for t in parts])
             expected = np.concatenate([np.asarray(t[key]) for t in traces(whole, role)])
             np.testing.assert_array_equal(np.sort(joined), np.sort(expected))
+    # marker traces keep plotly's hover tree: not split
+    for role in ("span_center", "instant"):
+        assert [len(t.x) for t in traces(split, role)] == [len(t.x) for t in traces(whole, role)]
     assert not [t for t in split.data if t.showlegend]  # the legend comes from its own traces
     # the explorer's filtering slices the split traces like the whole ones
-    from timeline.plot.masking import masked_figure
-
-    keep = np.arange(len(events)) % 3 == 0
-    arrays = masked_figure(events, webgl=True).trace_arrays(keep)
-    kept_rows = np.concatenate([a["customdata"] for a in arrays.values() if "customdata" in a])
-    assert set(kept_rows.tolist()) == set(np.flatnonzero(keep).tolist())
+    for role in ("span", "span_extent", "instant_window"):
+        kept = [np.asarray(t["x"]) for t in split_kept if t["meta"]["role"] == role]
+        expected = [np.asarray(t["x"]) for t in whole_kept if t["meta"]["role"] == role]
+        assert len(kept) > len(expected)
+        np.testing.assert_array_equal(
+            np.sort(np.concatenate(kept)), np.sort(np.concatenate(expected))
+        )
 
 
 def test_big_figures_drop_per_event_hover_text() -> None:
