@@ -94,7 +94,10 @@ class BucketDetails:
 
 
 def bucket_hover(
-    part: DensitySlice, details: BucketDetails | None, spans_in_lane: bool
+    part: DensitySlice,
+    details: BucketDetails | None,
+    spans_in_lane: bool,
+    dates: list[str] | None = None,
 ) -> tuple[list[str | None], list[str | None]]:
     """Hover text per bucket of the counts row and of the coverage row (escaped).
 
@@ -105,7 +108,8 @@ def bucket_hover(
     >>> bucket_hover(part, BucketDetails([[("a<b", 2)]], [["x & y"]]), False)[0][0]
     '<b>2 events</b> start here<br>1 Jan 1970<br>top: a&lt;b (2)<br>e.g. x &amp; y<br>and 1 more'
     """
-    dates = bucket_dates(part.edges)
+    if dates is None:
+        dates = bucket_dates(part.edges)
     counts_text: list[str | None] = []
     cover_text: list[str | None] = []
     for i, date in enumerate(dates):
@@ -152,6 +156,7 @@ def density_trace(
     zmax: float,
     spans_in_lane: bool,
     details: BucketDetails | None = None,
+    dates: list[str] | None = None,
 ) -> dict:
     """The heatmap trace of one lane's strip (an empty one when ``part`` is None).
 
@@ -178,7 +183,7 @@ def density_trace(
     }
     if part is None or not len(part.counts):
         return {**trace, "x": [], "y": [], "z": [], "text": [], "visible": True}
-    counts_text, cover_text = bucket_hover(part, details, spans_in_lane)
+    counts_text, cover_text = bucket_hover(part, details, spans_in_lane, dates)
     rows = [_log_shade(part.counts)]
     texts = [counts_text]
     if spans_in_lane:

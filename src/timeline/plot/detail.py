@@ -29,10 +29,14 @@ from timeline.plot.density import (
     EXAMPLES,
     TOP_CATEGORIES,
     BucketDetails,
+    bucket_dates,
     density_trace,
 )
 from timeline.plot.lanes import factorize_labels
 from timeline.plot.pyramid import Pyramid, build_pyramid
+from timeline.text import escape_series, truncate
+
+TITLE_LIMIT = 160
 
 MARKS_PER_PX = 2
 TOTAL_BUDGET = 40_000
@@ -173,6 +177,15 @@ class LevelOfDetail:
             }
         return out
 
+    def hover_titles(self, rows: np.ndarray) -> np.ndarray:
+        """Escaped, shortened titles of event rows (the hover of a view's few marks)."""
+        if self.titles is None:
+            return np.array([f"row {int(r)}" for r in rows], dtype=object)
+        titles = pd.Series(self.titles[np.asarray(rows, dtype=np.int64)], dtype=object)
+        return escape_series(titles.map(lambda t: truncate(str(t), TITLE_LIMIT))).to_numpy(
+            dtype=object
+        )
+
     # --- density -----------------------------------------------------------------
     def max_buckets(self, x_range: tuple[float, float]) -> int:
         """Buckets across the range so that one is at most DENSITY_BUCKET_PX wide."""
@@ -204,6 +217,11 @@ class LevelOfDetail:
         zmax = float(np.log2(max(peak, 2)))
         spans = np.bincount(self.marks.lane[self.marks.is_span], minlength=len(self.lanes.names))
         traces = []
+        dates: dict[tuple[float, int], list[str]] = {}  # lanes of a view share their buckets
+        for part in parts.values():
+            key = (float(part.edges[0]), len(part.edges))
+            if key not in dates:
+                dates[key] = bucket_dates(part.edges)
         for lane, name in enumerate(self.lanes.names):
             part = parts.get(lane)
             if part is None and not all_lanes:
@@ -219,6 +237,9 @@ class LevelOfDetail:
                     zmax=zmax,
                     spans_in_lane=bool(spans[lane]),
                     details=self.bucket_details(lane, part, mask) if part is not None else None,
+                    dates=dates[(float(part.edges[0]), len(part.edges))]
+                    if part is not None
+                    else None,
                 )
             )
         return traces

@@ -48,6 +48,8 @@ from timeline.plot.style import color_groups
 from timeline.plot.traces import Sizes, TraceContext, group_legend, svg_traces, webgl_traces
 from timeline.schema import check_event_frame
 
+COMPACT_PREFIX = "row %{customdata} of the events"
+"""How the compact hover of big figures begins; a view of few marks names the events."""
 WEBGL_THRESHOLD = 5_000
 HOVER_TEXT_LIMIT = 20_000
 
@@ -130,19 +132,48 @@ class FigureParts:
         return bool(self.detail.dense_lanes(self.detail.full_range).any())
 
     def view_traces(
-        self, x_range: tuple[float, float], mask: np.ndarray | None = None
+        self,
+        x_range: tuple[float, float],
+        mask: np.ndarray | None = None,
+        *,
+        all_lanes: bool = False,
     ) -> list[dict]:
         """The traces for one range (and filter): density strips of the lanes over the mark
-        budget, then the mark traces keeping the marks in view of the other lanes."""
+        budget, then the mark traces keeping the marks in view of the other lanes (their
+        hover names the events). ``all_lanes`` gives every lane a strip trace (empty when
+        it shows marks), so a live figure keeps the same traces."""
         detail = self.detail
         if detail is None:
             return [dict(trace) for trace in self.traces]
+        strips, arrays = self.view_arrays(x_range, mask, all_lanes=all_lanes)
+        marks = [{**trace, **arrays.get(i, {})} for i, trace in enumerate(self.traces)]
+        return [*strips, *marks]
+
+    def view_arrays(
+        self,
+        x_range: tuple[float, float],
+        mask: np.ndarray | None = None,
+        *,
+        all_lanes: bool = False,
+    ) -> tuple[list[dict], dict[int, dict]]:
+        """(density strip traces, per mark trace its changed properties) for one view."""
+        detail = self.detail
+        if detail is None:
+            msg = "view_arrays needs the level of detail (level_of_detail=True)"
+            raise ValueError(msg)
         dense = detail.dense_lanes(x_range, mask)
         keep = detail.mark_keep(x_range, mask, dense)
         arrays = detail.trace_arrays(self.traces, keep)
-        strips = detail.density_traces(x_range, mask, dense)
-        marks = [{**trace, **arrays.get(i, {})} for i, trace in enumerate(self.traces)]
-        return [*strips, *marks]
+        for index, properties in arrays.items():
+            template = str(self.traces[index].get("hovertemplate", ""))
+            rows = properties.get("customdata")
+            if template.startswith(COMPACT_PREFIX) and rows is not None and len(rows):
+                properties["hovertext"] = detail.hover_titles(rows)
+                properties["hovertemplate"] = "<b>%{hovertext}</b>" + template.removeprefix(
+                    COMPACT_PREFIX
+                )
+        strips = detail.density_traces(x_range, mask, dense, all_lanes=all_lanes)
+        return strips, arrays
 
     def figure(self) -> go.Figure:
         """The figure of the range in the layout (plotly validates the dicts once)."""
