@@ -521,7 +521,9 @@ def plot(
         Vertical reference lines (e.g. the report date). When some span is ongoing, a
         line marks the reference date too.
     reference_date : date-like, optional
-        Where ongoing spans end. Default: the latest ``reported_on``, else today (UTC).
+        Where ongoing spans end (the "as of" line). Default: the latest ``reported_on``,
+        else today (UTC). An ongoing span is solid only up to its own report date and
+        faded after it (see :mod:`timeline.reference`).
     title, subtitle : str, optional
         Figure title (default: ``events.attrs["title"]``) and subtitle.
     caption : str, optional
