@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from timeline.formats.common import (
+from timeline.load.importers.common import (
     DERIVED_PREFIX,
     RowChecks,
     build,
@@ -30,8 +30,8 @@ from timeline.formats.common import (
     find_columns,
     require_columns,
 )
-from timeline.formats.html_text import html_column_to_text, html_to_text
-from timeline.readers import RawTable, read_table
+from timeline.load.importers.html_text import html_column_to_text, html_to_text
+from timeline.load.readers import RawTable, read_table
 
 NAME = "timelinejs"
 LABEL = "TimelineJS sheet (CSV) or JSON"
@@ -97,7 +97,7 @@ def read(source: object, file_format: str | None = None) -> RawTable:
         isinstance(source, (str, Path))
         and (file_format or Path(source).suffix).lower().lstrip(".") == "json"
     ):
-        from timeline.formats.timelinejs_json import read_json
+        from timeline.load.importers.timelinejs_json import read_json
 
         return read_json(Path(source))
     return _read_sheet(read_table(source, file_format))
@@ -110,7 +110,7 @@ def load(
     conventions: object = None,
     file_format: str | None = None,
 ) -> object:
-    """Import a TimelineJS sheet or JSON file (a :class:`~timeline.load.LoadResult`)."""
+    """Import a TimelineJS sheet or JSON file (a :class:`~timeline.load.loader.LoadResult`)."""
     raw = read(source, file_format)
     layout: Layout = raw.attrs.pop("_layout")
     return build_timelinejs(raw, layout, reference_date, dayfirst, conventions)

@@ -12,8 +12,8 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
-from timeline.background import Background
-from timeline.formats.common import (
+from timeline.load.background import Background
+from timeline.load.importers.common import (
     RowChecks,
     SourceText,
     as_windows,
@@ -28,9 +28,9 @@ from timeline.formats.common import (
     tight_separators,
     whole_number_text,
 )
-from timeline.load import start_extra_columns
-from timeline.readers import RawTable, read_table
-from timeline.text_cells import split_list
+from timeline.load.loader import start_extra_columns
+from timeline.load.readers import RawTable, read_table
+from timeline.load.text_cells import split_list
 
 NAME = "acled"
 LABEL = "ACLED export"
@@ -162,7 +162,7 @@ def load(
     conventions: object = None,
     file_format: str | None = None,
 ) -> object:
-    """Import an ACLED export into events (a :class:`~timeline.load.LoadResult`)."""
+    """Import an ACLED export into events (a :class:`~timeline.load.loader.LoadResult`)."""
     raw = read(source, file_format)
     return build_acled(raw, reference_date, dayfirst, conventions)
 

@@ -11,20 +11,20 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
-from timeline.arrow_text import large_text
-from timeline.background import Background
-from timeline.columns import REQUIRED_FIELDS, did_you_mean, match_columns
 from timeline.errors import EventDataError, Reason, RejectedRowsWarning
-from timeline.failures import FailureCollector
-from timeline.readers import RawTable, read_table
-from timeline.schema import finalize_events
-from timeline.text_cells import (
+from timeline.load.arrow_text import large_text
+from timeline.load.background import Background
+from timeline.load.columns import REQUIRED_FIELDS, did_you_mean, match_columns
+from timeline.load.failures import FailureCollector
+from timeline.load.readers import RawTable, read_table
+from timeline.load.text_cells import (
     extra_column_values,
     is_arrow_text,
     parse_number,
     split_list,
     to_text,
 )
+from timeline.schema import finalize_events
 
 OnError = Literal["raise", "skip"]
 _TEXT_FIELDS = (
@@ -83,7 +83,7 @@ def load_events(
         them. ``"skip"``: return the valid rows and warn with :class:`RejectedRowsWarning`.
     format
         An event format to import (``"acled"``, ``"ucdp"``, ``"timelinejs"``, ``"gdelt"``;
-        see :mod:`timeline.formats`), or a file format to read plain events from
+        see :mod:`timeline.load.importers`), or a file format to read plain events from
         (``"csv"``, ``"tsv"``, ``"xlsx"``, ``"json"``, ``"parquet"``). By default
         (``None``) the event format is detected from the columns, and any other layout is
         read as plain events, its file format from the suffix.
@@ -166,8 +166,8 @@ def _load(
     dayfirst: bool | None,
     conventions: object,
 ) -> LoadResult:
-    from timeline.formats import import_events
-    from timeline.formats.detect import known_layouts
+    from timeline.load.importers import import_events
+    from timeline.load.importers.detect import known_layouts
 
     event_format = _event_format(source, columns, format)
     if event_format is not None:
@@ -185,8 +185,8 @@ def _event_format(
     source: object, columns: Mapping[str, str] | None, format: str | None
 ) -> str | None:
     """The event format to import with, or None for plain events (the column aliases)."""
-    from timeline.formats import EVENT_FORMATS, sniff_format
-    from timeline.readers import READABLE_FORMATS
+    from timeline.load.importers import EVENT_FORMATS, sniff_format
+    from timeline.load.readers import READABLE_FORMATS
 
     if format is None:
         return sniff_format(source) if columns is None else None

@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from timeline.formats.common import (
+from timeline.load.importers.common import (
     RowChecks,
     SourceText,
     as_windows,
@@ -25,8 +25,8 @@ from timeline.formats.common import (
     take_columns,
     whole_number_text,
 )
-from timeline.load import start_extra_columns
-from timeline.readers import RawTable, read_table
+from timeline.load.loader import start_extra_columns
+from timeline.load.readers import RawTable, read_table
 
 NAME = "ucdp"
 LABEL = "UCDP GED"
@@ -72,7 +72,7 @@ def load(
     conventions: object = None,
     file_format: str | None = None,
 ) -> object:
-    """Import a UCDP GED table into events (a :class:`~timeline.load.LoadResult`)."""
+    """Import a UCDP GED table into events (a :class:`~timeline.load.loader.LoadResult`)."""
     return build_ucdp(read(source, file_format), reference_date, dayfirst, conventions)
 
 

@@ -6,7 +6,7 @@ uses one of these; with ``format=None`` the layout is detected from the columns
 
 Examples
 --------
->>> from timeline.formats import EVENT_FORMATS
+>>> from timeline.load.importers import EVENT_FORMATS
 >>> EVENT_FORMATS
 ('acled', 'ucdp', 'timelinejs', 'gdelt')
 """
@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from timeline.formats import acled, gdelt, timelinejs, ucdp
-from timeline.formats.detect import detect_format, sniff_format
+from timeline.load.importers import acled, gdelt, timelinejs, ucdp
+from timeline.load.importers.detect import detect_format, sniff_format
 
 IMPORTERS: dict[str, ModuleType] = {
     acled.NAME: acled,
@@ -40,7 +40,7 @@ def import_events(
     conventions: object = None,
     file_format: str | None = None,
 ) -> object:
-    """Read ``source`` with the importer for ``fmt``; a :class:`~timeline.load.LoadResult`.
+    """Read ``source`` with the importer for ``fmt``; a :class:`~timeline.load.loader.LoadResult`.
 
     ``file_format`` forces how the file is read (``"csv"``, ``"xlsx"``...) where the
     importer reads several; by default the suffix decides.

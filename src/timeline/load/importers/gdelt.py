@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from timeline.formats.common import (
+from timeline.load.importers.common import (
     RowChecks,
     SourceText,
     build,
@@ -26,8 +26,8 @@ from timeline.formats.common import (
     require_columns,
     take_columns,
 )
-from timeline.load import start_extra_columns
-from timeline.readers import RawTable, read_headerless, read_table, source_format
+from timeline.load.loader import start_extra_columns
+from timeline.load.readers import RawTable, read_headerless, read_table, source_format
 
 NAME = "gdelt"
 LABEL = "GDELT 2.0 event file (tab-separated, no header)"
@@ -145,7 +145,7 @@ def load(
     conventions: object = None,
     file_format: str | None = None,
 ) -> object:
-    """Import GDELT events (a :class:`~timeline.load.LoadResult`)."""
+    """Import GDELT events (a :class:`~timeline.load.loader.LoadResult`)."""
     return build_gdelt(read(source, file_format), reference_date, dayfirst, conventions)
 
 
