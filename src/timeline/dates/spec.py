@@ -178,6 +178,16 @@ def _check_range(start_days: int, end_days: int) -> None:
         _check_year(year)
 
 
+def _check_utc_range(start_us: int, end_us: int) -> None:
+    """Reject a time whose UTC window leaves years 1-9999 (``9999-12-31T23:30-05:00``)."""
+    if start_us < FIRST_US:
+        msg = "in UTC the time falls before 0001-01-01: the engine covers years 1-9999"
+        raise Rejected(msg)
+    if end_us > END_US:
+        msg = "in UTC the time falls after 9999-12-31: the engine covers years 1-9999"
+        raise Rejected(msg)
+
+
 def check_month(month: int) -> None:
     if not 1 <= month <= 12:
         msg = f"month {month} does not exist (months are 1-12)"
@@ -376,7 +386,7 @@ def unit_bounds(spec: Spec, conv: DateConventions) -> Unit:
         time = spec.time
         offset = (time.offset_minutes or 0) * US_PER_MINUTE
         start_us = day * US_PER_DAY + time.us - offset
-        _check_range(start_us // US_PER_DAY, start_us // US_PER_DAY)
+        _check_utc_range(start_us, start_us + time.resolution)
         return Unit(start_us, start_us + time.resolution, "time", None)
     return _unit(day, day + 1, "day", f"{year:04d}-{month:02d}-{spec.day:02d}")
 
