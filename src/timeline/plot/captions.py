@@ -37,7 +37,9 @@ def source_counts(events: pd.DataFrame) -> list[tuple[str, int]]:
     return [(str(name), int(count)) for name, count in ranked]
 
 
-def fit_lines(text: str, width: float, size: float, max_lines: int) -> list[str]:
+def fit_lines(
+    text: str, width: float, size: float, max_lines: int, bold: bool = False
+) -> list[str]:
     """``text`` wrapped to ``width`` pixels in at most ``max_lines`` lines; the last line
     ends with an ellipsis when text had to be left out.
 
@@ -48,12 +50,12 @@ def fit_lines(text: str, width: float, size: float, max_lines: int) -> list[str]
     >>> fit_lines("one two three four five six seven eight", 80, 10, 2)
     ['one two three', 'four five six…']
     """
-    lines = wrap_text(text, width, size)
+    lines = wrap_text(text, width, size, bold)
     if len(lines) <= max_lines:
         return lines
     kept = lines[:max_lines]
     last = kept[-1]
-    while last and text_width(last + "…", size) > width:
+    while last and text_width(last + "…", size, bold) > width:
         last = last[:-1].rstrip()
     kept[-1] = last + "…"
     return kept

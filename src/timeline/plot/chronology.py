@@ -103,6 +103,23 @@ class Layout:
     badges: list[Badge]
     numbers: dict[int, int]
 
+    def text_boxes(self) -> list[tuple[str, Box]]:
+        """Every box of text on the figure, by kind (label, span_label, era, number, key,
+        legend, title, subtitle, caption), for checks of overlaps and bounds."""
+        boxes: list[tuple[str, Box]] = []
+        for name in ("title", "subtitle", "caption"):
+            block = getattr(self.page, name)
+            if block is not None:
+                boxes.append((name, block.box))
+        boxes += [("legend", item.text) for item in self.page.legend]
+        boxes += [("era", era.box) for _, era in self.eras]
+        for band in self.bands:
+            boxes += [("label", spot.box) for _, spot in band.labels]
+            boxes += [("span_label", row.label) for row in band.spans if row.label is not None]
+        boxes += [("number", badge.box) for badge in self.badges]
+        boxes += [("key", box) for _, box in self.key]
+        return boxes
+
     def px(self, ms: float) -> float:
         low, high = self.x_range
         return self.chart.x0 + (ms - low) / (high - low) * (self.chart.x1 - self.chart.x0)
@@ -313,7 +330,8 @@ def _lay_out_band(
     order = [(-len(v[0].members), a) for v, a in zip(labels, anchors, strict=True)]
     best: Band_ | None = None
     for share in AXIS_SHARES:
-        axis_y = top + share * (bottom - top)
+        # the numbers of keyed events sit under the axis: keep room for them
+        axis_y = min(top + share * (bottom - top), bottom - AXIS_CLEAR_BELOW + 4)
         band = Band_(name, box, axis_y, spans=rows, keyed=[*numbered, *unlabelled])
         band.anchors = anchors_px
         above = Region(top, axis_y - AXIS_CLEAR_ABOVE, chart.x0, chart.x1)

@@ -108,7 +108,7 @@ def _block(
 ) -> TextBlock | None:
     if not text:
         return None
-    wrapped = fit_lines(text, width, size * (1.06 if bold else 1.0), lines)
+    wrapped = fit_lines(text, width, size, lines, bold)
     height = text_height(len(wrapped), size) + 4
     widest = max(text_width(line, size, bold) for line in wrapped)
     return TextBlock(wrapped, size, Box(MARGIN, top, MARGIN + widest + 4, top + height), bold)

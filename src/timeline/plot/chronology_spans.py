@@ -17,7 +17,7 @@ from timeline.plot.text_metrics import block_width, text_height, text_width, wra
 
 BAR_PX = 7.0
 ROW_GAP = 4.0
-COMPACT_ROW = 16.0
+COMPACT_ROW = 18.0
 ERA_PX = 11.0
 MIN_SPAN_LABEL_WIDTH = 320.0
 NUMBER_PX = 10.0
@@ -54,7 +54,7 @@ def _pack(laid: list) -> tuple[list[list[int]], list[float]]:
             rows.append([k])
             ends.append(end)
     heights = [
-        max((laid[k][5] if laid[k][3] is not None else 0.0) for k in row) + BAR_PX + ROW_GAP
+        max((laid[k][5] + BAR_PX + ROW_GAP if laid[k][3] is not None else COMPACT_ROW) for k in row)
         for row in rows
     ]
     return rows, heights
@@ -108,10 +108,11 @@ def span_rows(
     numbered: list[int] = []
     y = top
     for row, height in zip(rows, heights, strict=True):
+        labelled = any(laid[k][3] is not None for k in row)
         text_h = height - BAR_PX - ROW_GAP
+        centre = y + text_h + BAR_PX / 2 + 2 if labelled else y + height / 2
         for k in row:
             member, x0, x1, label, lines, _ = laid[k]
-            centre = y + text_h + BAR_PX / 2 + 2
             if label is None:
                 numbered.append(member)
                 result.append(SpanRow(member, (x0, x1, centre), None, ()))
