@@ -29,6 +29,7 @@ _API: dict[str, str] = {
     "load_events": "timeline.load",
     "validate_events": "timeline.load",
     "plot": "timeline.plot",
+    "chronology": "timeline.plot",
     "explore": "timeline.explore",
     "FilterState": "timeline.filters",
     "export": "timeline.export",
@@ -41,6 +42,7 @@ __all__ = [
     "FilterState",
     "FuzzyDate",
     "RejectedRowsWarning",
+    "chronology",
     "explore",
     "export",
     "load_events",
@@ -57,7 +59,7 @@ if TYPE_CHECKING:
     from timeline.export import export
     from timeline.filters import FilterState
     from timeline.load import load_events, validate_events
-    from timeline.plot import plot
+    from timeline.plot import chronology, plot
 
 
 def __getattr__(name: str) -> Any:
