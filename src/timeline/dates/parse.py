@@ -14,6 +14,7 @@ from timeline.dates.edtf_parse import parse_edtf
 from timeline.dates.expression import Expression, Parsed, evaluate
 from timeline.dates.fuzzy import FuzzyDate, to_timestamp
 from timeline.dates.gregorian import MAX_YEAR, MIN_YEAR, US_PER_DAY, days_from_civil
+from timeline.dates.languages.reader import parse_foreign
 from timeline.dates.phrases import parse_phrase
 from timeline.dates.spec import Rejected
 from timeline.errors import DateParseError
@@ -108,8 +109,26 @@ def datetime64_stamp(value: np.datetime64) -> pd.Timestamp:
     return pd.Timestamp(value.astype("datetime64[us]"))
 
 
-def read_expression(text: str, dayfirst: bool | None) -> Expression:
+def _year_pair(text: str) -> bool:
+    """Whether ``text`` is ``YYYY-NN`` (maybe qualified) with NN a code and a later year."""
+    if len(text) not in (7, 8) or text[4] != "-" or not text[:4].isdigit():
+        return False
+    if not text[5:7].isdigit() or (len(text) == 8 and text[7] not in "?~%"):
+        return False
+    code = int(text[5:7])
+    return 21 <= code <= 41 and code > int(text[2:4])
+
+
+def read_expression(
+    text: str,
+    dayfirst: bool | None,
+    language: str | None = None,
+    two_digit: str = "range",
+) -> Expression:
     """The expression of a (stripped, non-empty) text.
+
+    ``language`` forces a language's table (None: detected from the text); ``two_digit``
+    is :attr:`DateConventions.two_digit_years`.
 
     Raises
     ------
@@ -120,9 +139,15 @@ def read_expression(text: str, dayfirst: bool | None) -> Expression:
         msg = f"longer than {MAX_TEXT_LENGTH} characters: not one date expression"
         raise Rejected(msg)
     # EDTF starts with a digit, Y, X, a qualifier or an open end; skip it for words.
-    expression = None if text[0].isalpha() and text[0] not in "YyXxUu" else parse_edtf(text)
+    expression = None
+    maybe_edtf = not (text[0].isalpha() and text[0] not in "YyXxUu")
+    if maybe_edtf and (two_digit == "edtf" or not _year_pair(text)):  # "2024-25": below
+        expression = parse_edtf(text)
     if expression is None:
-        expression = parse_phrase(text, dayfirst)
+        if (language is None or language == "en") and (text.isascii() or language == "en"):
+            expression = parse_phrase(text, dayfirst, two_digit)
+        else:
+            expression = parse_foreign(text, dayfirst, two_digit, language)
     return expression
 
 
@@ -152,7 +177,7 @@ def parse_text(
     if not stripped:
         raise Rejected(EMPTY)
     read = analyze if cached else read_expression
-    return evaluate(read(stripped, dayfirst), ref_day, conv)
+    return evaluate(read(stripped, dayfirst, conv.language, conv.two_digit_years), ref_day, conv)
 
 
 def check_dayfirst(dayfirst: object) -> bool | None:
