@@ -17,7 +17,9 @@ Every rejected row goes to the failures file beside the destination
 
 from __future__ import annotations
 
+import csv
 import dataclasses
+import io
 import shutil
 import sys
 import tempfile
@@ -166,12 +168,10 @@ def _write_parts(
     bar = _progress_bar(source, progress)
     try:
         for frame, malformed, done in _batches(source, batch_rows, options):
-            first = total + 1
             total += len(frame) + len(malformed)
             if len(malformed):
                 problems.append(malformed)
             if len(frame):
-                frame.index = pd.RangeIndex(first, first + len(frame))
                 events, failed = _load_batch(frame, options)
                 if len(failed):
                     problems.append(failed)
@@ -258,6 +258,7 @@ def _frame_batches(
 
     for start in range(0, max(len(frame), 1), batch_rows):
         part = frame.iloc[start : start + batch_rows]
+        part.index = pd.RangeIndex(start + 1, start + 1 + len(part))
         yield part, empty_failures(), (start + len(part)) * 100 // max(len(frame), 1)
 
 
@@ -287,7 +288,7 @@ def _csv_batches(
     def invalid(row: Any) -> str:
         malformed.append(
             {
-                "row": row.number if row.number is not None else -1,
+                "row": row.number - 1 if row.number is not None else -1,
                 "column": "",
                 "value": str(row.text)[:200],
                 "reason": f"record has {row.actual_columns} fields, the header "
@@ -297,15 +298,10 @@ def _csv_batches(
         )
         return "skip"
 
-    header = pacsv.open_csv(
-        path,
-        read_options=pacsv.ReadOptions(encoding=encoding, block_size=1 << 16),
-        parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=True),
-        convert_options=pacsv.ConvertOptions(column_types={}, strings_can_be_null=False),
-    ).schema.names
+    header = next(csv.reader(io.StringIO(text), delimiter=delimiter), [])
     reader = pacsv.open_csv(
         path,
-        read_options=pacsv.ReadOptions(encoding=encoding, block_size=16 << 20, use_threads=True),
+        read_options=pacsv.ReadOptions(encoding=encoding, block_size=16 << 20, use_threads=False),
         parse_options=pacsv.ParseOptions(
             delimiter=delimiter, newlines_in_values=True, invalid_row_handler=invalid
         ),
@@ -316,7 +312,7 @@ def _csv_batches(
     size = max(path.stat().st_size, 1)
     pending: list[Any] = []
     count = 0
-    rows_seen = 0
+    next_row = 1
     while True:
         try:
             batch = reader.read_next_batch()
@@ -328,18 +324,30 @@ def _csv_batches(
         if pending and (count >= batch_rows or batch is None):
             table = pa.Table.from_batches(pending)
             frame = table.to_pandas(types_mapper=lambda _t: pd.StringDtype(na_value=np.nan))
-            bad = pd.DataFrame(malformed) if malformed else empty_failures()
-            if len(bad):
-                bad["row"] = np.where(bad["row"] < 0, rows_seen + len(frame) + 1, bad["row"])
-            malformed.clear()
-            rows_seen += len(frame) + len(bad)
+            known = sorted(m["row"] for m in malformed if m["row"] > 0)
+            rows = _good_rows(next_row, len(frame), known)
+            last = int(rows[-1]) if len(rows) else next_row - 1
+            mine = [m for m in malformed if 0 < m["row"] <= last]
+            malformed[:] = [m for m in malformed if m not in mine]
+            frame.index = pd.Index(rows)
+            next_row = last + 1
             done = size if batch is None else min(size, int(size * 0.99))
-            yield frame, bad, done
+            yield frame, pd.DataFrame(mine) if mine else empty_failures(), done
             pending, count = [], 0
         if batch is None:
             if malformed:
+                for m in malformed:
+                    if m["row"] <= 0:
+                        m["row"], next_row = next_row, next_row + 1
                 yield pd.DataFrame(columns=header), pd.DataFrame(malformed), size
             return
+
+
+def _good_rows(first: int, count: int, malformed: list[int]) -> np.ndarray:
+    """The first ``count`` row numbers from ``first`` on that are not malformed records."""
+    rows = np.arange(first, first + count + len(malformed), dtype=np.int64)
+    rows = rows[~np.isin(rows, np.asarray(malformed, dtype=np.int64))]
+    return rows[:count]
 
 
 def _parquet_batches(
@@ -354,6 +362,7 @@ def _parquet_batches(
     done = 0
     for batch in reader.iter_batches(batch_size=batch_rows):
         frame = batch.to_pandas()
+        frame.index = pd.RangeIndex(done + 1, done + 1 + len(frame))
         done += len(frame)
         yield frame, empty_failures(), done * 100 // total
 
@@ -402,25 +411,47 @@ def _merge(
         f"SELECT * EXCLUDE ({ROW}) FROM read_parquet({files}, union_by_name = true) {keep} "
         f"ORDER BY {START_MS} NULLS FIRST, {ROW}"
     )
-    if folder:
-        if destination.exists():
-            shutil.rmtree(destination)
-        target = destination.with_name(destination.name + ".tmp")
-        shutil.rmtree(target, ignore_errors=True)
-        rows_per_file = part_rows or 10 * row_group_rows
-        con.execute(
-            f"COPY ({query}) TO '{_sql_text(str(target))}' (FORMAT parquet, "
-            f"ROW_GROUP_SIZE {int(row_group_rows)}, FILE_SIZE_BYTES '{rows_per_file * 200}', "
-            "FILENAME_PATTERN 'part-{i}', COMPRESSION zstd)"
-        )
-        target.rename(destination)
-    else:
-        target = destination.with_name(destination.name + ".tmp")
-        con.execute(
-            f"COPY ({query}) TO '{_sql_text(str(target))}' (FORMAT parquet, "
-            f"ROW_GROUP_SIZE {int(row_group_rows)}, COMPRESSION zstd)"
-        )
+    target = destination.with_name(destination.name + ".tmp")
+    con.execute(
+        f"COPY ({query}) TO '{_sql_text(str(target))}' (FORMAT parquet, "
+        f"ROW_GROUP_SIZE {int(row_group_rows)}, COMPRESSION zstd)"
+    )
+    if not folder:
         target.replace(destination)
+        return
+    try:
+        _split_parts(target, destination, part_rows or 10 * row_group_rows)
+    finally:
+        target.unlink(missing_ok=True)
+
+
+def _split_parts(sorted_file: Path, folder: Path, part_rows: int) -> None:
+    """Cut a sorted Parquet file into parts of whole row groups (about ``part_rows`` rows)."""
+    import pyarrow.parquet as pq
+
+    building = folder.with_name(folder.name + ".parts")
+    shutil.rmtree(building, ignore_errors=True)
+    building.mkdir()
+    reader = pq.ParquetFile(sorted_file)
+    writer = None
+    rows = 0
+    number = 0
+    for group in range(reader.num_row_groups):
+        table = reader.read_row_group(group)
+        if writer is None:
+            name = building / f"part-{number:05d}.parquet"
+            writer = pq.ParquetWriter(name, table.schema, compression="zstd")
+            number += 1
+        writer.write_table(table, row_group_size=max(table.num_rows, 1))
+        rows += table.num_rows
+        if rows >= part_rows:
+            writer.close()
+            writer, rows = None, 0
+    if writer is not None:
+        writer.close()
+    if folder.exists():
+        shutil.rmtree(folder)
+    building.rename(folder)
 
 
 def _write_failures(failures: pd.DataFrame, path: Path) -> None:
