@@ -32,6 +32,7 @@ _API: dict[str, str] = {
     "explore": "timeline.explore",
     "FilterState": "timeline.filters",
     "export": "timeline.export",
+    "extract_events": "timeline.extract",
 }
 
 __all__ = [
@@ -43,6 +44,7 @@ __all__ = [
     "RejectedRowsWarning",
     "explore",
     "export",
+    "extract_events",
     "load_events",
     "normalize_dates",
     "parse_date",
@@ -55,6 +57,7 @@ if TYPE_CHECKING:
     from timeline.errors import DateParseError, EventDataError, RejectedRowsWarning
     from timeline.explore import explore
     from timeline.export import export
+    from timeline.extract import extract_events
     from timeline.filters import FilterState
     from timeline.load import load_events, validate_events
     from timeline.plot import plot

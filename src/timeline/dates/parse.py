@@ -15,6 +15,7 @@ from timeline.dates.expression import Expression, Parsed, evaluate
 from timeline.dates.fuzzy import FuzzyDate, to_timestamp
 from timeline.dates.gregorian import US_PER_DAY, days_from_civil
 from timeline.dates.phrases import parse_phrase
+from timeline.dates.report_phrases import report_phrase
 from timeline.dates.spec import Rejected
 from timeline.errors import DateParseError
 
@@ -72,6 +73,8 @@ def read_expression(text: str, dayfirst: bool | None) -> Expression:
         raise Rejected(msg)
     # EDTF starts with a digit, Y, X, a qualifier or an open end; skip it for words.
     expression = None if text[0].isalpha() and text[0] not in "YyXxUu" else parse_edtf(text)
+    if expression is None:  # "on the 13th", "by Monday": see dates/report_phrases.py
+        expression = report_phrase(text, dayfirst)
     if expression is None:
         expression = parse_phrase(text, dayfirst)
     return expression
