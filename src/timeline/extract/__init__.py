@@ -10,7 +10,7 @@ context) and :mod:`~timeline.extract.frame` (the canonical frame, through the lo
 Examples
 --------
 >>> import timeline as tl
->>> events = tl.extract_events("Troops left Kherson on Monday, officials said.",
+>>> events = tl.extract_events("Troops entered Kherson on Monday, officials said.",
 ...                            reported_on="2025-11-05")
 >>> events[["date_text", "start", "claimant", "location"]].values.tolist()
 [['Monday', Timestamp('2025-11-03 00:00:00'), 'officials', 'Kherson']]

@@ -20,6 +20,15 @@ from dataclasses import dataclass
 from functools import cache
 
 _VERBS = [
+    "demanded",
+    "welcomed",
+    "called",
+    "ordered",
+    "rejected",
+    "criticised",
+    "criticized",
+    "dismissed",
+    "requested",
     "said",
     "says",
     "say",
@@ -63,7 +72,6 @@ _VERBS = [
     "insisted",
     "acknowledged",
     "declared",
-    "agreed",
     "urged",
     "explained",
     "argued",
@@ -184,9 +192,16 @@ def _mask_quotes(sentence: str) -> str:
     return _QUOTED.sub(lambda m: " " * len(m.group()), sentence)
 
 
+_SUBORDINATE = re.compile(
+    r"(?i:after|before|when|because|since|while|until|if|although|though|once|whether|"
+    r"where|which|who|whom|what|how|why)\b"
+)
+
+
 def _clean(name: str) -> str:
     name = _LEAD.sub("", name.strip(" ,;:—–-"))
-    return _ADVERBS.sub("", name).strip(" ,;:")
+    name = _ADVERBS.sub("", name).strip(" ,;:")
+    return "" if _SUBORDINATE.match(name) else name
 
 
 def _according(sentence: str, masked: str) -> Claim | None:
@@ -253,6 +268,10 @@ def _subject(sentence: str, masked: str) -> Claim | None:
             if piece and not _SKIP_SEGMENT.fullmatch(piece):
                 name = piece
                 break
+        if name[:4] in ("the ", "a ", "an ") and segments:  # "Peskov, the Kremlin spokesman,"
+            earlier = _clean(segments[-1])
+            if earlier and all(w[:1].isupper() for w in earlier.split()[:4]):
+                name = earlier
         if not name or not _plausible(name) or len(name.split()) > 10:
             continue
         content = verb.end()

@@ -1,11 +1,13 @@
 """Walk the sentences of a text and draft one row per dated claim.
 
-Each date expression of a sentence is a row. "X ... until Y" in one sentence is one span
-from X to Y. "that day", "the same day" take the date of the text so far. A sentence
-with a claimant but no date of its own (an undated claim) takes the date of the text so
-far in its section (``date_basis`` says which), else the report date. The date of the
-text so far is the last date a sentence gave; a date an attributed sentence gives that
-lies before it (a look back: "following the summit in June 2024") does not move it.
+Each date expression of a sentence is a row. "X ... until Y" in one sentence is a span
+from X to Y (besides the row of X). "that day", "the same day" take the last date of one
+day the text gave. A sentence with a claimant but no date of its own (an undated claim)
+takes the date of the text so far in its section (``date_basis`` says so), else the
+report date. The date of the text so far is the last date a sentence gave; a date an
+attributed sentence gives that lies before it (a look back: "Lavrov said ties grew
+following the summit in June 2024") does not move it, and the statement gets a row of
+its own at the date of the text so far. A text without any date drafts no row.
 
 Examples
 --------
@@ -37,23 +39,36 @@ REPORT_DATE = "report date (the text gives no date of its own for this claim)"
 
 @dataclass(slots=True)
 class _Context:
-    """The date of the text so far: its text, start, where it is written."""
+    """A date of the text so far: as written, as read, its start, where it is written."""
 
     text: str
+    read: str
     start: Any
     char_start: int
     char_end: int
 
 
 def _context_of(sentence: Sentence, mention: DateMention, reported_on: object) -> _Context:
-    text, start = mention.text, mention.start
+    assert mention.date is not None
+    text, read, start = mention.text, mention.read_as or mention.text, mention.start
+    date = mention.date
     if mention.until:  # "until the spring of 2025": the text goes on at the spring of 2025
-        head = len(text) - len(text.split(" ", 1)[1])
-        text, start = text[head:], start + head
-    from timeline.dates import parse_date
+        from timeline.dates import parse_date
 
-    begin = parse_date(text, reported_on).start
-    return _Context(text, begin, sentence.start + start, sentence.start + mention.end)
+        head = len(text) - len(text.split(" ", 1)[1])
+        text, read, start = text[head:], read.split(" ", 1)[1], start + head
+        date = parse_date(read, reported_on)
+    return _Context(text, read, date.start, sentence.start + start, sentence.start + mention.end)
+
+
+def _is_day(mention: DateMention) -> bool:
+    date = mention.date
+    return (
+        date is not None
+        and date.kind == "instant"
+        and date.start_precision in ("day", "time")
+        and not mention.until
+    )
 
 
 def draft_rows(
@@ -68,7 +83,7 @@ def draft_rows(
     """The draft rows of a text: plain dicts, one per dated claim, in text order.
 
     ``date`` (and ``end``) hold the text the loader reads; ``date_text`` what the row
-    shows when it differs ("that day").
+    shows when it differs ("that day", "6 a.m. on Monday").
 
     Examples
     --------
@@ -79,12 +94,13 @@ def draft_rows(
     proper = proper_words(s.text for s in sentences)
     rows: list[dict[str, Any]] = []
     context: _Context | None = None
+    day: _Context | None = None
     section = -1
     previous_claimant: str | None = None
     names_so_far: list[str] = list(known_actors)
     for sentence in sentences:
         if sentence.section != section:
-            section, context = sentence.section, None
+            section, context, day = sentence.section, None, None
         body = sentence.text
         mentions = find_dates(body, reported_on)
         claim = find_claimant(body, previous_claimant)
@@ -108,7 +124,7 @@ def draft_rows(
             "sentence_start": sentence.start,
             "sentence_end": sentence.end,
         }
-        dated = [m for m in mentions if m.date is not None or context is not None]
+        dated = [m for m in mentions if m.date is not None or day is not None]
         if not dated:
             if claim is not None and undated:
                 rows.append(_undated(common, context, reported_on))
@@ -116,26 +132,34 @@ def draft_rows(
         previous: DateMention | None = None
         for mention in dated:
             row = dict(common)
-            if mention.date is None:  # "that day": the date of the text so far
-                assert context is not None
+            read = mention.read_as or mention.text
+            if mention.date is None:  # "that day": the last day the text gave
+                assert day is not None
                 row.update(
-                    date=context.text,
+                    date=day.read,
                     date_text=mention.text,
-                    date_basis=f"'{mention.text}': the date given before ({context.text})",
+                    date_basis=f"'{mention.text}': the day given before ({day.text})",
                 )
             elif mention.until and previous is not None and previous.date is not None:
-                end_text = mention.text.split(" ", 1)[1]
-                rows.pop()  # the span replaces the row of its start
-                row.update(date=previous.text, end=end_text, date_basis=WORDING)
-                row["char_start"] = sentence.start + previous.start
+                row.update(
+                    date=previous.read_as or previous.text,
+                    end=read.split(" ", 1)[1],
+                    date_basis=WORDING,
+                    char_start=sentence.start + previous.start,
+                )
+                if previous.read_as or mention.read_as:
+                    row["date_text"] = previous.text
+                    row["end_text"] = mention.text.split(" ", 1)[1]
             else:
-                row.update(date=mention.text, date_basis=WORDING)
+                row.update(date=read, date_basis=WORDING)
+                if mention.read_as:
+                    row["date_text"] = mention.text
             row.setdefault("char_start", sentence.start + mention.start)
             row["char_end"] = sentence.start + mention.end
-            if mention.until and previous is not None and previous.date is not None:
-                rows.append(_start_row(common, sentence, previous))
             rows.append(row)
             previous = mention
+            if _is_day(mention):
+                day = _context_of(sentence, mention, reported_on)
         last = dated[-1]
         if last.date is not None:
             candidate = _context_of(sentence, last, reported_on)
@@ -144,35 +168,35 @@ def draft_rows(
             )
             if not looks_back:
                 context = candidate
-    if not any(
-        row["date_basis"] != INHERITED and "char_start" in row and row["char_start"] is not None
-        for row in rows
-    ):
+            elif undated:  # the statement itself is dated by the text so far
+                rows.append(_undated(common, context, reported_on))
+    if not any(row["date_basis"] == WORDING for row in rows):
         return []  # a text without dates has no dated claims, and none to date others by
-    return rows
+    return _deduplicated(rows)
 
 
-def _start_row(common: dict[str, Any], sentence: Sentence, mention: DateMention) -> dict:
-    """The row of a span's start date itself ("first surfaced in 2024")."""
-    row = dict(common)
-    row.update(
-        date=mention.text,
-        date_basis=WORDING,
-        char_start=sentence.start + mention.start,
-        char_end=sentence.start + mention.end,
-    )
-    return row
+def _deduplicated(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    seen: set[tuple[Any, ...]] = set()
+    kept = []
+    for row in rows:
+        key = (row["sentence_start"], row["date"], row.get("end"), row.get("char_start"))
+        if key not in seen:
+            seen.add(key)
+            kept.append(row)
+    return kept
 
 
 def _undated(common: dict[str, Any], context: _Context | None, reported_on: object) -> dict:
     row = dict(common)
     if context is not None:
         row.update(
-            date=context.text,
+            date=context.read,
             date_basis=INHERITED,
             char_start=context.char_start,
             char_end=context.char_end,
         )
+        if context.read != context.text:
+            row["date_text"] = context.text
     else:
         from timeline.dates import parse_date
 

@@ -36,7 +36,10 @@ _PART = (
 _SEASON = r"(?i:spring|summer|autumn|winter)"
 _NUMBER = r"(?:\d{1,3}|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))"
 _QUAL = r"(?:(?i:about|around|approximately|circa|roughly) )?"
-_TIME = r"(?:\d{1,2}:\d{2}(?:\s?(?i:a\.m\.|p\.m\.|am|pm))?(?: (?:GMT|UTC|[A-Z]{3}))?)"
+_TIME = (
+    r"(?:(?:\d{1,2}:\d{2}(?:\s?(?i:a\.m\.|p\.m\.|am|pm))?|\d{1,2}\s?(?i:a\.m\.|p\.m\.))"
+    r"(?: (?:GMT|UTC|[A-Z]{3}))?)"
+)
 _LOCAL = r"(?: \((?i:local time)\)|,? (?i:local time))"
 
 _SINGLE = "|".join(
@@ -70,8 +73,8 @@ _PREFIX = r"(?:(?i:since|until|till|by|before|after|as of|from|between) )?"
 
 @cache
 def _pattern() -> re.Pattern[str]:
-    single = rf"{_QUAL}(?:{_SINGLE})(?:{_LOCAL})?"
     timed = rf"(?:{_TIME}{_LOCAL}? (?i:on )?)?"
+    single = rf"{timed}{_QUAL}(?:{_SINGLE})(?:{_LOCAL})?"
     # A range: "from June to August 2024", "between 1 and 3 November 2024", "2024-2025".
     return re.compile(
         rf"(?<![\w-]){timed}{_PREFIX}{single}"
@@ -106,6 +109,10 @@ _YEAR_CONTEXT = frozenset(
     ]
 )
 _UNTIL = re.compile(r"(?i:until|till) ")
+_ZONELESS_TIME = re.compile(
+    r"\b\d{1,2}(?::\d{2})?\s?(?i:a\.m\.|p\.m\.|am|pm)(?!\s?(?:GMT|UTC|[A-Z]{3}\b))(?: (?i:on))?"
+    r"|\b\d{1,2}:\d{2}(?!\s?(?:GMT|UTC|[A-Z]{3}\b|[ap]))(?: (?i:on))?"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +121,8 @@ class DateMention:
 
     ``date`` is None for a reference to an earlier date ("that day"); ``until`` marks an
     end given alone ("until the spring of 2025"), which may close a span that starts at
-    an earlier date of the same sentence.
+    an earlier date of the same sentence. A clock time without a zone ("6 a.m. on
+    Monday") is local time we cannot convert: ``read_as`` holds the text without it.
     """
 
     text: str
@@ -122,6 +130,7 @@ class DateMention:
     end: int
     date: FuzzyDate | None
     until: bool = False
+    read_as: str | None = None  # the text the engine read, when not ``text`` itself
 
 
 def _bare_year_ok(sentence: str, start: int, end: int) -> bool:
@@ -168,6 +177,10 @@ def find_dates(sentence: str, reported_on: object) -> list[DateMention]:
             continue
         date = _read(text, reported_on)
         until = False
+        read_as = None
+        if date is None and _ZONELESS_TIME.search(text):
+            read_as = " ".join(_ZONELESS_TIME.sub(" ", text).split())
+            date = _read(read_as, reported_on)
         if date is None:  # drop a prefix the engine does not take ("as of", "by" + range)
             head = re.match(r"(?i:as of|by|from|after|before|since) ", text)
             if head is None:
@@ -179,5 +192,5 @@ def find_dates(sentence: str, reported_on: object) -> list[DateMention]:
                 continue
         if _UNTIL.match(text):
             until = True
-        mentions.append(DateMention(text, start, end, date, until))
+        mentions.append(DateMention(text, start, end, date, until, read_as))
     return mentions

@@ -69,13 +69,14 @@ def events_from_rows(
         reference_date=reported_on,
         columns={name: field for name, field in _FIELDS.items()},
     )
-    shown = [row.get("date_text") for row in rows]
-    if any(value is not None for value in shown):
-        written = events["date_text"].astype(object).to_numpy()
-        for i, value in enumerate(shown):
-            if value is not None:
-                written[i] = value
-        events["date_text"] = pd.Series(written, index=events.index, dtype="str")
+    for column in ("date_text", "end_text"):  # what the row shows, where it differs
+        shown = [row.get(column) for row in rows]
+        if any(value is not None for value in shown):
+            written = events[column].astype(object).to_numpy().copy()
+            for i, value in enumerate(shown):
+                if value is not None:
+                    written[i] = value
+            events[column] = pd.Series(written, index=events.index, dtype="str")
     for name in _OFFSETS:
         events[name] = pd.array([row.get(name) for row in rows], dtype="Int64")
     events["date_basis"] = pd.Series([row.get("date_basis") for row in rows], dtype="str")

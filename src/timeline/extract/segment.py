@@ -66,6 +66,30 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_INITIALISM_END = re.compile(r"\b(?:[A-Z]\.){2,}\s*$")
+_NEW_SENTENCE_WORDS = frozenset(
+    "He She They It We I The A An This That These Those In On At But And So Yet".split()  # noqa: SIM905
+)
+
+
+def _merge_initialisms(pieces: list[str]) -> list[str]:
+    """Rejoin 'the U.S.' + 'Seventh Fleet said ...': a segmenter cuts after an initialism
+    that a capitalised name follows; a pronoun or article after it starts a sentence."""
+    merged: list[str] = []
+    for piece in pieces:
+        first = piece.strip().split(" ", 1)[0]
+        if (
+            merged
+            and _INITIALISM_END.search(merged[-1])
+            and first[:1].isupper()
+            and first not in _NEW_SENTENCE_WORDS
+        ):
+            merged[-1] += piece
+        else:
+            merged.append(piece)
+    return merged
+
+
 def split_sentences(text: str, language: str = "en") -> list[Sentence]:
     """The sentences of a text, headings left out, with offsets, paragraph and section.
 
@@ -95,7 +119,7 @@ def split_sentences(text: str, language: str = "en") -> list[Sentence]:
             section += 1
             continue
         position = 0
-        for piece in _segment(language, paragraph):
+        for piece in _merge_initialisms(_segment(language, paragraph)):
             stripped = piece.strip()
             if not stripped:
                 continue
