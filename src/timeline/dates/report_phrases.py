@@ -15,6 +15,8 @@ module reads them before the general phrase grammar of :mod:`timeline.dates.phra
   before the report date up to the report day, inclusive.
 - "in recent days", "the past few days", "in recent weeks", "in recent months": the same
   with 7 days, 4 weeks or 6 months, marked approximate.
+- "8:30 p.m. EDT on Wednesday": that weekday (as "Wednesday" reads) at that time, converted
+  to UTC; without a zone the clock time is local time and the phrase is rejected.
 - "by Monday": a deadline ahead, from the report day to the first Monday on or after it;
   "by 15 November" (any other date): on or before it, start unknown.
 - "that day", "the same day", "the next day", "the day before": they refer to a date given
@@ -71,6 +73,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "recent": re.compile(r"(?:in|over|during) (?:the )?recent (?P<unit>day|week|month)s"),
         "by": re.compile(r"by (?P<rest>.+)"),
+        "clock": re.compile(
+            r"(?:(?P<q>about|around|approximately|circa) )?(?:at )?"
+            r"(?P<time>\d{1,2}(?::\d{2})?\s?(?:a\.m\.|p\.m\.|am|pm)?)\s?(?P<zone>[a-z]{3,4})?"
+            r"(?: \(local time\))?,? (?:on )?(?P<wd>" + "|".join(_WEEKDAYS) + r")"
+        ),
         "anaphora": re.compile(ANAPHORA.pattern),
     }
 
@@ -101,6 +108,21 @@ def _drop_time(expr: Expression) -> Expression:
     return expr
 
 
+def _clock_on_weekday(match: re.Match[str], text: str) -> Spec:
+    """'8:30 p.m. EDT on Wednesday': the weekday as 'Wednesday' reads, at that time."""
+    if match["zone"] is None:
+        msg = (
+            f"{text!r} gives a clock time without a time zone (local time): it cannot be "
+            "placed in UTC; give the zone, or the day alone"
+        )
+        raise Rejected(msg)
+    timed = parse_phrase(f"1 january 2000 {match['time']} {match['zone']}", None)
+    if not isinstance(timed, Spec) or timed.time is None:
+        raise Rejected(f"no clock time in {text!r}")  # noqa: EM102
+    weekday = _WEEKDAYS.index(match["wd"])
+    return Spec(relative=("weekday", weekday, False), time=timed.time, approximate=bool(match["q"]))
+
+
 def report_phrase(text: str, dayfirst: bool | None) -> Expression | None:
     """The expression of a report-relative phrase, or None when the text is none of them.
 
@@ -124,9 +146,13 @@ def report_phrase(text: str, dayfirst: bool | None) -> Expression | None:
     True
     """
     lowered = " ".join(text.lower().split())
-    if not lowered or not (lowered[0] in "otebilfwdr" or "local time" in lowered):
+    if not lowered or not (lowered[0] in "otebilfwdr0123456789ac" or "local time" in lowered):
         return None
     patterns = _patterns()
+    if lowered[:1].isdigit() or lowered[:2] in ("ab", "ar", "ap", "ci", "at"):
+        clock = patterns["clock"].fullmatch(lowered)
+        if clock is not None:
+            return _clock_on_weekday(clock, text)
     if (match := patterns["monthday"].fullmatch(lowered)) is not None:
         return Spec(relative=("monthday", int(match["day"])))
     if patterns["anaphora"].fullmatch(lowered) is not None:

@@ -109,6 +109,13 @@ _YEAR_CONTEXT = frozenset(
     ]
 )
 _UNTIL = re.compile(r"(?i:until|till) ")
+_PART_OF_DAY = re.compile(r" (?i:morning|afternoon|evening|night)$")
+_FUTURE = re.compile(
+    r"\b(?:will|shall|is (?:due|set|scheduled|expected) to|are (?:due|set|scheduled|expected) "
+    r"to|is to|are to|plans? to|would)\b"
+)
+_PERFECT = re.compile(r"\b(?:had|has|have)\s+(?:\w+ly\s+)?(?:been\s+)?\w+(?:ed|en|wn|un|ne|t)\b")
+_YEARLESS = re.compile(rf"^(?:(?i:on|the) )?(?:{_DAY} (?:of )?{_MONTHS}|{_MONTHS} {_DAY})$")
 _ZONELESS_TIME = re.compile(
     r"\b\d{1,2}(?::\d{2})?\s?(?i:a\.m\.|p\.m\.|am|pm)(?!\s?(?:GMT|UTC|[A-Z]{3}\b))(?: (?i:on))?"
     r"|\b\d{1,2}:\d{2}(?!\s?(?:GMT|UTC|[A-Z]{3}\b|[ap]))(?: (?i:on))?"
@@ -138,6 +145,31 @@ def _bare_year_ok(sentence: str, start: int, end: int) -> bool:
     word = before[-1].lower().strip("(,") if before else ""
     after = sentence[end : end + 2]
     return word in _YEAR_CONTEXT or not after.strip() or after[0] in ".,;:)!?"
+
+
+def _tense(
+    sentence: str, text: str, read_as: str | None, date: FuzzyDate, reported_on: object
+) -> tuple[str | None, FuzzyDate]:
+    """Re-read a date by the tense of its sentence.
+
+    The engine puts a day without a year ("18 February") on or before the report date;
+    in a sentence about the future ("will be sworn in on 18 February") it is the next
+    one after it. "By Tuesday" is a deadline ahead, except in a perfect-tense sentence
+    ("had positioned 1,000 workers by Tuesday"): on or before the Tuesday just past.
+    """
+    read = read_as or text
+    reported = parse_date(reported_on).start
+    before = date.end is not None and date.end <= reported
+    if _YEARLESS.match(read) and before and _FUTURE.search(sentence):
+        for year in (reported.year, reported.year + 1):
+            ahead = _read(f"{read} {year}", None)
+            if ahead is not None and ahead.start >= reported:
+                return f"{read} {year}", ahead
+    if read.lower().startswith("by ") and _PERFECT.search(sentence):
+        past = _read("until " + read[3:], reported_on)
+        if past is not None:
+            return "until " + read[3:], past
+    return read_as, date
 
 
 def _read(text: str, reported_on: object) -> FuzzyDate | None:
@@ -181,6 +213,11 @@ def find_dates(sentence: str, reported_on: object) -> list[DateMention]:
         if date is None and _ZONELESS_TIME.search(text):
             read_as = " ".join(_ZONELESS_TIME.sub(" ", text).split())
             date = _read(read_as, reported_on)
+        if date is None and _PART_OF_DAY.search(text):  # "Thursday morning": the day
+            read_as = _PART_OF_DAY.sub("", read_as or text)
+            date = _read(read_as, reported_on)
+        if date is not None:
+            read_as, date = _tense(sentence, text, read_as, date, reported_on)
         if date is None:  # drop a prefix the engine does not take ("as of", "by" + range)
             head = re.match(r"(?i:as of|by|from|after|before|since) ", text)
             if head is None:

@@ -66,6 +66,7 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_CLOCK_END = re.compile(r"\b\d{1,2}(?::\d{2})?\s?[ap]\.m\.\s*$")
 _INITIALISM_END = re.compile(r"\b(?:[A-Z]\.){2,}\s*$")
 _NEW_SENTENCE_WORDS = frozenset(
     "He She They It We I The A An This That These Those In On At But And So Yet".split()  # noqa: SIM905
@@ -78,12 +79,18 @@ def _merge_initialisms(pieces: list[str]) -> list[str]:
     merged: list[str] = []
     for piece in pieces:
         first = piece.strip().split(" ", 1)[0]
-        if (
-            merged
-            and _INITIALISM_END.search(merged[-1])
+        after_initialism = (
+            bool(merged)
+            and _INITIALISM_END.search(merged[-1]) is not None
             and first[:1].isupper()
             and first not in _NEW_SENTENCE_WORDS
-        ):
+        )
+        after_clock = (  # "8:30 p.m." + "EDT on Wednesday ..." / "on Monday ..."
+            bool(merged)
+            and _CLOCK_END.search(merged[-1]) is not None
+            and (first[:1].islower() or re.fullmatch(r"[A-Z]{2,4}", first) is not None)
+        )
+        if after_initialism or after_clock:
             merged[-1] += piece
         else:
             merged.append(piece)
