@@ -94,6 +94,8 @@ _VERBS = [
     "admitted",
     "assured",
 ]
+_INVERTED = frozenset({"said", "says", "wrote", "writes", "added", "adds", "noted", "told"})
+"""Verbs that may come before their speaker: '..., said Claire Nicolet'."""
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 _CLAIMANT_NOUNS = frozenset(
     [
@@ -230,6 +232,8 @@ def _after_quote(sentence: str, masked: str) -> Claim | None:
         return None
     if before:
         name = _clean(before)
+    elif verb.group() not in _INVERTED:
+        return None
     else:  # inverted: 'wrote war correspondent Alexander Kots, who ...'
         name = _clean(re.split(r"[,.;]| who\b| in an?\b| on \w+day\b", rest[verb.end() :])[0])
     if not name or not _plausible(name):
@@ -247,7 +251,12 @@ def _trailing(masked: str) -> Claim | None:
     if verb is None:
         return None
     before = tail[: verb.start()].strip()
-    after = re.split(r" on \w+| in an?\b", tail[verb.end() :])[0]
+    if not before and verb.group() not in _INVERTED:
+        return None
+    rest = tail[verb.end() :]
+    if len(rest.split()) > 6 or re.search(r"\bthat\b", rest):
+        return None  # the claim goes on after the verb: not a closing attribution
+    after = re.split(r" on \w+| in an?\b", rest)[0]
     name = _clean(before) if before else _clean(after)
     if not name or not _plausible(name) or len(name.split()) > 8:
         return None

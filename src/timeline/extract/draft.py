@@ -92,6 +92,7 @@ def draft_rows(
     """
     sentences = split_sentences(text, language)
     proper = proper_words(s.text for s in sentences)
+    proper |= {word for name in known_actors for word in name.split()}
     rows: list[dict[str, Any]] = []
     context: _Context | None = None
     day: _Context | None = None
