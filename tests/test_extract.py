@@ -151,7 +151,8 @@ ARTICLE = "\n".join(
         "Ukrainian drones struck an oil depot in the Bryansk region overnight on Wednesday, "
         "Ukraine's General Staff said on Thursday.",
         "Russia's Defence Ministry said its air defences had destroyed about 34 drones.",
-        "The two delegations met in Jeddah on Tuesday. The pause was lifted that day, officials said.",
+        "The two delegations met in Jeddah on Tuesday. "
+        "The pause was lifted that day, officials said.",
         "Reports of fighting first surfaced in 2024, though Moscow remained silent until the "
         "spring of 2025.",
         "",

@@ -16,7 +16,6 @@ import pytest
 import timeline as tl
 from conftest import DATA, REPO
 
-
 # A phrase of the sentence each dated claim of data/events.csv comes from.
 SEED_SENTENCES = {
     "nk-001": "following the Pyongyang Summit in June 2024",
