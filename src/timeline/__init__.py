@@ -36,6 +36,7 @@ _API: dict[str, str] = {
     "convert": "timeline.engines.convert",
     "scan_events": "timeline.engines.scan",
     "EventTable": "timeline.engines.table",
+    "extract_events": "timeline.extract",
 }
 
 __all__ = [
@@ -50,6 +51,7 @@ __all__ = [
     "convert",
     "explore",
     "export",
+    "extract_events",
     "load_events",
     "normalize_dates",
     "parse_date",
@@ -66,6 +68,7 @@ if TYPE_CHECKING:
     from timeline.errors import DateParseError, EventDataError, RejectedRowsWarning
     from timeline.explore import explore
     from timeline.export import export
+    from timeline.extract import extract_events
     from timeline.filters import FilterState
     from timeline.load import load_events, validate_events
     from timeline.plot import chronology, plot

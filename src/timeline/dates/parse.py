@@ -16,6 +16,7 @@ from timeline.dates.fuzzy import FuzzyDate, to_timestamp
 from timeline.dates.gregorian import MAX_YEAR, MIN_YEAR, US_PER_DAY, days_from_civil
 from timeline.dates.languages.reader import parse_foreign
 from timeline.dates.phrases import parse_phrase
+from timeline.dates.report_phrases import report_phrase
 from timeline.dates.spec import Rejected
 from timeline.errors import DateParseError
 
@@ -143,6 +144,8 @@ def read_expression(
     maybe_edtf = not (text[0].isalpha() and text[0] not in "YyXxUu")
     if maybe_edtf and (two_digit == "edtf" or not _year_pair(text)):  # "2024-25": below
         expression = parse_edtf(text)
+    if expression is None:  # "on the 13th", "by Monday": see dates/report_phrases.py
+        expression = report_phrase(text, dayfirst)
     if expression is None:
         if (language is None or language == "en") and (text.isascii() or language == "en"):
             expression = parse_phrase(text, dayfirst, two_digit)

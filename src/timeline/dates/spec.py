@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from timeline.dates import report_days
 from timeline.dates.conventions import DateConventions
 from timeline.dates.gregorian import (
     MAX_YEAR,
@@ -508,6 +509,11 @@ def resolve_relative(spec: Spec, ref_day: int | None, conv: DateConventions) -> 
         if strictly_before and back == 0:
             back = 7
         return _day_spec(spec, ref_day - back)
+    if kind in report_days.KINDS:  # "on the 13th", "by Monday": see dates/report_phrases.py
+        try:
+            return _day_spec(spec, report_days.resolve(spec.relative, ref_day))
+        except ValueError as exc:
+            raise Rejected(str(exc)) from exc
     offset = spec.relative[1]
     if kind == "day":
         return _day_spec(spec, ref_day + offset)
