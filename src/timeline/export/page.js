@@ -39,6 +39,8 @@
 
   var figure = readJSON("tl-figure");
   var index = readJSON("tl-index");
+  var lodElement = document.getElementById("tl-lod");
+  var lod = lodElement && window.timelineLOD ? window.timelineLOD(readJSON("tl-lod"), decode) : null;
   var gd = document.getElementById("tl-plot");
   var search = document.getElementById("tl-search");
   var status = document.getElementById("tl-status");
@@ -60,7 +62,7 @@
 
   var marks = [];
   var unlinked = [];
-  figure.data.forEach(function (trace, i) {
+  if (!lod) figure.data.forEach(function (trace, i) {
     var n = trace.x ? trace.x.length : 0;
     var rows = trace.customdata;
     if (n && rows && rows.length === n && isNumber(rows[0])) {
@@ -153,7 +155,73 @@
 
   var filtered = false;  // are some marks hidden right now?
 
+  // --- level of detail: the lanes are drawn again for every x range ---------------------
+  var currentOk = null;
+  var queued = false;
+
+  function xRange() {
+    var axis = gd._fullLayout && gd._fullLayout.xaxis;
+    if (axis && axis.range && axis.r2l) return [axis.r2l(axis.range[0]), axis.r2l(axis.range[1])];
+    return figure.layout.xaxis.range.map(Number);
+  }
+
+  function lodDraw() {
+    var range = xRange();
+    var v = lod.view(range[0], range[1], currentOk, laneOn);
+    var data = gd.data.slice();
+    v.strips.forEach(function (props, k) {
+      var at = lod.firstTrace + k;
+      data[at] = Object.assign({}, data[at], props);
+    });
+    v.traces.forEach(function (t) { data[t.trace] = Object.assign({}, data[t.trace], t.props); });
+    gd.setAttribute("data-shown-marks", String(v.shownMarks));
+    gd.setAttribute("data-density-lanes", String(v.denseLanes));
+    gd.setAttribute("data-lod-level", String(v.level));
+    return Plotly.react(gd, data, gd.layout);
+  }
+
+  function lodSchedule() {  // a burst of zooms draws once, with the latest range
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(function () {
+      queued = false;
+      lodDraw();
+    });
+  }
+
+  var lodDrawn = false;
+
+  function lodApply() {
+    var ok = eventMask(words());
+    var lanesOff = laneOn.some(function (on) { return !on; });
+    currentOk = ok;
+    // the page opens with the figure of the full view already drawn: no second draw
+    var first = !lodDrawn && ok === null && !lanesOff;
+    lodDrawn = true;
+    var drawn;
+    if (first) {
+      var range = xRange();
+      var v = lod.view(range[0], range[1], null, laneOn);
+      gd.setAttribute("data-shown-marks", String(v.shownMarks));
+      gd.setAttribute("data-density-lanes", String(v.denseLanes));
+      gd.setAttribute("data-lod-level", String(v.level));
+      drawn = Promise.resolve();
+    } else {
+      drawn = lodDraw();
+    }
+    return drawn.then(function () {
+      var total = index.drawn;
+      var filtering = ok !== null || lanesOff;
+      var shown = filtering ? lod.shownEvents(ok, laneOn) : total;
+      status.textContent = filtering
+        ? "Showing " + shown + " of " + total + " events"
+        : "Showing all " + total + " events";
+      gd.setAttribute("data-shown-events", String(shown));
+    });
+  }
+
   function apply() {
+    if (lod) return lodApply();
     var terms = words();
     var ok = eventMask(terms);
     var lanesOff = laneOn.some(function (on) { return !on; });
@@ -216,7 +284,16 @@
   }
 
   Plotly.newPlot(gd, figure.data, figure.layout, figure.config).then(function () {
-    if (!marks.length) {  // not a timeline figure: nothing to filter
+    if (lod) {
+      gd.tlLevelOfDetail = lod;  // for tests and benchmarks
+      gd.on("plotly_relayout", function (change) {
+        var keys = Object.keys(change || {});
+        if (keys.some(function (key) { return key.indexOf("xaxis.range") === 0 || key === "xaxis.autorange"; })) {
+          lodSchedule();
+        }
+      });
+    }
+    if (!marks.length && !lod) {  // not a timeline figure: nothing to filter
       document.querySelector(".tl-controls").hidden = true;
       return null;
     }
