@@ -321,6 +321,7 @@
     }
     return apply();
   }).then(function () {
+    if (window.performance && performance.mark) performance.mark("tl-ready");
     document.body.setAttribute("data-tl-ready", "1");
   });
 })();
