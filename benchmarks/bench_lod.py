@@ -127,12 +127,12 @@ def anytimeline_page(events, path: Path) -> str | None:
         return (
             "anytimeline needs Python >= 3.12: make .venv-anytimeline with "
             "`python3.12 -m venv .venv-anytimeline && .venv-anytimeline/bin/pip install "
-            "anytimeline==0.3.0 pandas pyarrow`"
+            "anytimeline==0.3.0 pandas`"
         )
-    frame = path.with_suffix(".parquet")
+    frame = path.with_suffix(".csv")
     events[["title", "start", "end", "category", "kind"]].assign(
         end=events["end"].fillna(events["start"])
-    ).to_parquet(frame)
+    ).to_csv(frame, index=False)
     script = ROOT / "benchmarks" / "anytimeline_page.py"
     done = subprocess.run(
         [str(ANYTIMELINE_PYTHON), str(script), str(frame), str(path)],
