@@ -8,9 +8,10 @@ element, everything its script needs to redraw the lanes on every zoom without a
     value per lane and bucket, lane after lane) and its grid; coarser levels are sums of
     it (:mod:`timeline.plot.pyramid`), so the script slices a level per zoom.
 ``marks``
-    per mark (an event once per lane): its lane, event row, and finest buckets of its
-    anchor, start and end, so the script can tell which marks a window holds, apply the
-    mark budget, and count matching events for a filter.
+    per mark (an event once per lane), sorted by lane and then anchor: its lane, event
+    row, and finest buckets of its anchor, start and end, so the script can tell which
+    marks a window holds, apply the mark budget, and count matching events for a filter
+    (``laneStart`` gives where each lane's run begins).
 ``traces``
     per mark trace of the figure, the full per-point arrays and the mark of each point; the
     figure itself holds only the marks of the first view.
@@ -111,13 +112,20 @@ def page_detail(parts: FigureParts, first_trace: int) -> dict[str, Any]:
         raise ValueError(msg)
     pyramid = detail.pyramid()
     m = detail.marks
-    first = pyramid.bucket_of(m.start)
-    anchor = pyramid.bucket_of(m.anchor)
-    last = pyramid.bucket_of(np.maximum(m.end - 1e-3, m.start))
+    # marks sorted by lane, then anchor: a lane's marks in a window are one run
+    order = np.lexsort((m.anchor, m.lane))
+    position = np.empty_like(order)
+    position[order] = np.arange(len(order))
+    first = pyramid.bucket_of(m.start)[order]
+    anchor = pyramid.bucket_of(m.anchor)[order]
+    last = pyramid.bucket_of(np.maximum(m.end - 1e-3, m.start))[order]
+    lanes_sorted = m.lane[order]
+    lane_start = np.searchsorted(lanes_sorted, np.arange(len(detail.lanes.names) + 1))
     traces = []
     for index, (trace, marks) in enumerate(zip(parts.traces, detail.trace_marks, strict=True)):
         if marks is None:
             continue
+        marks = position[marks]
         repeat = detail.repeat[index]
         compact = str(trace.get("hovertemplate", "")).startswith(COMPACT_PREFIX)
         traces.append(
@@ -171,9 +179,10 @@ def page_detail(parts: FigureParts, first_trace: int) -> dict[str, Any]:
         },
         "marks": {
             "count": len(m.row),
-            "lane": typed(m.lane),
-            "row": typed(m.row),
-            "span": typed(m.is_span.astype(np.uint8)),
+            "laneStart": lane_start.tolist(),
+            "lane": typed(lanes_sorted),
+            "row": typed(m.row[order]),
+            "span": typed(m.is_span[order].astype(np.uint8)),
             "first": typed(first),
             "anchor": typed(anchor),
             "last": typed(last),

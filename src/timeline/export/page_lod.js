@@ -38,7 +38,19 @@
     return clock(a) + " – " + clock(b).slice(11);
   }
 
-  function fmt(n) { return n.toLocaleString("en-US"); }
+  function fmt(n) {  // 12,345 (toLocaleString is slow in bulk)
+    var text = String(n);
+    for (var at = text.length - 3; at > 0; at -= 3) text = text.slice(0, at) + "," + text.slice(at);
+    return text;
+  }
+
+  function lowerBound(values, from, to, target) {  // first index in [from, to) >= target
+    while (from < to) {
+      var mid = (from + to) >>> 1;
+      if (values[mid] < target) from = mid + 1; else to = mid;
+    }
+    return from;
+  }
 
   window.timelineLOD = function (data, decode) {
     var P = data.pyramid, M = data.marks;
@@ -156,8 +168,9 @@
       for (i = 0; i < count; i++) examples.push([]);
       if (ncat && count * ncat <= 4000000) catCount = new Int32Array(count * ncat);
       var lowCell = f * g, highCell = l * g;
-      for (var j = 0; j < N; j++) {
-        if (lane[j] !== k || anchor[j] < lowCell || anchor[j] >= highCell) continue;
+      var run0 = M.laneStart[k], run1 = M.laneStart[k + 1];
+      var from = lowerBound(anchor, run0, run1, lowCell), to = lowerBound(anchor, run0, run1, highCell);
+      for (var j = from; j < to; j++) {
         if (!kept(j, ok, laneOn)) continue;
         var at = Math.floor(anchor[j] / g) - f;
         if (titles && examples[at].length < EXAMPLES) examples[at].push(titles[row[j]]);
@@ -205,7 +218,7 @@
       return { props: props, peak: peak, level: level };
     }
 
-    function view(lo, hi, ok, laneOn) {
+    function view(lo, hi, ok, laneOn, countsOnly) {
       var bLo = bucketOf(lo), bHi = bucketOf(hi);
       var perLane = new Int32Array(L), keep = new Uint8Array(N), j;
       for (j = 0; j < N; j++) {
@@ -218,6 +231,10 @@
       for (j = 0; j < N; j++) {
         if (keep[j] && dense[lane[j]]) keep[j] = 0;
         shown += keep[j];
+      }
+      if (countsOnly) {
+        return { shownMarks: shown, level: -1,
+                 denseLanes: dense.filter(function (d, k) { return d && laneOn[k] !== false; }).length };
       }
       var fine = fineFor(ok);
       var strips = [], peak = 1, level = -1;
