@@ -69,16 +69,29 @@ class ExportSource:
     subtitle: str | None = None
     layout_size: tuple[int | None, int | None] = (None, None)
     _figure: go.Figure | None = None
+    _parts: Any = None
+
+    def parts(self) -> Any:
+        """The figure's parts (``timeline.plot.figure.FigureParts``, with its level of
+        detail) when the figure is built here from the events; None for a given figure."""
+        if self.given_figure is not None or self.events is None:
+            return None
+        if self._parts is None:
+            from timeline.plot.figure import figure_parts
+
+            options = {"title": self.title, "subtitle": self.subtitle, **self.plot_options}
+            self._parts = figure_parts(self.events, **options)
+        return self._parts
 
     def figure(self) -> go.Figure:
-        """The figure to export, with the requested title and subtitle (built once)."""
+        """The figure to export, with the requested title and subtitle (built once).
+
+        Built from events, it draws the density of busy lanes for the range it shows
+        (the mark budget of ``tl.plot``), so images of big data stay readable and small.
+        """
         if self._figure is None:
             if self.given_figure is None:
-                from timeline.plot import plot
-
-                assert self.events is not None
-                options = {"title": self.title, "subtitle": self.subtitle, **self.plot_options}
-                self._figure = plot(self.events, **options)
+                self._figure = self.parts().figure()
             else:
                 self._figure = self._adjusted(self.given_figure)
         return self._figure
