@@ -80,7 +80,7 @@ def test_validate_broken_file_prints_the_failures_table(broken: Path) -> None:
     assert result.returncode == 1
     lines = result.stdout.splitlines()
     assert lines[0] == f"{broken}: 3 problem(s) in 3 row(s)"
-    assert lines[1].split() == ["row", "column", "value", "reason"]
+    assert lines[1].split() == ["row", "column", "value", "reason", "code"]
     assert re.match(r"\s*1\s+title\s+title is empty", lines[2])
     assert "2025-02-30" in lines[3] and "does not exist" in lines[3]
     assert re.match(r"\s*3\s+reported_on\s+2025\s+report date must name one day", lines[4])

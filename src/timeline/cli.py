@@ -259,13 +259,13 @@ def _filter_state(args: argparse.Namespace) -> Any:
 
 
 def _check_columns(events: Any, args: argparse.Namespace) -> None:
+    from timeline.schema import check_column
+
     for option, column in (("--lane", args.lane), ("--color", args.color), ("--text", args.text)):
-        if column is not None and column not in events.columns:
-            msg = (
-                f"{option} {column!r} is not a column of {args.events}; "
-                f"columns: {', '.join(map(str, events.columns))}"
-            )
-            raise CommandError(msg)
+        try:
+            check_column(events, option, column, of=str(args.events))
+        except ValueError as exc:
+            raise CommandError(str(exc)) from exc
 
 
 def _eras(specs: Sequence[Sequence[str]] | None, reference: Any) -> list[tuple[str, Any, Any]]:
@@ -393,7 +393,7 @@ def run_validate(args: argparse.Namespace) -> int:
 
     rows = failures["row"].nunique()
     print(f"{source}: {len(failures)} problem(s) in {rows} row(s)")
-    print(format_failures(failures, limit=len(failures)))
+    print(format_failures(failures, limit=len(failures), codes=True))
     return EXIT_DATA
 
 

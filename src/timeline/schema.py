@@ -150,6 +150,42 @@ def finalize_events(fields: dict, extras: dict, index: object) -> object:
     return frame
 
 
+def check_column(events: object, argument: str, column: object, *, of: str = "the events") -> None:
+    """Raise unless ``column`` is None or a column of ``events``; the one wording for it.
+
+    Parameters
+    ----------
+    events
+        The event frame (anything with ``.columns``).
+    argument
+        How the caller names the choice: a keyword (``"lane"``, shown as ``lane='x'``) or
+        a command-line option (``"--lane"``, shown as ``--lane 'x'``).
+    column
+        The column asked for.
+    of
+        What the frame is called in the message.
+
+    Raises
+    ------
+    ValueError
+        Naming the argument, the value and the valid columns.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> check_column(pd.DataFrame(columns=["title"]), "lane", "who")
+    Traceback (most recent call last):
+    ...
+    ValueError: lane='who' is not a column of the events; valid columns: title
+    """
+    columns = events.columns  # type: ignore[attr-defined]
+    if column is None or column in columns:
+        return
+    given = f"{argument} {column!r}" if argument.startswith("-") else f"{argument}={column!r}"
+    msg = f"{given} is not a column of {of}; valid columns: {', '.join(map(str, columns))}"
+    raise ValueError(msg)
+
+
 DRAWABLE_COLUMNS: tuple[str, ...] = ("title", "start", "end", "kind")
 """Columns ``tl.plot`` and ``tl.explore`` need at the least."""
 

@@ -106,23 +106,31 @@ def build_events(
     fields: dict[str, Any] = {}
 
     title = text["title"]
-    failures.add(title.isna().to_numpy(), "title", title, Reason.MISSING_TITLE.value)
+    failures.add(
+        title.isna().to_numpy(), "title", title, Reason.MISSING_TITLE.value, Reason.MISSING_TITLE
+    )
     fields["title"] = title.fillna("")
 
     reference = _reference_dates(text.get("reported_on"), reference_date, failures)
     date_text = text["date_text"]
     dates = normalize_dates(date_text, reference, dayfirst=dayfirst, conventions=conventions)
-    failures.add(dates["date_error"].ne("").to_numpy(), "date_text", date_text, dates["date_error"])
+    failures.add(
+        dates["date_error"].ne("").to_numpy(),
+        "date_text",
+        date_text,
+        dates["date_error"],
+        Reason.BAD_DATE,
+    )
     if "end_text" in text:
         end_text = text["end_text"]
         has_end = end_text.notna().to_numpy()
         ends = normalize_dates(end_text, reference, dayfirst=dayfirst, conventions=conventions)
         end_bad = has_end & ends["date_error"].ne("").to_numpy()
-        failures.add(end_bad, "end_text", end_text, ends["date_error"])
+        failures.add(end_bad, "end_text", end_text, ends["date_error"], Reason.BAD_DATE)
         spans = combine_bounds(dates, ends)
         use_span = has_end & ~end_bad & dates["date_error"].eq("").to_numpy()
         order_bad = use_span & spans["date_error"].ne("").to_numpy()
-        failures.add(order_bad, "end_text", end_text, spans["date_error"])
+        failures.add(order_bad, "end_text", end_text, spans["date_error"], Reason.END_BEFORE_START)
         dates = dates.where(~pd.Series(use_span, index=index), spans, axis=0)
         dates = dates.astype(spans.dtypes.to_dict())
         fields["end_text"] = end_text
@@ -153,7 +161,13 @@ def build_events(
     if "quantity" in mapping:
         quantity_text = _text(frame, mapping["quantity"], raw.clean).set_axis(index)
         numbers, bad = parse_number(quantity_text)
-        failures.add(bad.to_numpy(), "quantity", quantity_text, "quantity is not a number")
+        failures.add(
+            bad.to_numpy(),
+            "quantity",
+            quantity_text,
+            "quantity is not a number",
+            Reason.BAD_NUMBER,
+        )
         fields["quantity"] = numbers
     fields["event_id"] = _event_ids(frame, mapping, failures, raw, distinct_ids_job)
 
@@ -210,12 +224,13 @@ def _reference_dates(
     )
     too_coarse = present & (error == "") & ~one_day
     bad = present & (error != "")
-    failures.add(bad, "reported_on", reported, error)
+    failures.add(bad, "reported_on", reported, error, Reason.BAD_REPORT_DATE)
     failures.add(
         too_coarse,
         "reported_on",
         reported,
         "report date must name one day (relative dates are resolved against it)",
+        Reason.BAD_REPORT_DATE,
     )
     own = parsed["start"].where(present & ~bad & ~too_coarse)
     return own.fillna(base).astype("datetime64[us]")
@@ -229,15 +244,15 @@ def _coordinates(
     clean: Collection[str] = (),
 ) -> None:
     for field, limit, reason in (
-        ("latitude", 90, Reason.BAD_LATITUDE.value),
-        ("longitude", 180, Reason.BAD_LONGITUDE.value),
+        ("latitude", 90, Reason.BAD_LATITUDE),
+        ("longitude", 180, Reason.BAD_LONGITUDE),
     ):
         if field not in mapping:
             continue
         values = _text(frame, mapping[field], clean).reset_index(drop=True)
         numbers, bad = parse_number(values)
         bad = bad | (numbers.abs() > limit)
-        failures.add(bad.to_numpy(), field, values, reason)
+        failures.add(bad.to_numpy(), field, values, reason.value, reason)
         fields[field] = numbers
 
 
@@ -258,6 +273,7 @@ def _grades(
             "reliability",
             text["reliability"],
             "reliability must be a letter A-F (A reliable ... F cannot be judged)",
+            Reason.BAD_GRADE,
         )
         fields["reliability"] = grade.where(~bad)
     if "credibility" in mapping:
@@ -269,6 +285,7 @@ def _grades(
             "credibility",
             values,
             "credibility must be a whole number 1-6 (1 confirmed ... 6 cannot be judged)",
+            Reason.BAD_GRADE,
         )
         fields["credibility"] = numbers.where(~bad).astype("Int8")
 
@@ -306,12 +323,12 @@ def _event_ids(
         first_position = pd.Series(np.arange(n)).groupby(ids.to_numpy()).transform("min")
         first_label = failures.labels[first_position.to_numpy()]
         if given is None:
+            code = Reason.DUPLICATE_ROW
             reasons = [f"row repeats row {label} exactly" for label in first_label]
         else:
-            reasons = [
-                f"{Reason.DUPLICATE_ID.value}: row {label} has it too" for label in first_label
-            ]
-        failures.add(duplicated, "event_id", ids, np.asarray(reasons, dtype=object))
+            code = Reason.DUPLICATE_ID
+            reasons = [f"{code.value}: row {label} has it too" for label in first_label]
+        failures.add(duplicated, "event_id", ids, np.asarray(reasons, dtype=object), code)
     return ids
 
 

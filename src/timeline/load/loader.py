@@ -178,7 +178,15 @@ def _require(mapping: Mapping[str, str], raw: RawTable, layouts: str = "") -> No
         )
         if hint:
             reason += f"; did you mean {hint!r}? (pass columns={{{hint!r}: {field!r}}})"
-        failures.append({"row": "", "column": field, "value": "", "reason": reason})
+        failures.append(
+            {
+                "row": "",
+                "column": field,
+                "value": "",
+                "reason": reason,
+                "code": Reason.MISSING_COLUMN.code,
+            }
+        )
     if failures:
         table = pd.DataFrame(failures, dtype=object)
         message = "; ".join(f["reason"] for f in failures)

@@ -12,6 +12,7 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
+from timeline.errors import Reason
 from timeline.load.background import Background
 from timeline.load.build import LoadResult, start_extra_columns
 from timeline.load.importers.common import (
@@ -193,6 +194,7 @@ def build_acled(
         cols["time_precision"],
         precision,
         "time_precision must be 1 (the day), 2 (a week around the date) or 3 (the month)",
+        Reason.BAD_VALUE,
     )
     event_date = text("event_date")
     days, why = parse_days(event_date, dayfirst, conventions)

@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from timeline.cells import cell_text
 from timeline.errors import EventDataError, Reason
 from timeline.load.arrow_text import edges, large_text, null_where
 from timeline.load.build import LoadResult, build_events
@@ -63,6 +64,7 @@ def require_columns(
                 "value": "",
                 "reason": f"{Reason.MISSING_COLUMN.value} {name!r} (format={fmt!r}); "
                 f"columns found: {found}",
+                "code": Reason.MISSING_COLUMN.code,
             }
             for name in missing
         ],
@@ -218,7 +220,7 @@ class RowChecks:
         self.raw = raw
         self.labels = np.asarray(raw.rows)  # record numbers stay int64: no object per row
         self.bad = np.zeros(len(raw.frame), dtype=bool)
-        self._found: list[tuple[int, int, str, str, str]] = []
+        self._found: list[tuple[int, int, str, str, str, str]] = []
 
     def add(
         self,
@@ -226,6 +228,7 @@ class RowChecks:
         column: str,
         values: pd.Series | np.ndarray | Sequence[Any],
         reasons: str | pd.Series | np.ndarray | Sequence[str],
+        code: Reason,
     ) -> None:
         """Reject every row where ``mask`` is true, naming the source column and why."""
         mask = np.asarray(mask, dtype=bool)
@@ -243,13 +246,13 @@ class RowChecks:
             zip(positions.tolist(), shown, why, strict=True)
         ):
             text = "" if value is None or value is pd.NA or value != value else str(value)
-            self._found.append((position, order + offset, column, text, str(reason)))
+            self._found.append((position, order + offset, column, text, str(reason), code.code))
         self.bad[positions] = True
 
-    def add_one(self, position: int, column: str, value: object, reason: str) -> None:
+    def add_one(self, position: int, column: str, value: object, reason: str, code: Reason) -> None:
         """Reject the row at ``position`` (0-based in the raw frame)."""
         text = "" if value is None else str(value)
-        self._found.append((position, len(self._found), column, text, reason))
+        self._found.append((position, len(self._found), column, text, reason, code.code))
         self.bad[position] = True
 
     def _label(self, position: int) -> object:
@@ -263,8 +266,14 @@ class RowChecks:
         """
         keep = ~self.bad
         records = [
-            {"row": self._label(position), "column": column, "value": value, "reason": reason}
-            for position, _, column, value, reason in sorted(self._found)
+            {
+                "row": self._label(position),
+                "column": column,
+                "value": value,
+                "reason": reason,
+                "code": code,
+            }
+            for position, _, column, value, reason, code in sorted(self._found)
         ]
         raw = self.raw
         if keep.all():
@@ -333,7 +342,7 @@ def check_days(checks: RowChecks, column: str, values: pd.Series, why: np.ndarra
         f"{column} is empty" if reason == "empty" else f"{column} must name one day: {reason}"
         for reason in why[bad]
     ]
-    checks.add(bad, column, values, reasons)
+    checks.add(bad, column, values, reasons, Reason.BAD_DATE)
 
 
 def day_text(days: np.ndarray) -> np.ndarray:
@@ -389,10 +398,5 @@ def as_windows(events: pd.DataFrame, rows: np.ndarray, level: str | np.ndarray) 
 
 
 def plain_value(value: object) -> str | None:
-    """A JSON or cell value as stripped text, None when missing or blank."""
-    if value is None or (isinstance(value, float) and np.isnan(value)):
-        return None
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    text = str(value).strip()
-    return text or None
+    """A JSON or cell value as stripped text, None when missing or blank (:func:`cell_text`)."""
+    return cell_text(value, strip=True)

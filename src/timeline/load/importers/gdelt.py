@@ -13,6 +13,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from timeline.errors import Reason
 from timeline.load.build import LoadResult, start_extra_columns
 from timeline.load.importers.common import (
     RowChecks,
@@ -184,7 +185,7 @@ def _check_moments(checks: RowChecks, column: str, values: pd.Series, iso: pd.Se
     why = np.where(codes < 0, "", errors[np.maximum(codes, 0)])
     bad = why != ""
     reasons = np.array([f"{column} must be a real day and time: {r}" if r else "" for r in why])
-    checks.add(bad, column, values, reasons)
+    checks.add(bad, column, values, reasons, Reason.BAD_REPORT_DATE)
 
 
 def build_gdelt(
@@ -202,7 +203,13 @@ def build_gdelt(
 
     sqldate = text("SQLDATE")
     date, bad_date = compact_to_iso(sqldate, with_time=False)
-    checks.add(bad_date, cols["SQLDATE"], sqldate, "SQLDATE must be a day written YYYYMMDD")
+    checks.add(
+        bad_date,
+        cols["SQLDATE"],
+        sqldate,
+        "SQLDATE must be a day written YYYYMMDD",
+        Reason.BAD_DATE,
+    )
     # A well-formed value must also be a real day (20240230 is not): checked here, so the
     # failure names SQLDATE and its value, not the derived date text.
     days, why = parse_days(date)
@@ -219,7 +226,11 @@ def build_gdelt(
         reported = stamp.where(long_form, day)
         bad = np.where(long_form, bad_stamp, bad_day)
         checks.add(
-            bad, cols["DATEADDED"], added, "DATEADDED must be written YYYYMMDDHHMMSS (or YYYYMMDD)"
+            bad,
+            cols["DATEADDED"],
+            added,
+            "DATEADDED must be written YYYYMMDDHHMMSS (or YYYYMMDD)",
+            Reason.BAD_REPORT_DATE,
         )
         _check_moments(checks, cols["DATEADDED"], added, reported.where(~bad))
         frame[derived("reported_on")] = reported

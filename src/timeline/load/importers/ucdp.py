@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from timeline.errors import Reason
 from timeline.load.build import LoadResult, start_extra_columns
 from timeline.load.importers.common import (
     RowChecks,
@@ -113,6 +114,7 @@ def build_ucdp(
         cols["date_prec"],
         precision,
         "date_prec must be 1 (day), 2 (two to six days), 3 (week), 4 (month) or 5 (year)",
+        Reason.BAD_VALUE,
     )
     bounds = []
     for name in ("date_start", "date_end"):
