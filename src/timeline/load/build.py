@@ -14,10 +14,9 @@ import numpy as np
 import pandas as pd
 
 from timeline.errors import Reason
-from timeline.load.arrow_text import large_text
-from timeline.load.background import Background
 from timeline.load.failures import FailureCollector
 from timeline.load.readers import RawTable
+from timeline.load.speed import Background, large_text
 from timeline.load.text_cells import (
     extra_column_values,
     is_arrow_text,

@@ -57,7 +57,7 @@ class RawTable:
         Frame-level facts (source file, TimelineJS title...).
     extras : dict
         Columns an importer already started typing as kept-as-is columns (name to a
-        :class:`~timeline.load.background.Job`), over the rows of the frame it started from.
+        :class:`~timeline.load.speed.background.Job`), over the rows of the frame it started from.
     extras_rows : numpy.ndarray or None
         Positions of this frame's rows in that frame (None: the same rows).
     clean : frozenset of str

@@ -13,7 +13,6 @@ import numpy as np
 import pandas as pd
 
 from timeline.errors import Reason
-from timeline.load.background import Background
 from timeline.load.build import LoadResult, start_extra_columns
 from timeline.load.importers.common import (
     RowChecks,
@@ -31,6 +30,7 @@ from timeline.load.importers.common import (
     whole_number_text,
 )
 from timeline.load.readers import RawTable, read_table
+from timeline.load.speed import Background
 from timeline.load.text_cells import split_list
 
 NAME = "acled"

@@ -19,10 +19,10 @@ import pandas as pd
 
 from timeline.cells import cell_text
 from timeline.errors import EventDataError, Reason
-from timeline.load.arrow_text import edges, large_text, null_where
 from timeline.load.build import LoadResult, build_events
 from timeline.load.columns import DERIVED_PREFIX, column_key
 from timeline.load.readers import RawTable
+from timeline.load.speed import edges, large_text, null_where
 from timeline.load.text_cells import to_text
 
 _MIDNIGHT = re.compile(r"[ T]00:00(:00(\.0+)?)?$")
