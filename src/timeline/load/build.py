@@ -24,6 +24,7 @@ from timeline.load.text_cells import (
     split_list,
     to_text,
 )
+from timeline.progress import step, task
 from timeline.schema import finalize_events
 
 _TEXT_FIELDS = (
@@ -65,8 +66,24 @@ def build_events(
     """Turn a raw table plus a column mapping into events and their failures.
 
     Importers for special formats call this after building their own raw table, so
-    every source shares the same validation.
+    every source shares the same validation. A large table shows a progress bar of its
+    steps (:mod:`timeline.progress`).
     """
+    name = raw.attrs.get("source_name") or raw.attrs.get("source_file") or "events"
+    with task(f"loading {name}", total=_STEPS, rows=len(raw.frame)):
+        return _build_events(raw, mapping, reference_date, dayfirst, conventions)
+
+
+_STEPS = 4  # dates, other fields, ids, the frame
+
+
+def _build_events(
+    raw: RawTable,
+    mapping: Mapping[str, str],
+    reference_date: object,
+    dayfirst: bool | None,
+    conventions: object,
+) -> LoadResult:
     from timeline.dates import combine_bounds, normalize_dates
 
     frame = raw.frame
@@ -136,6 +153,7 @@ def build_events(
     fields["date_text"] = date_text.fillna("")
     fields.update({col: dates[col] for col in dates.columns if col != "date_error"})
     fields["reported_on"] = reference
+    step("dates")
 
     if "kind" in text:
         era = text["kind"].str.lower().eq("era").fillna(False).to_numpy()
@@ -168,13 +186,16 @@ def build_events(
             Reason.BAD_NUMBER,
         )
         fields["quantity"] = numbers
+    step("fields")
     fields["event_id"] = _event_ids(frame, mapping, failures, raw, distinct_ids_job)
+    step("ids")
 
     typed = {name: job.result() for name, job in extra_jobs.items()}
     for name in started:
         typed[name] = _JobRows(raw.extras[name], raw.extras_rows).result()
     extras = {str(c): typed[str(c)].set_axis(index) for c in frame.columns if str(c) in typed}
     events = finalize_events(fields, extras, index)
+    step("frame")
     events.attrs.update(raw.attrs)
     # Input rows: the rows read plus the records the reader or an importer rejected, each once
     # however many problems it has.
