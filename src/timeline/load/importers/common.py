@@ -12,14 +12,14 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import pandas as pd
 
 from timeline.cells import cell_text
 from timeline.errors import EventDataError, Reason
-from timeline.load.build import LoadResult, build_events
+from timeline.load.build import LoadResult, build_events, start_extra_columns
 from timeline.load.columns import DERIVED_PREFIX, column_key
 from timeline.load.readers import RawTable
 from timeline.load.speed import edges, large_text, null_where
@@ -139,6 +139,37 @@ class SourceText:
             else:
                 self._done[name] = column_text(self.frame, source)
         return self._done[name]
+
+
+class Start(NamedTuple):
+    """What an importer works with after :func:`start_import`."""
+
+    raw: RawTable  # the table, its kept-as-is columns started
+    cols: dict[str, str]  # wanted name -> the source's name
+    frame: pd.DataFrame  # a shallow copy to add the derived columns to
+    checks: RowChecks
+    text: SourceText
+
+
+def start_import(
+    raw: RawTable,
+    fmt: str,
+    columns: Sequence[str],
+    required: Sequence[str],
+    renamed: Mapping[str, str],
+) -> Start:
+    """The preamble every column importer shares (ACLED, UCDP, GDELT).
+
+    Finds the format's ``columns`` (ignoring case and punctuation), raises naming every
+    ``required`` one the source lacks, starts typing the columns kept as they are (all but
+    the ``renamed`` ones, which the importer takes over), and sets up the row checks and the
+    clean text of the source's columns.
+    """
+    cols = find_columns(raw.frame, columns)
+    require_columns(cols, required, fmt, raw.frame)
+    raw = start_extra_columns(raw, {cols[n] for n in renamed.values() if n in cols})
+    frame = raw.frame.copy(deep=False)
+    return Start(raw, cols, frame, RowChecks(raw), SourceText(frame, cols, raw))
 
 
 def take_columns(

@@ -14,18 +14,16 @@ import numpy as np
 import pandas as pd
 
 from timeline.errors import Reason
-from timeline.load.build import LoadResult, start_extra_columns
+from timeline.load.build import LoadResult
 from timeline.load.importers.common import (
     RowChecks,
-    SourceText,
     build,
     check_days,
     day_text,
     derived,
-    find_columns,
     join_text,
     parse_days,
-    require_columns,
+    start_import,
     take_columns,
 )
 from timeline.load.readers import RawTable, read_headerless, read_table, source_format
@@ -192,14 +190,7 @@ def build_gdelt(
     raw: RawTable, reference_date: object, dayfirst: bool | None, conventions: object
 ) -> LoadResult:
     """Derive the canonical fields of GDELT events and build them."""
-    cols = find_columns(raw.frame, COLUMNS)
-    require_columns(cols, REQUIRED, NAME, raw.frame)
-    # the columns this importer takes over are not kept as they are
-    raw = start_extra_columns(raw, {cols[n] for n in RENAMED.values() if n in cols})
-    frame = raw.frame.copy(deep=False)
-    checks = RowChecks(raw)
-
-    text = SourceText(frame, cols, raw)
+    raw, cols, frame, checks, text = start_import(raw, NAME, COLUMNS, REQUIRED, RENAMED)
 
     sqldate = text("SQLDATE")
     date, bad_date = compact_to_iso(sqldate, with_time=False)
