@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from timeline.errors import Reason
+from timeline.fields import FIELDS
 from timeline.load.failures import FailureCollector
 from timeline.load.readers import RawTable
 from timeline.load.speed import Background, large_text
@@ -25,24 +26,10 @@ from timeline.load.text_cells import (
     to_text,
 )
 from timeline.progress import step, task
-from timeline.schema import finalize_events
+from timeline.schema import RELIABILITY_GRADES, finalize_events
 
-_TEXT_FIELDS = (
-    "title",
-    "date_text",
-    "end_text",
-    "reported_on",
-    "description",
-    "category",
-    "location",
-    "source",
-    "source_url",
-    "claimant",
-    "quote",
-    "tags",
-    "kind",
-    "reliability",
-)
+_TEXT_FIELDS = tuple(f.name for f in FIELDS if f.aliases and f.read in ("text", "dates"))
+"""Mapped fields read as clean text first (the field table's ``read``)."""
 
 
 @dataclass
@@ -287,7 +274,7 @@ def _grades(
     """Admiralty grades: reliability of the source A-F, credibility of the claim 1-6."""
     if "reliability" in text:
         grade = text["reliability"].str.upper()
-        bad = grade.notna() & ~grade.isin(list("ABCDEF"))
+        bad = grade.notna() & ~grade.isin(list(RELIABILITY_GRADES))
         failures.add(
             bad.to_numpy(),
             "reliability",
