@@ -164,6 +164,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     convert.add_argument("input", metavar="IN", help="CSV, TSV, XLSX, JSON or Parquet file")
     convert.add_argument("output", metavar="OUT", help="output file")
+    convert.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     convert.add_argument(
         "--derived", action="store_true", help="tables also get derived_start, derived_end..."
     )
@@ -268,13 +269,13 @@ def _filter_state(args: argparse.Namespace) -> Any:
 
 
 def _check_columns(events: Any, args: argparse.Namespace) -> None:
+    from timeline.schema import check_column
+
     for option, column in (("--lane", args.lane), ("--color", args.color), ("--text", args.text)):
-        if column is not None and column not in events.columns:
-            msg = (
-                f"{option} {column!r} is not a column of {args.events}; "
-                f"columns: {', '.join(map(str, events.columns))}"
-            )
-            raise CommandError(msg)
+        try:
+            check_column(events, option, column, of=str(args.events))
+        except ValueError as exc:
+            raise CommandError(str(exc)) from exc
 
 
 def _eras(specs: Sequence[Sequence[str]] | None, reference: Any) -> list[tuple[str, Any, Any]]:
@@ -321,11 +322,10 @@ def _outputs(texts: Sequence[str]) -> list[Path]:
     return paths
 
 
-def _write(events: Any, outputs: list[Path], options: dict[str, Any], progress: Any) -> None:
+def _write(events: Any, outputs: list[Path], options: dict[str, Any]) -> None:
     from timeline.export import BrowserNotFoundError, export_many
 
     def written(path: Path) -> None:
-        progress.advance(f"wrote {path}")
         print(f"wrote {path}")
 
     try:
@@ -339,20 +339,12 @@ def _write(events: Any, outputs: list[Path], options: dict[str, Any], progress: 
 def run_render(args: argparse.Namespace) -> int:
     """``timeline render``."""
     from timeline.export import format_of
-    from timeline.export.progress import Progress, count_rows, worth_showing
     from timeline.reference import frame_reference
 
     source = _existing_file(args.events, "EVENTS")
     outputs = _outputs(args.output)
-    rows = count_rows(source)
-    images = sum(format_of(p).needs_browser for p in outputs)
-    show = not args.quiet and worth_showing(sys.stderr, rows, source.stat().st_size, images)
-    progress = Progress(1 + len(outputs), enabled=show)
-    size = f" ({rows:,} rows)" if rows is not None else ""
-    progress.start(f"loading {source}{size}")
     events = _load(source, args, "EVENTS")
     _check_columns(events, args)
-    progress.advance(f"loaded {len(events):,} rows")
     options: dict[str, Any] = {
         "filters": _filters(args),
         "lane": args.lane,
@@ -377,8 +369,7 @@ def run_render(args: argparse.Namespace) -> int:
         options["key_events"] = args.key_events
     if formats & {"csv", "xlsx"} and args.derived:
         options["derived"] = True
-    _write(events, outputs, options, progress)
-    progress.close()
+    _write(events, outputs, options)
     return EXIT_OK
 
 
@@ -402,21 +393,19 @@ def run_validate(args: argparse.Namespace) -> int:
 
     rows = failures["row"].nunique()
     print(f"{source}: {len(failures)} problem(s) in {rows} row(s)")
-    print(format_failures(failures, limit=len(failures)))
+    print(format_failures(failures, limit=len(failures), codes=True))
     return EXIT_DATA
 
 
 def run_convert(args: argparse.Namespace) -> int:
     """``timeline convert``."""
-    from timeline.export.progress import Progress
-
     source = _existing_file(args.input, "IN")
     if args.output.lower().endswith(".parquet") or args.output.endswith(("/", "\\")):
         return _convert_to_parquet(source, args)
     outputs = _outputs([args.output])
     events = _load(source, args, "IN")
     options = {"derived": True} if args.derived else {}
-    _write(events, outputs, options, Progress(1, enabled=False))
+    _write(events, outputs, options)
     return EXIT_OK
 
 
@@ -446,6 +435,13 @@ def _convert_to_parquet(source: Path, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _progress(args: argparse.Namespace) -> bool | None:
+    """``-q``: no bar; on a terminal: a bar for every step; in a log: none (tqdm's rule)."""
+    if getattr(args, "quiet", False):
+        return False
+    return True if sys.stderr.isatty() else None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``timeline`` with ``argv`` (default ``sys.argv[1:]``); returns the exit code.
 
@@ -455,10 +451,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     data/events.csv: no problems
     0
     """
+    from timeline.progress import choose
+
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        return int(args.handler(args))
+        with choose(_progress(args)):
+            return int(args.handler(args))
     except CommandError as exc:
         print(f"timeline: error: {exc}", file=sys.stderr)
         return exc.code

@@ -11,6 +11,7 @@ from typing import Any
 
 from timeline.export.atomic import atomic_write
 from timeline.export.source import ExportSource, export_source, plot_option_names
+from timeline.progress import step, task
 
 PathLike = str | os.PathLike
 
@@ -149,7 +150,8 @@ def export_many(
     paths
         Output files; each suffix picks its format.
     progress : callable, optional
-        Called with each path after it is written.
+        Called with each path after it is written. Two images or more also show a
+        ``tqdm`` bar (:mod:`timeline.progress`; off inside ``choose(False)``).
 
     Returns
     -------
@@ -201,12 +203,16 @@ def export_many(
     )
     if not is_frame:
         source.layout_size = (options.get("width"), options.get("height"))
-    browser = any(f.needs_browser for f in formats)
-    with image_session() if browser else contextlib.nullcontext():
+    images = sum(f.needs_browser for f in formats)
+    with (
+        task("writing", total=len(targets), images=images),
+        image_session() if images else contextlib.nullcontext(),
+    ):
         for path, fmt in zip(targets, formats, strict=True):
             writer_options = {k: v for k, v in options.items() if k in fmt.options}
             write = _writer(fmt)
             atomic_write(path, lambda partial, w=write, o=writer_options: w(source, partial, o))
+            step(str(path))
             if progress is not None:
                 progress(path)
     return targets

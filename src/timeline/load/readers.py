@@ -8,16 +8,14 @@ record in a file (header excluded, blank lines not counted) or the frame's index
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import datetime as dt
 import io
 import json
 import os
 import re
-import sys
 import zipfile
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,7 +23,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from timeline.errors import Reason
+
 READABLE_FORMATS = ("csv", "tsv", "xlsx", "json", "parquet")
+_WRONG_FIELD_COUNT = re.compile(r"CSV parse error: Expected \d+ columns, got \d+")
 _SUFFIX_FORMATS = {
     ".csv": "csv",
     ".txt": "csv",
@@ -56,7 +57,7 @@ class RawTable:
         Frame-level facts (source file, TimelineJS title...).
     extras : dict
         Columns an importer already started typing as kept-as-is columns (name to a
-        :class:`~timeline.load.background.Job`), over the rows of the frame it started from.
+        :class:`~timeline.load.speed.background.Job`), over the rows of the frame it started from.
     extras_rows : numpy.ndarray or None
         Positions of this frame's rows in that frame (None: the same rows).
     clean : frozenset of str
@@ -292,37 +293,21 @@ def _whole_records(
     types: Mapping[str, Any] | None = None,
 ) -> pd.DataFrame | None:
     """The file read by pyarrow; None when some record has the wrong number of fields
-    (the careful reader then accounts for it). pyarrow's errors are raised."""
-    invalid: list[object] = []
+    (the careful reader then accounts for it). pyarrow's other errors are raised.
 
-    def note_invalid(row: object) -> str:
-        invalid.append(row)
-        return "skip"
-
-    with _quiet_undecodable_rows():
-        table = _arrow_csv(source, delimiter, names, header, note_invalid, types)
-    return None if invalid else table.to_pandas()
-
-
-@contextlib.contextmanager
-def _quiet_undecodable_rows() -> Iterator[None]:
-    """Silence pyarrow's report of a malformed record it cannot decode as UTF-8.
-
-    pyarrow decodes such a record for the invalid-row handler, fails, prints the error as
-    "Exception ignored" and then fails the read, which is retried on transcoded bytes: the
-    printed traceback would only alarm.
+    No invalid-row handler: pyarrow would decode a malformed record for it, and one that is
+    not UTF-8 then fails as an "Exception ignored" report; the first malformed record
+    stopping the read is all this needs to know.
     """
-    previous = sys.unraisablehook
+    import pyarrow as pa
 
-    def hook(unraisable: Any) -> None:
-        if not isinstance(unraisable.exc_value, UnicodeDecodeError):
-            previous(unraisable)
-
-    sys.unraisablehook = hook
     try:
-        yield
-    finally:
-        sys.unraisablehook = previous
+        table = _arrow_csv(source, delimiter, names, header, types)
+    except pa.ArrowInvalid as exc:
+        if _WRONG_FIELD_COUNT.match(str(exc)):
+            return None
+        raise
+    return table.to_pandas()
 
 
 def _arrow_csv(
@@ -330,7 +315,6 @@ def _arrow_csv(
     delimiter: str,
     names: list[str],
     header: bool,
-    on_invalid: Any,
     types: Mapping[str, Any] | None = None,
 ) -> Any:
     import pyarrow as pa
@@ -345,7 +329,6 @@ def _arrow_csv(
             delimiter=delimiter,
             quote_char='"' if header else False,
             newlines_in_values=header,
-            invalid_row_handler=on_invalid,
         ),
         convert_options=pacsv.ConvertOptions(
             # large_string is what pandas' str dtype holds: no copy when converting.
@@ -380,6 +363,7 @@ def _read_with_csv_module(
                     "column": "",
                     "value": delimiter.join(fields)[:200],
                     "reason": f"expected {len(names)} fields, found {len(fields)}",
+                    "code": Reason.MALFORMED_RECORD.code,
                 }
             )
             continue

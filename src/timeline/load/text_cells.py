@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import re
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from timeline.cells import cell_text
 from timeline.lists import is_arrow_list, is_list_cell, list_type, tidy_lists
-from timeline.load.arrow_text import Edges, edges, large_text, null_where, strip
+from timeline.load.speed import Edges, edges, large_text, null_where, strip
 from timeline.text import is_missing
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -25,23 +25,6 @@ _NUMBER_START_SIGNED[ord("+")] = True
 _POWERS_OF_TEN = np.array([10**k for k in range(1, 20)], dtype=np.uint64)
 _PLAIN_NUMBER = re.compile(r"^[+-]?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$")
 _GROUPED_NUMBER = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
-
-
-def _cell_to_text(value: object) -> object:
-    if value is None or value is pd.NA or value is pd.NaT:
-        return None
-    if isinstance(value, float) and np.isnan(value):
-        return None
-    if isinstance(value, (pd.Timestamp, dt.datetime)):
-        stamp = pd.Timestamp(value)
-        if stamp.tzinfo is None and stamp == stamp.normalize():
-            return stamp.strftime("%Y-%m-%d")
-        return stamp.isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
 
 
 def to_text(values: pd.Series, *, unquote: bool = True) -> pd.Series:
@@ -59,7 +42,7 @@ def to_text(values: pd.Series, *, unquote: bool = True) -> pd.Series:
     if is_arrow_text(values):
         return _clean_arrow(values, unquote, None, None)[0]
     if not (pd.api.types.is_string_dtype(values) and values.dtype != object):
-        values = values.map(_cell_to_text)
+        values = values.map(cell_text)
     text = values.astype("str").str.strip()
     return blank_to_na(unquote_formulas(text) if unquote else text)
 
