@@ -8,6 +8,7 @@ record in a file (header excluded, blank lines not counted) or the frame's index
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import csv
 import datetime as dt
@@ -104,7 +105,13 @@ def read_table(
     fmt = source_format(source, format)
     if fmt == "dataframe":
         frame = source.copy()  # type: ignore[union-attr]
-        return RawTable(frame.reset_index(drop=True), frame.index.to_numpy(dtype=object))
+        labels = frame.index.to_numpy(dtype=object)
+        frame = frame.reset_index(drop=True)
+        names = [str(c) for c in frame.columns]
+        if len(set(names)) != len(names) or any(type(c) is not str for c in frame.columns):
+            # Column names are text, each once: 0 becomes "0", a second "title" "title.1".
+            frame.columns = _dedupe(names)
+        return RawTable(frame, labels)
     path = Path(source)  # type: ignore[arg-type]
     if not path.exists():
         msg = f"no such file: {str(path)!r}"
@@ -125,13 +132,27 @@ def read_table(
     return table
 
 
+def _cp1252_fallback(error: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: bytes that are not UTF-8 are read as Windows-1252."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    bad = error.object[error.start : error.end]
+    return bytes(bad).decode("cp1252", errors="replace"), error.end
+
+
+codecs.register_error("timeline-cp1252", _cp1252_fallback)
+
+
 def decode_text(data: bytes) -> str:
-    """Decode file bytes: UTF-8 (with or without BOM), else Windows-1252."""
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
-    return text
+    """Decode file bytes: UTF-8 (with or without BOM); bytes that are not UTF-8 are read as
+    Windows-1252, so a file mixing both keeps its UTF-8 text (``café`` stays ``café``).
+
+    Examples
+    --------
+    >>> decode_text("café ".encode() + "naïve".encode("cp1252"))
+    'café naïve'
+    """
+    return data.decode("utf-8-sig", errors="timeline-cp1252")
 
 
 def sniff_delimiter(text: str) -> str:
@@ -222,7 +243,7 @@ def _utf8_bytes(data: bytes) -> bytes:
     try:
         data.decode("utf-8")
     except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace").encode("utf-8")
+        return decode_text(data).encode("utf-8")
     return data
 
 
@@ -441,8 +462,43 @@ def _excel_value(cell: Any) -> object:
     return value
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+_LONE_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
+def _json_payload(path: Path) -> object:
+    """The parsed JSON file; a clear ``ValueError`` for bad JSON or too deep nesting."""
+    text = decode_text(path.read_bytes())
+    try:
+        payload = json.loads(text)
+    except RecursionError as exc:
+        msg = (
+            f"{str(path)!r}: the JSON is nested too deeply (the limit is about "
+            f"{sys.getrecursionlimit():,} levels; event records need two or three)"
+        )
+        raise ValueError(msg) from exc
+    except json.JSONDecodeError as exc:
+        msg = f"{str(path)!r} is not valid JSON: {exc}"
+        raise ValueError(msg) from exc
+    if _LONE_SURROGATE_ESCAPE.search(text):
+        payload = _without_lone_surrogates(payload)
+    return payload
+
+
+def _without_lone_surrogates(value: object) -> object:
+    """Strings with each lone surrogate (``"\\ud800"`` in JSON, which is not text) as
+    U+FFFD, the replacement character, like undecodable bytes in a text file."""
+    if isinstance(value, str):
+        return _LONE_SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [_without_lone_surrogates(v) for v in value]
+    if isinstance(value, dict):
+        return {_without_lone_surrogates(k): _without_lone_surrogates(v) for k, v in value.items()}
+    return value
+
+
 def _read_json(path: Path) -> RawTable:
-    payload = json.loads(decode_text(path.read_bytes()))
+    payload = _json_payload(path)
     attrs: dict[str, Any] = {}
     if isinstance(payload, dict):
         records = next(
