@@ -1,0 +1,89 @@
+"""Find a quote that opens a field of a delimited file and never closes.
+
+Such a quote swallows every later record into one field (``B,2025,"oops`` takes the
+rest of the file as B's description). The check is cheap for a sound file: a file in
+which every quoted field closes has an even number of quote characters unless a quote
+also appears inside an unquoted field (``5" screen``), so only a file with an odd count
+is scanned, once, from quote to quote.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+_CHUNK = 16 << 20
+
+
+def quote_count_is_odd(source: Path | bytes) -> bool:
+    """Whether ``source`` holds an odd number of ``"`` characters (read in chunks).
+
+    Examples
+    --------
+    >>> quote_count_is_odd(b'a,"b"\\n'), quote_count_is_odd(b'a,"b\\n')
+    (False, True)
+    """
+    if isinstance(source, bytes):
+        return source.count(b'"') % 2 == 1
+    count = 0
+    with source.open("rb") as file:
+        while chunk := file.read(_CHUNK):
+            count += chunk.count(b'"')
+    return count % 2 == 1
+
+
+def unterminated_quote(data: bytes, delimiter: str) -> int | None:
+    """Offset of the first quote that opens a field and is never closed, or None.
+
+    A quote opens a field only at the start of one (after the delimiter, a line break
+    or the start of the file); inside a quoted field ``""`` is a quote character.
+
+    Examples
+    --------
+    >>> unterminated_quote(b'a,b\\n1,"x""y"\\n2,"oops\\n3,z\\n', ",")
+    16
+    >>> unterminated_quote(b'a,b\\n1,5" screen\\n', ",") is None
+    True
+    """
+    separator = delimiter.encode()
+    start = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+    position = start
+    while True:
+        opening = data.find(b'"', position)
+        if opening < 0:
+            return None
+        before = data[opening - 1 : opening] if opening > start else b"\n"
+        if before not in (separator, b"\n", b"\r"):
+            position = opening + 1  # a quote inside an unquoted field is a character
+            continue
+        inside = opening + 1
+        while True:
+            closing = data.find(b'"', inside)
+            if closing < 0:
+                return opening
+            if data[closing + 1 : closing + 2] == b'"':
+                inside = closing + 2
+                continue
+            position = closing + 1
+            break
+
+
+def record_number(data: bytes, offset: int, delimiter: str) -> int:
+    """The 1-based number of the data record (header excluded) holding byte ``offset``.
+
+    Examples
+    --------
+    >>> record_number(b'a,b\\n1,x\\n2,"oops\\n', 12, ",")
+    2
+    """
+    text = data[:offset].decode("utf-8", errors="replace").removeprefix("\ufeff")
+    previous = csv.field_size_limit()
+    csv.field_size_limit(max(previous, len(text) + 1))
+    try:
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        rows = sum(1 for row in reader if row)
+    finally:
+        csv.field_size_limit(previous)
+    at_line_start = offset == 0 or data[offset - 1 : offset] in (b"\n", b"\r")
+    return rows if at_line_start else rows - 1
