@@ -42,7 +42,7 @@ def unterminated_quote(data: bytes, delimiter: str) -> int | None:
     Examples
     --------
     >>> unterminated_quote(b'a,b\\n1,"x""y"\\n2,"oops\\n3,z\\n', ",")
-    16
+    15
     >>> unterminated_quote(b'a,b\\n1,5" screen\\n', ",") is None
     True
     """

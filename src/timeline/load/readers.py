@@ -174,9 +174,9 @@ def sniff_delimiter(text: str) -> str:
 
     Examples
     --------
-    >>> sniff_delimiter("title;date\nA;2024\nB;\"x; y\"\n")
+    >>> sniff_delimiter('title;date\\nA;2024\\nB;"x; y"\\n')
     ';'
-    >>> sniff_delimiter("title\nA\n")
+    >>> sniff_delimiter("title\\nA\\n")
     ','
     """
     sample = text[:65536]
