@@ -4,7 +4,9 @@ Such a quote swallows every later record into one field (``B,2025,"oops`` takes 
 rest of the file as B's description). The check is cheap for a sound file: a file in
 which every quoted field closes has an even number of quote characters unless a quote
 also appears inside an unquoted field (``5" screen``), so only a file with an odd count
-is scanned, once, from quote to quote.
+is scanned, once, from quote to quote; so is a file whose last record read ends in a
+field that runs from a quote to the very end of the file (an odd count can hide behind a
+quote inside an unquoted field; this catches it).
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from __future__ import annotations
 import csv
 import io
 from pathlib import Path
+
+import pandas as pd
 
 _CHUNK = 16 << 20
 
@@ -87,3 +91,37 @@ def record_number(data: bytes, offset: int, delimiter: str) -> int:
         csv.field_size_limit(previous)
     at_line_start = offset == 0 or data[offset - 1 : offset] in (b"\n", b"\r")
     return rows if at_line_start else rows - 1
+
+
+def swallows_the_end(source: Path | bytes, frame: pd.DataFrame) -> bool:
+    """Whether a text cell of the last row read is the file's tail right after a quote.
+
+    That is what a quote that never closes leaves: its field runs to the end of the file.
+    A field closed properly is followed by its closing quote; an unquoted one by no quote.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> swallows_the_end(b'a,b\\n1,"x\\n2,y\\n', pd.DataFrame({"a": ["1"], "b": ["x\\n2,y\\n"]}))
+    True
+    >>> swallows_the_end(b'a,b\\n1,"x"\\n', pd.DataFrame({"a": ["1"], "b": ["x"]}))
+    False
+    """
+    if not len(frame):
+        return False
+    cells = [v for v in frame.iloc[-1].tolist() if isinstance(v, str) and v]
+    if not cells:
+        return False
+    longest = max(len(cell.encode("utf-8", "surrogatepass")) for cell in cells) + 1
+    if isinstance(source, bytes):
+        tail = source[-longest:]
+    else:
+        with source.open("rb") as file:
+            size = file.seek(0, 2)
+            file.seek(max(0, size - longest))
+            tail = file.read()
+    for cell in cells:
+        data = cell.encode("utf-8", "surrogatepass")
+        if tail.endswith(data) and tail[-len(data) - 1 : len(tail) - len(data)] == b'"':
+            return True
+    return False

@@ -29,7 +29,12 @@ import numpy as np
 import pandas as pd
 
 from timeline.load.limits import MAX_FIELD_BYTES, check_archive
-from timeline.load.quotes import quote_count_is_odd, record_number, unterminated_quote
+from timeline.load.quotes import (
+    quote_count_is_odd,
+    record_number,
+    swallows_the_end,
+    unterminated_quote,
+)
 
 READABLE_FORMATS = ("csv", "tsv", "xlsx", "json", "parquet")
 _SUFFIX_FORMATS = {
@@ -236,6 +241,11 @@ def _read_delimited(path: Path, whole_numbers: Collection[str] = ()) -> RawTable
             source if isinstance(source, bytes) else path.read_bytes(), delimiter
         )
     table = _read_records(path, source, delimiter, names, whole_numbers)
+    if not broken and swallows_the_end(source, table.frame):
+        data = source if isinstance(source, bytes) else path.read_bytes()
+        source, broken = _cut_unterminated_quotes(data, delimiter)
+        if broken:
+            table = _read_records(path, source, delimiter, names, whole_numbers)
     if broken:
         table = _reject_records(table, broken)
     return table
