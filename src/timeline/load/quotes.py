@@ -4,9 +4,11 @@ Such a quote swallows every later record into one field (``B,2025,"oops`` takes 
 rest of the file as B's description). The check is cheap for a sound file: a file in
 which every quoted field closes has an even number of quote characters unless a quote
 also appears inside an unquoted field (``5" screen``), so only a file with an odd count
-is scanned, once, from quote to quote; so is a file whose last record read ends in a
-field that runs from a quote to the very end of the file (an odd count can hide behind a
-quote inside an unquoted field; this catches it).
+is scanned, once, from quote to quote; so is a file with a field that spans lines, or
+whose last record ends in a field that runs from a quote to the very end of the file (an
+odd count can hide behind a quote inside an unquoted field, or a second unterminated
+quote). A quoted field that spans lines and "closes" at a quote followed by more text
+(``"one`` ... ``,"two``) counts as unterminated too.
 """
 
 from __future__ import annotations
@@ -66,11 +68,41 @@ def unterminated_quote(data: bytes, delimiter: str) -> int | None:
             closing = data.find(b'"', inside)
             if closing < 0:
                 return opening
-            if data[closing + 1 : closing + 2] == b'"':
+            after = data[closing + 1 : closing + 2]
+            if after == b'"':
                 inside = closing + 2
                 continue
+            if after not in (separator, b"\n", b"\r", b"") and _spans_lines(data, opening, closing):
+                # It "closes" lines later at a quote that opens another field (``,"two``):
+                # the quote at ``opening`` was never closed where its field ended.
+                return opening
             position = closing + 1
             break
+
+
+def _spans_lines(data: bytes, start: int, end: int) -> bool:
+    return data.find(b"\n", start, end) >= 0 or data.find(b"\r", start, end) >= 0
+
+
+def has_multiline_cells(frame: pd.DataFrame) -> bool:
+    """Whether a text cell holds a line break (then the file's quotes are checked).
+
+    Examples
+    --------
+    >>> has_multiline_cells(pd.DataFrame({"a": pd.Series(["x", "y\\nz"], dtype="str")}))
+    True
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    for name in frame.columns:
+        values = frame[name]
+        if not isinstance(values.dtype, pd.StringDtype):
+            continue
+        array = pa.array(values.array)
+        if pc.any(pc.match_substring_regex(array, "[\\r\\n]")).as_py():
+            return True
+    return False
 
 
 def record_number(data: bytes, offset: int, delimiter: str) -> int:

@@ -30,6 +30,7 @@ import pandas as pd
 
 from timeline.load.limits import MAX_FIELD_BYTES, check_archive
 from timeline.load.quotes import (
+    has_multiline_cells,
     quote_count_is_odd,
     record_number,
     swallows_the_end,
@@ -241,7 +242,7 @@ def _read_delimited(path: Path, whole_numbers: Collection[str] = ()) -> RawTable
             source if isinstance(source, bytes) else path.read_bytes(), delimiter
         )
     table = _read_records(path, source, delimiter, names, whole_numbers)
-    if not broken and swallows_the_end(source, table.frame):
+    if not broken and (swallows_the_end(source, table.frame) or has_multiline_cells(table.frame)):
         data = source if isinstance(source, bytes) else path.read_bytes()
         source, broken = _cut_unterminated_quotes(data, delimiter)
         if broken:
@@ -318,7 +319,9 @@ def _cut_unterminated_quotes(data: bytes, delimiter: str) -> tuple[bytes, list[d
                 ),
             }
         )
-        data = data[:opening] + data[line_end:]
+        # An empty quoted field keeps the record in its place, so the records after it
+        # keep their numbers; the record itself is dropped by :func:`_reject_records`.
+        data = data[:opening] + b'""' + data[line_end:]
     return data, broken
 
 
