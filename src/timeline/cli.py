@@ -10,7 +10,9 @@
 
 Exit codes: 0 done; 1 the data has problems (``validate`` found failures, or ``render`` /
 ``convert`` could not load the rows); 2 the command line is wrong (missing file, unknown
-column, bad date expression, unknown output suffix); 3 image export has no Chromium.
+column, bad date expression, unknown output suffix, an input that cannot be read as
+events, an output path that cannot be written); 3 image export has no Chromium or
+Chromium failed; 4 an internal error (a bug; reported in one line too).
 Errors are one line on stderr, without a traceback.
 """
 
@@ -22,7 +24,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-EXIT_OK, EXIT_DATA, EXIT_USAGE, EXIT_ENVIRONMENT = 0, 1, 2, 3
+EXIT_OK, EXIT_DATA, EXIT_USAGE, EXIT_ENVIRONMENT, EXIT_INTERNAL = 0, 1, 2, 3, 4
 
 
 class CommandError(Exception):
@@ -69,8 +71,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="timeline",
         description="Turn dated claims from reporting into honest timelines: render web "
         "pages, images and briefing decks, check event files, convert between formats.",
-        epilog="Exit codes: 0 done, 1 problems in the data, 2 wrong command line, "
-        "3 no Chromium for images.",
+        epilog="Exit codes: 0 done, 1 problems in the data, 2 wrong command line or "
+        "unreadable input or unwritable output, 3 no Chromium for images, 4 internal error.",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
@@ -324,6 +326,7 @@ def _outputs(texts: Sequence[str]) -> list[Path]:
 
 def _write(events: Any, outputs: list[Path], options: dict[str, Any]) -> None:
     from timeline.export import BrowserNotFoundError, export_many
+    from timeline.export.images import ImageExportError
 
     def written(path: Path) -> None:
         print(f"wrote {path}")
@@ -332,7 +335,11 @@ def _write(events: Any, outputs: list[Path], options: dict[str, Any]) -> None:
         export_many(events, outputs, progress=written, **options)
     except BrowserNotFoundError as exc:
         raise CommandError(_first_line(exc), EXIT_ENVIRONMENT) from exc
+    except ImageExportError as exc:
+        raise CommandError(_first_line(exc), EXIT_ENVIRONMENT) from exc
     except (ValueError, TypeError) as exc:
+        raise CommandError(_first_line(exc)) from exc
+    except OSError as exc:  # a folder, a file in place of a folder, no permission
         raise CommandError(_first_line(exc)) from exc
 
 
@@ -464,6 +471,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("timeline: interrupted", file=sys.stderr)
         return 130
+    except MemoryError:
+        print("timeline: error: out of memory", file=sys.stderr)
+        return EXIT_INTERNAL
+    except Exception as exc:  # a bug: still one line, with its own exit code
+        print(
+            f"timeline: internal error: {type(exc).__name__}: {_first_line(exc)} "
+            "(please report it)",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
 
 
 if __name__ == "__main__":

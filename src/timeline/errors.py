@@ -41,6 +41,7 @@ class Reason(StrEnum):
     DUPLICATE_ID = "event_id is not unique"
     DUPLICATE_ROW = "row repeats an earlier row exactly"
     MALFORMED_RECORD = "record has the wrong number of fields"
+    UNTERMINATED_QUOTE = "a quote opens and never closes"
     EMPTY_ROW = "row is empty"
     BAD_VALUE = "value not allowed"
 

@@ -116,6 +116,8 @@ def finalize_events(fields: dict, extras: dict, index: object) -> object:
         key = name
         while key in taken:
             key = f"{key} (source)"
+        if isinstance(values, pd.Series) and values.index.equals(frame.index):
+            values = values.array  # aligned already: no per-column alignment
         kept[key] = values
         taken.add(key)
     attrs = dict(frame.attrs)

@@ -11,7 +11,6 @@ run nor load anything. No MathJax.
 from __future__ import annotations
 
 import functools
-import html
 import json
 import secrets
 from collections.abc import Sequence
@@ -23,7 +22,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from timeline.export.escaping import safe_json, script_text
+from timeline.export.escaping import markup_text, safe_json, script_text
 from timeline.export.page_index import page_index
 from timeline.export.source import ExportSource
 from timeline.text import is_missing
@@ -90,11 +89,11 @@ def _sources_html(sources: Sequence[tuple[str, str, int]]) -> str:
         return ""
     items = []
     for name, url, count in sources[:SOURCES_SHOWN]:
-        text = html.escape(name)
+        text = markup_text(name)
         if url:
             text += (
-                f' (<a href="{html.escape(url, quote=True)}" rel="noopener noreferrer">'
-                f"{html.escape(url)}</a>)"
+                f' (<a href="{markup_text(url, quote=True)}" rel="noopener noreferrer">'
+                f"{markup_text(url)}</a>)"
             )
         if count:
             text += f" · {count} event{'s' if count != 1 else ''}"
@@ -203,8 +202,8 @@ def page_html(
     if detail is not None:  # the figure holds only the first view's marks
         index.drawn = int(np.unique(source.parts().detail.marks.row).size)
     nonce = secrets.token_urlsafe(18)
-    title = html.escape(source.display_title())
-    subtitle = html.escape(source.display_subtitle())
+    title = markup_text(source.display_title())
+    subtitle = markup_text(source.display_subtitle())
     listed = (
         [(str(s), "", 0) for s in sources] if sources is not None else source_list(source.events)
     )
@@ -214,7 +213,7 @@ def page_html(
         meta = f"{count:,} event{'s' if count != 1 else ''} · {meta}"
     banner_top = banner_bottom = ""
     if banner:
-        text = html.escape(str(banner))
+        text = markup_text(str(banner))
         banner_top = f'<div class="tl-banner tl-banner-top" role="note">{text}</div>'
         banner_bottom = f'<div class="tl-banner tl-banner-bottom" role="note">{text}</div>'
     cdn = plotlyjs == "cdn"

@@ -35,6 +35,10 @@ class BrowserNotFoundError(RuntimeError):
     """No Chromium for image export; the message says how to install one."""
 
 
+class ImageExportError(RuntimeError):
+    """kaleido or Chromium failed to render a figure; the message says which format."""
+
+
 def find_browser() -> str:
     """Path of the Chromium kaleido will use; raises :class:`BrowserNotFoundError`.
 
@@ -211,6 +215,8 @@ def figure_image(
     ------
     BrowserNotFoundError
         When no Chromium is found.
+    ImageExportError
+        When kaleido or Chromium fails to render the figure.
 
     Examples
     --------
@@ -242,3 +248,7 @@ def figure_image(
         except ChromeNotFoundError as exc:
             msg = f"kaleido could not start Chromium: {INSTALL_HINT}"
             raise BrowserNotFoundError(msg) from exc
+        except Exception as exc:  # kaleido's errors (KaleidoError, timeouts) in one line
+            text = " ".join(str(exc).split())[:300] or type(exc).__name__
+            msg = f"rendering the {format.upper()} image failed in kaleido/Chromium: {text}"
+            raise ImageExportError(msg) from exc
