@@ -220,10 +220,12 @@ def test_make_demo_runs_the_demo_module() -> None:
     assert "$(PY) -m timeline.demo data/events.csv out" in recipe
     words = demo_arguments()
     assert {"out/timeline.html", "out/timeline.png", "out/briefing.pptx"} <= set(words)
+    assert {"out/brief.docx", "--chronology"} <= set(words)  # the picture is the chronology
     without = demo_arguments(images=False)
     assert "out/timeline.html" in without
     assert "out/timeline.png" not in without
     assert "out/briefing.pptx" not in without
+    assert "out/brief.docx" not in without
 
 
 class FakeTerminal(io.StringIO):

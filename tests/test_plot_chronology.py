@@ -46,7 +46,18 @@ def dense_events() -> pd.DataFrame:
 def sixty_events() -> pd.DataFrame:
     rng = np.random.default_rng(7)
     days = pd.Timestamp("2024-01-01") + pd.to_timedelta(rng.integers(0, 600, 60), unit="D")
-    words = "troops shells drones talks summit border strike convoy ministry report".split()
+    words = [
+        "troops",
+        "shells",
+        "drones",
+        "talks",
+        "summit",
+        "border",
+        "strike",
+        "convoy",
+        "ministry",
+        "report",
+    ]
     rows = []
     for i, day in enumerate(sorted(days)):
         title = " ".join(rng.choice(words, rng.integers(3, 12)))
