@@ -153,10 +153,10 @@ def test_render_usage_errors_are_one_line(args: list[str], message: str, tmp_pat
 
 
 def test_unknown_output_suffix_lists_the_formats(tmp_path: Path) -> None:
-    result = run("render", str(SEED), "-o", str(tmp_path / "brief.docx"))
+    result = run("render", str(SEED), "-o", str(tmp_path / "brief.odt"))
     assert result.returncode == 2
     line = one_line_error(result)
-    assert "suffix '.docx'" in line and ".pptx" in line and ".html" in line
+    assert "suffix '.odt'" in line and ".pptx" in line and ".html" in line and ".docx" in line
 
 
 def test_render_broken_file(broken: Path, tmp_path: Path) -> None:

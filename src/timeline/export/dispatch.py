@@ -266,8 +266,8 @@ def export(obj: object, path: PathLike, **options: Any) -> Path:
         labelled, instead of ``tl.plot``).
         PPTX: ``banner``, ``key_events``, ``image_width``, ``image_height``, ``template``,
         ``generated_at``. DOCX: ``banner``, ``key_events``, ``page`` ("a4" or "letter"),
-        ``template``, ``generated_at``. CSV/XLSX: ``derived`` (also write derived_start, derived_end, ...),
-        ``sheet_name``. JSON: ``group`` (column), ``eras``.
+        ``template``, ``generated_at``. CSV/XLSX: ``derived`` (also write derived_start,
+        derived_end, ...), ``sheet_name``. JSON: ``group`` (column), ``eras``.
 
     Returns
     -------
