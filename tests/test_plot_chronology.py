@@ -183,3 +183,14 @@ def test_long_title_and_caption_stay_inside():
     )
     events = tl.load_events(frame)
     check_figure(events, title="A title " * 30, subtitle="sub " * 60)
+
+
+def test_print_template_keeps_the_overlay_clear():
+    from timeline.export.images import print_layout
+
+    fig = tl.chronology(seed_events())
+    printed = print_layout(fig.to_dict(), "print")
+    assert printed["layout"]["plot_bgcolor"] == "rgba(0,0,0,0)"
+    assert print_layout(tl.plot(seed_events()).to_dict(), "print")["layout"]["plot_bgcolor"] == (
+        "white"
+    )
