@@ -262,7 +262,7 @@ def band_shapes(
     >>> band = Band("A long era name that would run past the left edge", 0.0, 10.0)
     >>> _, (label,) = band_shapes([band], (0.0, 1000.0), 600.0)
     >>> label["xanchor"], label["text"]
-    ('left', 'A long era name that would run past the left edge')
+    ('left', 'A long era name that would<br>run past the left edge')
     """
     shapes, labels = [], []
     for band in bands:
