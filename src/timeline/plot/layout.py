@@ -195,8 +195,8 @@ def sources_caption(events: pd.DataFrame, limit: int = 6, width: float | None = 
     --------
     >>> events = pd.DataFrame({"source": [f"Article {i} of a long series" for i in range(9)]})
     >>> caption = sources_caption(events, width=400)
-    >>> caption.split("<br>")[0]
-    'Sources: 9 distinct, the most cited: Article 0 of a long series; Article 1 of a long'
+    >>> caption.startswith("Sources: 9 distinct, the most cited: Article 0"), caption.count("<br>")
+    (True, 1)
     """
     if width is not None:
         from timeline.plot.captions import sources_lines
