@@ -580,7 +580,8 @@ def chronology(
     plotly.graph_objects.Figure
         A static figure of the page's size (zoom off: labels sit at pixel positions).
         ``layout.meta["chronology"]`` lists, per drawn event (``event_id``, in the
-        frame's order), ``"label"`` or its key number.
+        frame's order), ``"label"`` or its key number; ``layout.meta["boxes"]`` the box
+        (x0, y0, x1, y1 in pixels) estimated for each annotation.
 
     Examples
     --------
