@@ -56,9 +56,8 @@ AXIS_SHARES = (0.58, 0.45, 0.7)
 KEY_GAP = 20.0
 KEY_LAYOUTS = (
     (0.0, 1, 11.0),
-    (0.18, 1, 11.0),
-    (0.24, 1, 11.0),
-    (0.3, 1, 10.0),
+    (0.2, 1, 11.0),
+    (0.28, 1, 10.0),
     (0.46, 2, 10.0),
     (0.56, 2, 10.0),
 )
@@ -258,6 +257,7 @@ def _lay_out(
     titles: list[str],
     bands: list[Band],
     x_range: tuple[float, float],
+    axis_shares: tuple[float, ...] = (),
 ) -> Layout:
     body = page.body
     key_w = share * (body.x1 - body.x0)
@@ -293,6 +293,7 @@ def _lay_out(
                 titles,
                 len(lane_names) > 1,
                 page,
+                axis_shares or AXIS_SHARES,
             )
         )
     return layout
@@ -309,6 +310,7 @@ def _lay_out_band(
     titles: list[str],
     titled: bool,
     page: Page,
+    axis_shares: tuple[float, ...] = (),
 ) -> Band_:
     chart = layout.chart
     members = np.flatnonzero(lane_codes == code).tolist()
@@ -329,7 +331,7 @@ def _lay_out_band(
     sizes = [[(v.width, v.height) for v in variants] for variants in labels]
     order = [(-len(v[0].members), a) for v, a in zip(labels, anchors, strict=True)]
     best: Band_ | None = None
-    for share in AXIS_SHARES:
+    for share in axis_shares or AXIS_SHARES:
         # the numbers of keyed events sit under the axis: keep room for them
         axis_y = min(top + share * (bottom - top), bottom - AXIS_CLEAR_BELOW + 4)
         band = Band_(name, box, axis_y, spans=rows, keyed=[*numbered, *unlabelled])
@@ -478,18 +480,51 @@ def chronology_layout(
     pad = max((high - low) * 0.02, MS_PER_DAY)
     x_range = (low - pad, high + pad)
     layout = None
+    chosen = KEY_LAYOUTS[-1]
     for share, columns, size in KEY_LAYOUTS:
+        # without a key, every axis position; with one, the first (refined below)
+        shares = AXIS_SHARES if share == 0.0 else AXIS_SHARES[:1]
         layout = _lay_out(
-            page_box, share, geometry, lane_codes, lane_names, dates, titles, bands, x_range
+            page_box,
+            share,
+            geometry,
+            lane_codes,
+            lane_names,
+            dates,
+            titles,
+            bands,
+            x_range,
+            shares,
         )
         keyed = any(band.keyed for band in layout.bands)
         if not keyed and share == 0.0:
             _number_and_key(layout, geometry, dates, titles, columns, size)
+            chosen = (share, columns, size)
             break
         if share == 0.0:
             continue
         if _number_and_key(layout, geometry, dates, titles, columns, size):
+            chosen = (share, columns, size)
             break
+    assert layout is not None
+    share, columns, size = chosen
+    if share and any(band.keyed for band in layout.bands):
+        refined = _lay_out(
+            page_box,
+            share,
+            geometry,
+            lane_codes,
+            lane_names,
+            dates,
+            titles,
+            bands,
+            x_range,
+            AXIS_SHARES[1:],
+        )
+        count = sum(len(band.keyed) for band in refined.bands)
+        if count < sum(len(band.keyed) for band in layout.bands):
+            _number_and_key(refined, geometry, dates, titles, columns, size)
+            layout = refined
     assert layout is not None
     if layout.key_left_out:
         warnings.warn(
