@@ -344,7 +344,8 @@ def _lay_out_band(
             axis_y=axis_y,
             above=above if above.bottom - above.top > 20 else None,
             below=below if below.bottom - below.top > 20 else None,
-            obstacles=page.furniture(),
+            # the regions lie inside the chart: title, legend, caption and key are outside
+            obstacles=[b for b in page.furniture() if b.overlaps(box)],
             order=order,
         )
         for variants, spot in zip(labels, placed, strict=True):
@@ -358,6 +359,24 @@ def _lay_out_band(
             break
     assert best is not None
     return best
+
+
+def _key_can_hold(
+    page: Page,
+    share: float,
+    columns: int,
+    size: float,
+    members: list[int],
+    dates: list[str],
+    titles: list[str],
+) -> bool:
+    """Whether a key of this size could list ``members`` (a quick bound, no layout)."""
+    body = page.body
+    width = share * (body.x1 - body.x0) - TICK_INSET
+    column_w = (width - 12 * (columns - 1)) / columns
+    room = columns * (body.y1 + 30 - body.y0 - 20)
+    need = sum(key_entry(0, m, dates[m], titles[m], column_w, size).height + 2 for m in members)
+    return need <= room
 
 
 def _number_and_key(
@@ -481,12 +500,24 @@ def chronology_layout(
     x_range = (low - pad, high + pad)
     layout = None
     chosen = KEY_LAYOUTS[-1]
-    for share, columns, size in KEY_LAYOUTS:
-        # without a key, every axis position; with one, the first (refined below)
-        shares = AXIS_SHARES if share == 0.0 else AXIS_SHARES[:1]
-        layout = _lay_out(
+    # without a key, the first axis position, then the others if few labels are left over
+    layout = _lay_out(
+        page_box,
+        0.0,
+        geometry,
+        lane_codes,
+        lane_names,
+        dates,
+        titles,
+        bands,
+        x_range,
+        AXIS_SHARES[:1],
+    )
+    keyed = sum(len(band.keyed) for band in layout.bands)
+    if 0 < keyed <= max(3, len(marks) // 10):
+        other = _lay_out(
             page_box,
-            share,
+            0.0,
             geometry,
             lane_codes,
             lane_names,
@@ -494,18 +525,36 @@ def chronology_layout(
             titles,
             bands,
             x_range,
-            shares,
+            AXIS_SHARES[1:],
         )
-        keyed = any(band.keyed for band in layout.bands)
-        if not keyed and share == 0.0:
-            _number_and_key(layout, geometry, dates, titles, columns, size)
-            chosen = (share, columns, size)
-            break
-        if share == 0.0:
-            continue
-        if _number_and_key(layout, geometry, dates, titles, columns, size):
-            chosen = (share, columns, size)
-            break
+        if sum(len(band.keyed) for band in other.bands) < keyed:
+            layout = other
+            keyed = sum(len(band.keyed) for band in layout.bands)
+    if not keyed:
+        _number_and_key(layout, geometry, dates, titles, 1, KEY_LAYOUTS[0][2])
+        chosen = KEY_LAYOUTS[0]
+    else:
+        least = [m for band in layout.bands for m in band.keyed]  # a narrower chart keys more
+        for share, columns, size in KEY_LAYOUTS[1:]:
+            if share != KEY_LAYOUTS[-1][0] and not _key_can_hold(
+                page_box, share, columns, size, least, dates, titles
+            ):
+                continue
+            layout = _lay_out(
+                page_box,
+                share,
+                geometry,
+                lane_codes,
+                lane_names,
+                dates,
+                titles,
+                bands,
+                x_range,
+                AXIS_SHARES[:1],
+            )
+            if _number_and_key(layout, geometry, dates, titles, columns, size):
+                chosen = (share, columns, size)
+                break
     assert layout is not None
     share, columns, size = chosen
     if share and any(band.keyed for band in layout.bands):

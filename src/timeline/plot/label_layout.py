@@ -208,8 +208,9 @@ def _closest(
     inf = float("inf")
     blocked: list[tuple[float, float]] = []  # open intervals of the near edge's y
     above = side == "above"
+    left, right = x0 - gap, x1 + gap
     for b in boxes:
-        if b[0] >= x1 + gap or b[2] <= x0 - gap:
+        if b[0] >= right or b[2] <= left:
             continue
         straddles = b[0] < ax + gap and b[2] > ax - gap
         if above:  # near edge e: the box is [e - height, e], its leader [e, axis_y]
@@ -221,7 +222,7 @@ def _closest(
             if straddles and b[3] > axis_y:
                 blocked.append((b[1], inf))
     for x, low, high in leaders:
-        if x0 - gap < x < x1 + gap:
+        if left < x < right:
             if above:
                 blocked.append((low - gap, high + height + gap))
             else:
