@@ -78,10 +78,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     render = commands.add_parser(
         "render",
-        help="draw the events into .html, .png, .svg, .pdf, .pptx (and .csv, .xlsx, .json)",
+        help="draw the events into .html, .png, .svg, .pdf, .pptx, .docx (and .csv, .xlsx, .json)",
         description="Load EVENTS, filter them, and write each -o file in the format its "
         "suffix names: .html (self-contained page), .png/.svg/.pdf (images), .pptx "
-        "(briefing deck), .csv/.xlsx (event table), .json (TimelineJS).",
+        "(briefing deck), .docx (Word chronology), .csv/.xlsx (event table), .json "
+        "(TimelineJS).",
     )
     render.add_argument("events", metavar="EVENTS", help="CSV, TSV, XLSX, JSON or Parquet file")
     render.add_argument(
@@ -110,13 +111,22 @@ def build_parser() -> argparse.ArgumentParser:
     view.add_argument("--height", type=int, metavar="PX", help="figure height in pixels")
     view.add_argument("--scale", type=float, metavar="N", help="image pixel density (PNG)")
     view.add_argument(
+        "--chronology",
+        action="store_true",
+        help="images (.png, .svg, .pdf) draw the briefing chronology (every event labelled "
+        "with its date and title) instead of the timeline",
+    )
+    view.add_argument(
         "--plotlyjs",
         choices=("inline", "cdn"),
         default="inline",
         help="embed plotly.js in the page (default; works offline) or load it from the CDN",
     )
     view.add_argument(
-        "--key-events", type=int, metavar="N", help="at most N events in the deck's tables"
+        "--key-events",
+        type=int,
+        metavar="N",
+        help="at most N events in the deck's and the Word chronology's figure and tables",
     )
     view.add_argument(
         "--derived",
@@ -366,13 +376,15 @@ def run_render(args: argparse.Namespace) -> int:
     if eras:
         options["eras"] = eras
     formats = {format_of(p).name for p in outputs}
-    if formats & {"html", "pptx"} and args.banner:
+    if formats & {"html", "pptx", "docx"} and args.banner:
         options["banner"] = args.banner
     if "html" in formats:
         options["plotlyjs"] = args.plotlyjs
     if formats & {"png", "svg", "pdf"} and args.scale:
         options["scale"] = args.scale
-    if "pptx" in formats and args.key_events is not None:
+    if formats & {"png", "svg", "pdf"} and args.chronology:
+        options["chronology"] = True
+    if formats & {"pptx", "docx"} and args.key_events is not None:
         options["key_events"] = args.key_events
     if formats & {"csv", "xlsx"} and args.derived:
         options["derived"] = True

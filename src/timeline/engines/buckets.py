@@ -26,6 +26,7 @@ import numpy as np
 import pandas as pd
 
 from timeline.engines.epoch import END_MS, START_MS
+from timeline.schema import check_column
 
 BUCKET_COLUMNS: tuple[str, ...] = ("lane", "bucket", "bucket_start_ms", "count", "cover")
 """Columns of the frame :func:`bucket_counts` returns."""
@@ -62,9 +63,7 @@ def lane_expression(frame: Any, lane: str | None) -> tuple[Any, nw.Expr]:
 
     if lane is None:
         return frame, nw.lit("")
-    if lane not in frame.columns:
-        msg = f"lane={lane!r} is not a column of the events; valid columns: {frame.columns}"
-        raise ValueError(msg)
+    check_column(frame, "lane", lane)
     if is_list_dtype(frame.collect_schema()[lane]):
         frame = explode(frame, lane)
     name = nw.col(lane).cast(nw.String()).fill_null(no_lane_label(lane))

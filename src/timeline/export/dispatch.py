@@ -26,7 +26,7 @@ class Format:
     needs_browser: bool = False
 
 
-_IMAGE_OPTIONS = frozenset({"scale", "template"})
+_IMAGE_OPTIONS = frozenset({"scale", "template", "chronology"})
 FORMATS: dict[str, Format] = {
     ".html": Format(
         "html",
@@ -42,6 +42,12 @@ FORMATS: dict[str, Format] = {
         frozenset(
             {"banner", "key_events", "image_width", "image_height", "template", "generated_at"}
         ),
+        needs_browser=True,
+    ),
+    ".docx": Format(
+        "docx",
+        "Word chronology",
+        frozenset({"banner", "key_events", "page", "template", "generated_at"}),
         needs_browser=True,
     ),
     ".csv": Format("csv", "CSV table of the events", frozenset({"derived"})),
@@ -83,13 +89,25 @@ def _write_html(source: ExportSource, path: Path, options: Mapping[str, Any]) ->
 def _write_image(source: ExportSource, path: Path, options: Mapping[str, Any], fmt: str) -> None:
     from timeline.export.images import figure_image
 
-    path.write_bytes(figure_image(source.figure(), fmt, **options))
+    options = dict(options)
+    if options.pop("chronology", False):
+        width, height = (source.plot_options.get(k) for k in ("width", "height"))
+        figure = source.chronology(width=width, height=height)
+    else:
+        figure = source.figure()
+    path.write_bytes(figure_image(figure, fmt, **options))
 
 
 def _write_pptx(source: ExportSource, path: Path, options: Mapping[str, Any]) -> None:
     from timeline.export.pptx_deck import write_pptx
 
     write_pptx(source, path, **options)
+
+
+def _write_docx(source: ExportSource, path: Path, options: Mapping[str, Any]) -> None:
+    from timeline.export.docx_brief import write_docx
+
+    write_docx(source, path, **options)
 
 
 def _write_table(source: ExportSource, path: Path, options: Mapping[str, Any], fmt: str) -> None:
@@ -113,6 +131,8 @@ def _writer(fmt: Format) -> Callable[[ExportSource, Path, Mapping[str, Any]], No
         return lambda source, path, options: _write_image(source, path, options, fmt.name)
     if fmt.name == "pptx":
         return _write_pptx
+    if fmt.name == "docx":
+        return _write_docx
     if fmt.name in ("csv", "xlsx"):
         return lambda source, path, options: _write_table(source, path, options, fmt.name)
     return _write_timelinejs
@@ -229,17 +249,21 @@ def export(obj: object, path: PathLike, **options: Any) -> Path:
         ``tl.plot`` for figure formats and written as it is for table formats.
     path : str or path-like
         ``.html`` self-contained page; ``.png``, ``.svg``, ``.pdf`` images (kaleido and
-        Chromium); ``.pptx`` briefing deck; ``.csv``, ``.xlsx`` event tables; ``.json``
-        TimelineJS. Missing folders are created.
+        Chromium); ``.pptx`` briefing deck; ``.docx`` Word chronology (needs the
+        events); ``.csv``, ``.xlsx`` event tables; ``.json`` TimelineJS. Missing folders
+        are created.
     **options
         All formats: ``title``, ``subtitle``, ``width``, ``height`` (figure size in
         pixels); with an event frame also ``filters`` (a ``FilterState`` or dict) and any
         ``tl.plot`` option (``lane``, ``color``, ``eras``...).
         HTML: ``banner``, ``plotlyjs`` ("inline" or "cdn"), ``sources``, ``generated_at``.
-        Images: ``scale``, ``template`` ("print" by default, None, or a plotly template).
+        Images: ``scale``, ``template`` ("print" by default, None, or a plotly template),
+        ``chronology=True`` (with an event frame: draw ``tl.chronology``, every event
+        labelled, instead of ``tl.plot``).
         PPTX: ``banner``, ``key_events``, ``image_width``, ``image_height``, ``template``,
-        ``generated_at``. CSV/XLSX: ``derived`` (also write derived_start, derived_end, ...),
-        ``sheet_name``. JSON: ``group`` (column), ``eras``.
+        ``generated_at``. DOCX: ``banner``, ``key_events``, ``page`` ("a4" or "letter"),
+        ``template``, ``generated_at``. CSV/XLSX: ``derived`` (also write derived_start,
+        derived_end, ...), ``sheet_name``. JSON: ``group`` (column), ``eras``.
 
     Returns
     -------

@@ -29,6 +29,7 @@ INSTALL_HINT = (
 )
 DEFAULT_SIZE = (1100, 600)
 CAPTION_GAP_PX = 40
+TRANSPARENT = "rgba(0,0,0,0)"
 
 
 class BrowserNotFoundError(RuntimeError):
@@ -164,7 +165,8 @@ def print_layout(figure: dict[str, Any], template: object) -> dict[str, Any]:
     xaxis.setdefault("rangeslider", {})["visible"] = False
     xaxis.setdefault("rangeselector", {})["visible"] = False
     layout["paper_bgcolor"] = "white"
-    layout["plot_bgcolor"] = "white"
+    if layout.get("plot_bgcolor") != TRANSPARENT:  # a chronology's overlay must stay clear
+        layout["plot_bgcolor"] = "white"
     layout.setdefault("font", {})["color"] = "black"
     if had_slider:
         _move_caption_up(layout)

@@ -96,6 +96,45 @@ class ExportSource:
                 self._figure = self._adjusted(self.given_figure)
         return self._figure
 
+    def chronology(
+        self,
+        *,
+        events: pd.DataFrame | None = None,
+        key_events: object = None,
+        page: str = "slide",
+        width: int | None = None,
+        height: int | None = None,
+    ) -> go.Figure:
+        """The events (default: all of this source's) as ``tl.chronology``, with the title
+        and subtitle of the export and the colour, eras and reference date of the plot
+        options.
+
+        Examples
+        --------
+        >>> import timeline as tl
+        >>> events = tl.load_events("data/events.csv")
+        >>> source = export_source(events, plot_options={"color": "category"}, title="T",
+        ...                        subtitle=None)
+        >>> source.chronology(key_events=3).layout.width
+        1280
+        """
+        from timeline.plot import chronology
+
+        if events is None:
+            events = self.require_events("a chronology")
+        names = ("color", "eras", "reference_date", "palette", "color_map")
+        options = {k: self.plot_options[k] for k in names if self.plot_options.get(k) is not None}
+        return chronology(
+            events,
+            key_events=key_events,
+            title=self.display_title(),
+            subtitle=self.display_subtitle() or None,
+            page=page,
+            width=width,
+            height=height,
+            **options,
+        )
+
     def _adjusted(self, figure: go.Figure) -> go.Figure:
         """The given figure with the requested title, subtitle and size (a copy if changed)."""
         changes: dict[str, Any] = {}

@@ -36,6 +36,7 @@ from timeline.plot.lanes import (
 )
 from timeline.plot.layout import (
     DEFAULT_WIDTH_PX,
+    LEGEND_PX,
     RIGHT_PX,
     base_layout,
     frame_size,
@@ -293,11 +294,12 @@ def figure_parts(
     lines = marker_argument(markers)
     if open_any:
         lines.append((f"as of {reference_text}", reference))
-    era_shapes, era_labels = band_shapes(bands)
+    plot_px = (width or DEFAULT_WIDTH_PX) - frame.left_px - RIGHT_PX - LEGEND_PX
+    era_shapes, era_labels = band_shapes(bands, x_range, plot_px)
     line_shapes, line_labels = marker_shapes(lines)
 
     if caption is None:
-        caption = sources_caption(events)
+        caption = sources_caption(events, width=(width or DEFAULT_WIDTH_PX) - frame.left_px - 12)
     if title is None:
         attrs_title = events.attrs.get("title")
         title = str(attrs_title) if attrs_title else None
