@@ -298,7 +298,8 @@ def _structure(tokens: list[Token]) -> Expression:
                 Side(spec), Side(None, missing=".." if end_missing is None else end_missing)
             )
         else:
-            if spec.day is not None and spec.month is None and spec.year is None:
+            lone_day = spec.day is not None and spec.month is None and spec.year is None
+            if lone_day and spec.relative is None:
                 raise Rejected(LONE_NUMBER)
             expr = spec
     return with_flags(expr, approximate, uncertain)
@@ -428,6 +429,8 @@ _RULES: dict[tuple[str, ...], Rule] = {
     ("LATER", "THIS", "UNIT"): lambda v: _clipped_unit("later", v[2]),
     ("THIS", "SEA"): lambda v: Spec(sub=("season", v[1]), relative=("current",)),  # type: ignore[arg-type]
     ("THIS", "MON"): lambda v: Spec(month=v[1], relative=("current",)),  # type: ignore[arg-type]
+    ("LAST", "SEA"): lambda v: Spec(sub=("season", v[1]), relative=("previous",)),  # type: ignore[arg-type]
+    ("LAST", "MON"): lambda v: Spec(month=v[1], relative=("previous",)),  # type: ignore[arg-type]
     ("WD",): lambda v: Spec(relative=("weekday", v[0], False)),
     ("LAST", "WD"): lambda v: Spec(relative=("weekday", v[1], True)),
 }

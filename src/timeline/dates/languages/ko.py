@@ -17,7 +17,8 @@ WORDS: dict[str, str] = {
     # early / mid / late (after what they divide)
     **words_for("early", "초", "초순", "상순", "초반", "연초", "월초"),
     **words_for("mid", "중순", "중반"),
-    **words_for("late", "말", "하순", "후반", "연말", "월말", "말께"),
+    **words_for("late", "말", "하순", "후반", "연말", "월말"),
+    **words_for("", "오전", "오후", "새벽", "아침", "낮", "저녁", "밤", "당시"),
     # seasons, halves, quarters
     "봄": "spring",
     "여름": "summer",
@@ -103,4 +104,5 @@ LANGUAGE = Language(
     count_words=frozenset({"전", "후", "동안"}),
     postpositions=POSTPOSITIONS,
     glued=True,
+    shape=r"\d{4}\.\s+\d{1,2}\.(?:\s+\d{1,2}\.?)?",
 )

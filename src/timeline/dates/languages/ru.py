@@ -55,6 +55,8 @@ WORDS: dict[str, str] = {
         "вечером",
         "ночью",
         "период",
+        "годами",
+        "состоянию",
     ),
     # early / mid / late
     **words_for("early", forms(["начал"], ["о", "а", "е", "у"])),
@@ -87,6 +89,7 @@ WORDS: dict[str, str] = {
     **words_for("this", forms(["текущ"], (*_ADJ, "его", "ем", "ей"))),
     **words_for("next", forms(["следующ", "будущ", "наступающ"], (*_ADJ, "его", "ем", "ей"))),
     "вчера": "yesterday",
+    "накануне": "yesterday",
     "сегодня": "today",
     "завтра": "tomorrow",
     "позавчера": "2 days ago",
@@ -141,6 +144,8 @@ REWRITES = (
     (_RELATIVE_YEAR, r"\1 year"),  # "прошлого года": last year (elsewhere года marks a year)
     (r"\b(?:не позднее|не позже|к)\b", " until "),
     (r"\bне ранее\b", " from "),
+    (r"\bпо состоянию на\b", " "),  # as of: the date itself
+    (r"\bс начала (?:этого |текущего |нынешнего )?года\b", " from this year "),
     (r"\b(?:по|до) (?:настоящее время|сей день|наших дней)|\bдо сих пор\b", " to present "),
     (r"\bпо н\.\s?в\.", " to present "),
     (r"\bперв\w+ декад\w+", " early "),  # the first ten days of a month

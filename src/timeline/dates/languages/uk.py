@@ -57,6 +57,8 @@ WORDS: dict[str, str] = {
         "вночі",
         "під",
         "час",
+        "роками",
+        "станом",
     ),
     # early / mid / late
     **words_for("early", "початок", "початку", "початка"),
@@ -74,7 +76,7 @@ WORDS: dict[str, str] = {
     **words_for("weeks", "тижнів"),
     **words_for("month", "місяць", "місяця", "місяці", "місяцем"),
     **words_for("months", "місяців"),
-    **words_for("years", "років", "роки"),
+    **words_for("years", "років"),
     **words_for("day", "день"),
     **words_for("days", "дні", "днів", "дня", "доби"),
     **words_for("century", "століття", "ст"),
@@ -93,6 +95,7 @@ WORDS: dict[str, str] = {
     "минулоріч": "last year",
     "цьогоріч": "this year",
     "вчора": "yesterday",
+    "напередодні": "yesterday",
     "учора": "yesterday",
     "сьогодні": "today",
     "завтра": "tomorrow",
@@ -111,7 +114,7 @@ WORDS: dict[str, str] = {
     **words_for("nine", "дев'ять", "дев’ять"),
     **words_for("ten", "десять"),
     # connectors
-    **words_for("from", "з", "із", "зі", "від", "починаючи"),
+    **words_for("from", "з", "із", "зі", "від"),
     "по": "through",
     "до": "until",
     "після": "after",
@@ -145,10 +148,12 @@ REWRITES = (
     (_RELATIVE_YEAR, r"\1 year"),  # "минулого року": last year (elsewhere року marks a year)
     (r"\b(?:не пізніше|не пізніш)\b", " until "),
     (r"\bне раніше\b", " from "),
+    (r"\bз початку (?:цього |поточного )?року\b", " from this year "),
     (r"\b(?:по|до) (?:теперішній час|сьогодні|цей день)|\bдосі\b|\bдотепер\b", " to present "),
     (r"\bтиждень тому\b", " 1 week ago "),
     (r"\bмісяць тому\b", " 1 month ago "),
     (r"\bрік тому\b", " 1 year ago "),
+    (r"\bроки тому\b", " years ago "),  # elsewhere роки marks years: "2014-2022 роки"
     (r"\biv (?=квартал|півріч)", "4th "),
     (r"\biii (?=квартал|півріч)", "3rd "),
     (r"\bii (?=квартал|півріч)", "2nd "),
