@@ -365,6 +365,8 @@ def _clipped_unit(mode: str, unit: object) -> Spec:
 
 
 def _year_unit(unit: object, year: object) -> Spec:
+    if unit in ("day", "month"):  # "day in 1872": an unspecified day of the year
+        return Spec(year=year, unspecified=unit)  # type: ignore[arg-type]
     if unit != "year":
         raise Rejected(UNRECOGNIZED)
     return Spec(year=year)  # type: ignore[arg-type]
@@ -506,6 +508,8 @@ def _compound_spec(tokens: list[Token], kinds: tuple[str, ...]) -> Spec | None:
         return inner.copy(part=tokens[-1].value)
     if kinds[0] == "NUMW" and tokens[0].value == 1 and count > 2 and kinds[1] == "UNIT":
         return side_spec(tokens[2:]).copy(unspecified=tokens[1].value)
+    if kinds[0] == "UNIT" and tokens[0].value in ("day", "month", "year") and count > 1:
+        return side_spec(tokens[1:]).copy(unspecified=tokens[0].value)  # "day in 1872"
     return None
 
 
@@ -558,7 +562,9 @@ def _century_sides(tokens: list[Token]) -> None:
     if not (kinds and kinds[-1] == "UNIT" and tokens[-1].value == "century"):
         return
     for i in range(len(tokens) - 1):
-        if kinds[i] == "ORD" and kinds[i + 1] == "TO":
+        if kinds[i] in ("ORD", "N") and kinds[i + 1] == "TO":  # "17-19th centuries"
+            if kinds[i] == "N":
+                tokens[i] = Token("ORD", tokens[i].value, tokens[i].text)
             tokens.insert(i + 1, Token("UNIT", "century", "century"))
             return
 

@@ -8,7 +8,6 @@ report date supplies it. :func:`unit_bounds` turns a complete spec into
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -421,10 +420,11 @@ def _modified_unit(spec: Spec, conv: DateConventions) -> Unit:
         if named not in _UNIT_ORDER or _UNIT_ORDER.index(named) >= rank:
             msg = f"'a {named} in' needs a wider unit than a {unit.precision}"
             raise Rejected(msg)
-        text = unit.text
-        if text is not None and re.fullmatch(r"\d{4}(?:-\d{2})?", text):
-            # 1872-01 -> 1872-01-XX (a day in it), 1872 -> 1872-XX (a month in it)
-            text += "-XX" if len(text) == 7 or named == "month" else "-XX-XX"
+        text = unit.text  # 1872-01 -> 1872-01-XX (a day in it), 1872 -> 1872-XX (a month)
+        if unit.precision == "month" or (unit.precision == "year" and named == "month"):
+            text = f"{text}-XX"
+        elif unit.precision == "year" and named == "day":
+            text = f"{text}-XX-XX"
         unit = Unit(unit.start, unit.end, named, text)
     if isinstance(spec.clip, tuple):
         mode, ref_day = spec.clip
