@@ -260,3 +260,19 @@ def test_russian_parts_agree_with_english(year: int, month: int, part: str) -> N
     ours = parse_date(f"в {part} {LANGUAGES['ru'].months[month - 1][2]} {year} года")
     theirs = parse_date(f"{english} {ENGLISH_MONTHS[month - 1]} {year}")
     assert (ours.start, ours.end, ours.edtf) == (theirs.start, theirs.end, theirs.edtf)
+
+
+def test_load_events_reads_every_language_and_passes_the_conventions_on() -> None:
+    import timeline as tl
+
+    frame = pd.DataFrame(
+        {
+            "title": ["strike", "talks", "drill", "campaign"],
+            "date": ["26 апреля 2025 года", "26 квітня 2025 року", "2025년 4월 26일", "2024-25"],
+        }
+    )
+    events = tl.load_events(frame)
+    assert events["start"].dt.strftime("%Y-%m-%d").tolist()[:3] == ["2025-04-26"] * 3
+    assert events["edtf"].tolist()[3] == "2024/2025"
+    as_edtf = tl.load_events(frame.tail(1), conventions=DateConventions(two_digit_years="edtf"))
+    assert as_edtf["start_precision"].tolist() == ["season"]
