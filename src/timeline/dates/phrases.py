@@ -357,6 +357,21 @@ def _ago(count: object, unit: object) -> Spec:
     return Spec(relative=(unit, -count))  # type: ignore[operator]
 
 
+def _month_half(ordinal: object, unit: object, month: object, year: object = None) -> Spec:
+    """ "the first half of October 2025": days 1-15; the second: 16 to the end.
+
+    "the first week of October 2025" (days 1-7) has the same tokens.
+    """
+    if unit == "week":
+        if ordinal not in range(1, 6):
+            msg = f"a month has no week number {ordinal}"
+            raise Rejected(msg)
+        return Spec(year=year, month=month, nth_week=ordinal)  # type: ignore[arg-type]
+    if unit != "half" or ordinal not in (1, 2):
+        raise Rejected(UNRECOGNIZED)
+    return Spec(year=year, month=month, part=f"half{ordinal}")  # type: ignore[arg-type]
+
+
 def _clipped_unit(mode: str, unit: object) -> Spec:
     """ "earlier this year": from the start of the unit to the day before the report date."""
     if unit not in ("week", "month", "year"):
@@ -427,6 +442,8 @@ _RULES: dict[tuple[str, ...], Rule] = {
     ("NEXT", "UNIT"): lambda v: _relative_unit(v[0], v[1]),
     ("N", "UNIT", "AGO"): lambda v: _ago(v[0], v[1]),
     ("NUMW", "UNIT", "AGO"): lambda v: _ago(v[0], v[1]),
+    ("ORD", "UNIT", "MON"): lambda v: _month_half(v[0], v[1], v[2]),
+    ("ORD", "UNIT", "MON", "Y"): lambda v: _month_half(v[0], v[1], v[2], v[3]),
     ("EARLIER", "THIS", "UNIT"): lambda v: _clipped_unit("earlier", v[2]),
     ("LATER", "THIS", "UNIT"): lambda v: _clipped_unit("later", v[2]),
     ("THIS", "SEA"): lambda v: Spec(sub=("season", v[1]), relative=("current",)),  # type: ignore[arg-type]

@@ -281,7 +281,10 @@ def _year_part(year: int, part: str, conv: DateConventions) -> Unit:
 
 def _month_part(year: int, month: int, part: str, conv: DateConventions) -> Unit:
     last = days_in_month(year, month)
-    low, high = _part_window(part, conv.month_parts, 1, last)
+    if part.startswith("half"):  # the first half: days 1-15; the second: 16 to the end
+        low, high = (1, 15) if part == "half1" else (16, last)
+    else:
+        low, high = _part_window(part, conv.month_parts, 1, last)
     first_day = month_start(year, month)
     text = f"{year:04d}-{month:02d}-{low:02d}/{year:04d}-{month:02d}-{high:02d}"
     return _unit(first_day + low - 1, first_day + high, "month", text)

@@ -79,7 +79,7 @@ WORDS: dict[str, str] = {
     **words_for("years", "років"),
     **words_for("day", "день"),
     **words_for("days", "дні", "днів", "дня", "доби"),
-    **words_for("century", "століття", "ст"),
+    **words_for("century", "століття", "столітті", "ст"),
     # ordinals
     **words_for("first", (f"перш{e}" for e in _ADJ)),
     **words_for("second", (f"друг{e}" for e in _ADJ)),
@@ -140,8 +140,18 @@ _RELATIVE_YEAR = (
     r"\b(минул\w*|попередн\w*|цей|цього|цьому|поточн\w*|наступн\w*) (?:рік|року|році|роком)\b"
 )
 
+ROMAN_CENTURIES = tuple(
+    (rf"\b{pattern} (?=столі|ст\.)", f"{number}th ")
+    for pattern, number in (
+        ("[xх][xх][iі]", 21), ("[xх][xх]", 20), ("[xх][iі][xх]", 19), ("[xх]v[iі][iі][iі]", 18),
+        ("[xх]v[iі][iі]", 17), ("[xх]v[iі]", 16), ("[xх]v", 15), ("[xх][iі]v", 14),
+    )
+)  # fmt: skip
+
 REWRITES = (
     ("ʼ", "'"),
+    *ROMAN_CENTURIES,  # XIX століття: the 19th century
+    (r"(?<!\d)(\d0)-?(?:х|ті|і|их)\b", r"'\1"),  # 90-х: a two-digit decade, rejected
     (r"(\d{3}0)-?(?:х|ті|і|их)\b", r"\1s"),  # 1990-х роках: the 1990s
     (r"(\d{4})-?(?:му|й|го|ому)\b", r"\1"),  # у 2024-му році
     (r"(?<!\d)(\d{1,2})-?(?:го|му|й|е|ого|ому)\b", r"\1th"),  # 26-го квітня, 1-му кварталі
@@ -158,12 +168,16 @@ REWRITES = (
     (r"\biii (?=квартал|півріч)", "3rd "),
     (r"\bii (?=квартал|півріч)", "2nd "),
     (r"\bi (?=квартал|півріч)", "1st "),
+    (
+        r"\b(наприкінці|кінц[яію]|кінець|початк[уа]|початок|всередині|середин[аиіу]) року\b",
+        r"\1 this year",
+    ),
 )
 
 LANGUAGE = Language(
     code="uk",
     name="Ukrainian",
-    letters="а-щьюяєіїґ'’",
+    letters="а-щьюяєіїґ",
     own_letters="єіїґ",
     months=MONTHS,
     words=WORDS,
