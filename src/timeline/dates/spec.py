@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from timeline.dates import report_days
 from timeline.dates.conventions import DateConventions
 from timeline.dates.gregorian import (
     MAX_YEAR,
@@ -183,6 +184,16 @@ def _check_range(start_days: int, end_days: int) -> None:
     if start_days < _FIRST_DAY or end_days > _END_OF_RANGE:
         year = civil_from_days(start_days)[0] if start_days < _FIRST_DAY else MAX_YEAR + 1
         _check_year(year)
+
+
+def _check_utc_range(start_us: int, end_us: int) -> None:
+    """Reject a time whose UTC window leaves years 1-9999 (``9999-12-31T23:30-05:00``)."""
+    if start_us < FIRST_US:
+        msg = "in UTC the time falls before 0001-01-01: the engine covers years 1-9999"
+        raise Rejected(msg)
+    if end_us > END_US:
+        msg = "in UTC the time falls after 9999-12-31: the engine covers years 1-9999"
+        raise Rejected(msg)
 
 
 def check_month(month: int) -> None:
@@ -390,7 +401,7 @@ def unit_bounds(spec: Spec, conv: DateConventions) -> Unit:
         time = spec.time
         offset = (time.offset_minutes or 0) * US_PER_MINUTE
         start_us = day * US_PER_DAY + time.us - offset
-        _check_range(start_us // US_PER_DAY, start_us // US_PER_DAY)
+        _check_utc_range(start_us, start_us + time.resolution)
         return Unit(start_us, start_us + time.resolution, "time", None)
     return _unit(day, day + 1, "day", f"{year:04d}-{month:02d}-{spec.day:02d}")
 
@@ -504,6 +515,11 @@ def resolve_relative(spec: Spec, ref_day: int | None, conv: DateConventions) -> 
         if strictly_before and back == 0:
             back = 7
         return _day_spec(spec, ref_day - back)
+    if kind in report_days.KINDS:  # "on the 13th", "by Monday": see dates/report_phrases.py
+        try:
+            return _day_spec(spec, report_days.resolve(spec.relative, ref_day))
+        except ValueError as exc:
+            raise Rejected(str(exc)) from exc
     offset = spec.relative[1]
     if kind == "day":
         return _day_spec(spec, ref_day + offset)

@@ -13,6 +13,7 @@ from timeline.dates.expression import Expression
 from timeline.dates.languages import LANGUAGES, candidates
 from timeline.dates.languages.table import ENGLISH_MONTHS, Language
 from timeline.dates.phrases import parse_phrase
+from timeline.dates.report_phrases import report_phrase
 from timeline.dates.spec import Rejected
 from timeline.dates.tokens import UNRECOGNIZED
 
@@ -135,7 +136,9 @@ def parse_foreign(
     first: Rejected | None = None
     for code in codes:
         try:
-            return parse_phrase(translate(text, LANGUAGES[code]), dayfirst, two_digit)
+            english = translate(text, LANGUAGES[code])
+            found = report_phrase(english, dayfirst)  # "26일": the 26th (dates/report_phrases)
+            return found if found is not None else parse_phrase(english, dayfirst, two_digit)
         except Rejected as exc:
             first = first or exc
     assert first is not None
