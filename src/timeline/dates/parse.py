@@ -143,7 +143,8 @@ def read_expression(
     # EDTF starts with a digit, Y, X, a qualifier or an open end; skip it for words.
     expression = None
     maybe_edtf = not (text[0].isalpha() and text[0] not in "YyXxUu")
-    if maybe_edtf and (two_digit == "edtf" or not _year_pair(text)):  # "2024-25": below
+    pair = len(text) in (7, 8) and two_digit != "edtf" and _year_pair(text)  # "2024-25"
+    if maybe_edtf and not pair:
         expression = parse_edtf(text)
     if expression is None:  # "on the 13th", "by Monday": see dates/report_phrases.py
         expression = report_phrase(text, dayfirst)

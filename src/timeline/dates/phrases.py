@@ -51,9 +51,12 @@ _NEEDS_CLEANING = frozenset(
 )
 
 
-def _clean(tokens: list[Token]) -> list[Token]:
-    """Resolve context-dependent words and drop fillers."""
+def _clean(tokens: list[Token], two_digit: str = "range") -> list[Token]:
+    """Resolve context-dependent words ("2024-25" by ``two_digit``) and drop fillers."""
     kinds = {t.kind for t in tokens}
+    if "YPAIR" in kinds:
+        tokens = _year_pairs(tokens, two_digit)
+        kinds = {t.kind for t in tokens}
     if kinds.isdisjoint(_NEEDS_CLEANING):
         return tokens
     if not kinds.isdisjoint(_LIST_KINDS):
@@ -633,10 +636,7 @@ def parse_phrase(text: str, dayfirst: bool | None, two_digit: str = "range") -> 
     if text.startswith("[") and text.endswith("]") and ("," in text or ".." in text):
         msg = "an EDTF set ([...]: one of several dates) is not one date or interval"
         raise Rejected(msg)
-    tokens = tokenize(normalize(text))
-    if "-" in text and any(t.kind == "YPAIR" for t in tokens):
-        tokens = _year_pairs(tokens, two_digit)
-    tokens = _clean(tokens)
+    tokens = _clean(tokenize(normalize(text)), two_digit)
     kinds = [t.kind for t in tokens]
     rule = _RULES.get(tuple(kinds))
     if rule is not None:  # one rule covers the whole phrase: no connector, qualifier or time
