@@ -432,6 +432,7 @@ _RULES: dict[tuple[str, ...], Rule] = {
     ("Y", "SEA"): lambda v: Spec(year=v[0], sub=("season", v[1])),  # type: ignore[arg-type]
     ("SEA",): lambda v: Spec(sub=("season", v[0])),  # type: ignore[arg-type]
     ("PART", "SEA", "Y"): lambda v: Spec(year=v[2], sub=("season", v[1]), part=v[0]),  # type: ignore[arg-type]
+    ("PART", "SEA"): lambda v: Spec(sub=("season", v[1]), part=v[0]),  # type: ignore[arg-type]
     ("Q", "Y"): lambda v: _quarter(v[0], v[1]),  # type: ignore[arg-type]
     ("Y", "Q"): lambda v: _quarter(v[1], v[0]),  # type: ignore[arg-type]
     ("Q",): lambda v: _quarter(v[0]),  # type: ignore[arg-type]
@@ -523,7 +524,8 @@ def _compound_spec(tokens: list[Token], kinds: tuple[str, ...]) -> Spec | None:
             return inner.copy(relative=(unit, tokens[i].value))
     if kinds[-1] == "PART" and count > 1:
         inner = _rule_spec(tokens[:-1])
-        if inner.part is not None or inner.day is not None or inner.sub is not None:
+        season = inner.sub is not None and inner.sub[0].startswith("season")
+        if inner.part is not None or inner.day is not None or (inner.sub and not season):
             raise Rejected(UNRECOGNIZED)
         return inner.copy(part=tokens[-1].value)
     if kinds[0] == "NUMW" and tokens[0].value == 1 and count > 2 and kinds[1] == "UNIT":

@@ -273,6 +273,19 @@ def _sub_unit(year: int, sub: tuple[str, int], conv: DateConventions) -> Unit:
     return _unit(start, end, name, f"{year:04d}-{code + index - 1}")
 
 
+def _season_part(year: int, sub: tuple[str, int], part: str, conv: DateConventions) -> Unit:
+    """ "late summer 2024": the season's last month (early: its first, mid: its second)."""
+    if conv.seasons != "meteorological" or part not in ("early", "mid", "late"):
+        msg = f"'{part}' of a season is read only for meteorological seasons (whole months)"
+        raise Rejected(msg)
+    first_day = season_bounds(year, sub, conv)[0]
+    y, m, _ = civil_from_days(first_day)
+    m += ("early", "mid", "late").index(part)
+    start, end = month_start(y, m), month_start(y, m + 1)
+    y, m, _ = civil_from_days(start)
+    return _unit(start, end, "month", f"{y:04d}-{m:02d}")
+
+
 def _part_window(part: str, cuts: tuple[int, int], first: int, last: int) -> tuple[int, int]:
     """Inclusive sub-range of ``first..last`` for early/mid/late given the cut points."""
     if part == "early":
@@ -373,6 +386,8 @@ def unit_bounds(spec: Spec, conv: DateConventions) -> Unit:
         raise Rejected(msg)
     _check_year(year)
     if spec.sub is not None:
+        if spec.part is not None and spec.sub[0].startswith("season"):
+            return _season_part(year, spec.sub, spec.part, conv)
         _no_part(spec, spec.sub[0].partition("_")[0])
         return _sub_unit(year, spec.sub, conv)
     month = spec.month
