@@ -15,6 +15,7 @@ import pandas as pd
 
 from timeline.engines.buckets import bucket_counts
 from timeline.engines.canonical import to_canonical_frame
+from timeline.engines.collect import collect
 from timeline.engines.conditions import SEARCH, engine_expression, is_list_dtype, search_expression
 from timeline.engines.epoch import END_MS, START_MS, stamp_ms, with_epoch_columns
 from timeline.filters import FilterState
@@ -85,7 +86,7 @@ class EventTable:
 
     def __len__(self) -> int:
         if self._length is None:
-            counted = self._frame.select(nw.len().alias("n")).collect()
+            counted = collect(self._frame.select(nw.len().alias("n")))
             self._length = int(counted["n"].to_list()[0])
         return self._length
 
@@ -97,7 +98,7 @@ class EventTable:
     def reference_date(self) -> pd.Timestamp | None:
         """Fallback report date of relative filter bounds: the latest ``reported_on``."""
         if self._reference is None and "reported_on" in self.schema:
-            latest = self._frame.select(nw.col("reported_on").max().alias("r")).collect()
+            latest = collect(self._frame.select(nw.col("reported_on").max().alias("r")))
             value = latest["r"].to_list()[0]
             self._reference = _timestamp(value)
         return None if self._reference is None else pd.Timestamp(self._reference)
@@ -155,7 +156,7 @@ class EventTable:
         )
         if limit is not None:
             grouped = grouped.sort(["n", "value"], descending=[True, False]).head(int(limit))
-        counts = grouped.collect().to_pandas()
+        counts = collect(grouped).to_pandas()
         pairs = [(str(v), int(n)) for v, n in zip(counts["value"], counts["n"], strict=True)]
         return sorted(pairs, key=lambda item: (-item[1], item[0]))
 
@@ -173,11 +174,13 @@ class EventTable:
         if "reported_on" in self.schema:
             ends.append(nw.col("reported_on"))
         ends.append(nw.col("start"))
-        answer = self._frame.select(
-            nw.col("start").min().alias("low"),
-            nw.coalesce(*ends).max().alias("high"),
-            nw.col("start").count().alias("n"),
-        ).collect()
+        answer = collect(
+            self._frame.select(
+                nw.col("start").min().alias("low"),
+                nw.coalesce(*ends).max().alias("high"),
+                nw.col("start").count().alias("n"),
+            )
+        )
         if int(answer["n"].to_list()[0] or 0) == 0:
             return None
         low = _timestamp(answer["low"].to_list()[0])
@@ -275,7 +278,7 @@ class EventTable:
 
 
 def _pandas(frame: Any) -> pd.DataFrame:
-    collected = frame.collect()
+    collected = collect(frame)
     try:
         table = collected.to_arrow()
     except (TypeError, NotImplementedError, ValueError):
