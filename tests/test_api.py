@@ -38,3 +38,11 @@ def test_import_is_fast_and_lazy() -> None:
     seconds, heavy = out.stdout.splitlines()
     assert float(seconds) < 0.5
     assert heavy == "False False"
+
+
+def test_extract_events_is_public_and_lazy() -> None:
+    assert "extract_events" in tl.__all__
+    assert tl._API["extract_events"] == "timeline.extract"
+    code = "import sys, timeline; print('timeline.extract' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

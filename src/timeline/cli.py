@@ -277,12 +277,6 @@ def _check_columns(events: Any, args: argparse.Namespace) -> None:
             raise CommandError(msg)
 
 
-def _reference(events: Any) -> Any:
-    if "reported_on" in events.columns and events["reported_on"].notna().any():
-        return events["reported_on"].max()
-    return None
-
-
 def _eras(specs: Sequence[Sequence[str]] | None, reference: Any) -> list[tuple[str, Any, Any]]:
     """``--era LABEL FROM TO`` into (label, start, end) with the date engine."""
     import pandas as pd
@@ -306,11 +300,11 @@ def _eras(specs: Sequence[Sequence[str]] | None, reference: Any) -> list[tuple[s
     return eras
 
 
-def _filtered(events: Any, args: argparse.Namespace) -> Any:
-    from timeline.filters import apply_filters
-
+def _filters(args: argparse.Namespace) -> Any:
+    """The filter options as a ``FilterState``, applied by the export itself (as
+    ``tl.export(filters=)``), so the reference date is the unfiltered frame's."""
     try:
-        return apply_filters(events, _filter_state(args))
+        return _filter_state(args)
     except ValueError as exc:
         raise CommandError(_first_line(exc)) from exc
 
@@ -346,6 +340,7 @@ def run_render(args: argparse.Namespace) -> int:
     """``timeline render``."""
     from timeline.export import format_of
     from timeline.export.progress import Progress, count_rows, worth_showing
+    from timeline.reference import frame_reference
 
     source = _existing_file(args.events, "EVENTS")
     outputs = _outputs(args.output)
@@ -357,9 +352,9 @@ def run_render(args: argparse.Namespace) -> int:
     progress.start(f"loading {source}{size}")
     events = _load(source, args, "EVENTS")
     _check_columns(events, args)
-    filtered = _filtered(events, args)
-    progress.advance(f"loaded {len(events):,} rows, {len(filtered):,} after filters")
+    progress.advance(f"loaded {len(events):,} rows")
     options: dict[str, Any] = {
+        "filters": _filters(args),
         "lane": args.lane,
         "color": args.color,
         "text": args.text,
@@ -368,7 +363,7 @@ def run_render(args: argparse.Namespace) -> int:
         "width": args.width,
         "height": args.height,
     }
-    eras = _eras(args.era, _reference(events))
+    eras = _eras(args.era, frame_reference(events))
     if eras:
         options["eras"] = eras
     formats = {format_of(p).name for p in outputs}
@@ -382,7 +377,7 @@ def run_render(args: argparse.Namespace) -> int:
         options["key_events"] = args.key_events
     if formats & {"csv", "xlsx"} and args.derived:
         options["derived"] = True
-    _write(filtered, outputs, options, progress)
+    _write(events, outputs, options, progress)
     progress.close()
     return EXIT_OK
 

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from timeline.load.background import Background
+from timeline.load.build import LoadResult, start_extra_columns
 from timeline.load.importers.common import (
     RowChecks,
     SourceText,
@@ -28,7 +29,6 @@ from timeline.load.importers.common import (
     tight_separators,
     whole_number_text,
 )
-from timeline.load.loader import start_extra_columns
 from timeline.load.readers import RawTable, read_table
 from timeline.load.text_cells import split_list
 
@@ -161,15 +161,15 @@ def load(
     dayfirst: bool | None = None,
     conventions: object = None,
     file_format: str | None = None,
-) -> object:
-    """Import an ACLED export into events (a :class:`~timeline.load.loader.LoadResult`)."""
+) -> LoadResult:
+    """Import an ACLED export into events (a :class:`~timeline.load.build.LoadResult`)."""
     raw = read(source, file_format)
     return build_acled(raw, reference_date, dayfirst, conventions)
 
 
 def build_acled(
     raw: RawTable, reference_date: object, dayfirst: bool | None, conventions: object
-) -> object:
+) -> LoadResult:
     """Derive the canonical fields of an ACLED table and build the events."""
     cols = find_columns(raw.frame, COLUMNS)
     require_columns(cols, REQUIRED, NAME, raw.frame)

@@ -13,6 +13,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from timeline.load.build import LoadResult, start_extra_columns
 from timeline.load.importers.common import (
     RowChecks,
     SourceText,
@@ -26,7 +27,6 @@ from timeline.load.importers.common import (
     require_columns,
     take_columns,
 )
-from timeline.load.loader import start_extra_columns
 from timeline.load.readers import RawTable, read_headerless, read_table, source_format
 
 NAME = "gdelt"
@@ -144,8 +144,8 @@ def load(
     dayfirst: bool | None = None,
     conventions: object = None,
     file_format: str | None = None,
-) -> object:
-    """Import GDELT events (a :class:`~timeline.load.loader.LoadResult`)."""
+) -> LoadResult:
+    """Import GDELT events (a :class:`~timeline.load.build.LoadResult`)."""
     return build_gdelt(read(source, file_format), reference_date, dayfirst, conventions)
 
 
@@ -189,7 +189,7 @@ def _check_moments(checks: RowChecks, column: str, values: pd.Series, iso: pd.Se
 
 def build_gdelt(
     raw: RawTable, reference_date: object, dayfirst: bool | None, conventions: object
-) -> object:
+) -> LoadResult:
     """Derive the canonical fields of GDELT events and build them."""
     cols = find_columns(raw.frame, COLUMNS)
     require_columns(cols, REQUIRED, NAME, raw.frame)

@@ -15,6 +15,7 @@ import pandas as pd
 
 from timeline.load.importers.common import derived, plain_value
 from timeline.load.importers.html_text import html_to_text
+from timeline.load.importers.timelinejs_layout import Layout
 from timeline.load.readers import RawTable, decode_text
 
 HTML_KEYS = ("text.headline", "text.text", "media.caption", "media.credit")
@@ -40,8 +41,6 @@ def read_json(path: Path) -> RawTable:
     ValueError
         When the file is not a TimelineJS timeline (an object with an ``events`` list).
     """
-    from timeline.load.importers.timelinejs import Layout
-
     payload = json.loads(decode_text(path.read_bytes()))
     events = payload.get("events") if isinstance(payload, dict) else None
     eras = payload.get("eras", []) if isinstance(payload, dict) else None
