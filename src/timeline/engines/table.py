@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from typing import Any
 
 import narwhals as nw
+import numpy as np
 import pandas as pd
 
 from timeline.engines.buckets import bucket_counts
@@ -241,18 +242,26 @@ class EventTable:
         >>> tl.scan_events(events).window("2025-01-01", "2026-01-01")["title"].tolist()
         ['b']
         """
-        frame = self._frame
-        low, high = _millis(since), _millis(until)
-        if low is not None:
-            frame = frame.filter(
-                (nw.col(END_MS) > low) | (nw.col(END_MS).is_null() & nw.col("open_end"))
-            )
-        if high is not None:
-            frame = frame.filter(nw.col(START_MS).is_null() | (nw.col(START_MS) < high))
+        frame = self._overlap(since, until)
+        if frame.implementation is nw.Implementation.DASK:
+            return _dask_window(frame, limit)
         frame = frame.sort(START_MS, "event_id", nulls_last=False)
         if limit is not None:
             frame = frame.head(int(limit))
         return _pandas(frame)
+
+    def window_count(self, since: object = None, until: object = None) -> int:
+        """How many events :meth:`window` would give for ``[since, until)``, without limit.
+
+        Examples
+        --------
+        >>> import timeline as tl
+        >>> events = tl.load_events(pd.DataFrame({"title": ["a", "b"], "date": ["2024", "2025"]}))
+        >>> tl.scan_events(events).window_count("2025-01-01")
+        1
+        """
+        counted = collect(self._overlap(since, until).select(nw.len().alias("n")))
+        return int(counted["n"].to_list()[0])
 
     def to_pandas(self, *, max_rows: int | None = DEFAULT_MAX_ROWS) -> pd.DataFrame:
         """All events as the canonical pandas frame, if there are at most ``max_rows``.
@@ -276,6 +285,34 @@ class EventTable:
             raise ValueError(msg)
         return _pandas(self._frame)
 
+    def _overlap(self, since: object, until: object) -> Any:
+        frame = self._frame
+        low, high = _millis(since), _millis(until)
+        if low is not None:
+            frame = frame.filter(
+                (nw.col(END_MS) > low) | (nw.col(END_MS).is_null() & nw.col("open_end"))
+            )
+        if high is not None:
+            frame = frame.filter(nw.col(START_MS).is_null() | (nw.col(START_MS) < high))
+        return frame
+
+
+def _dask_window(frame: Any, limit: int | None) -> pd.DataFrame:
+    """Dask sorts on one key only: each partition gives its first ``limit`` rows, pandas
+    orders those."""
+    native = nw.to_native(frame)
+    order = [START_MS, "event_id"]
+
+    def first_rows(part: pd.DataFrame) -> pd.DataFrame:
+        part = part.sort_values(order, na_position="first", kind="stable")
+        return part if limit is None else part.head(int(limit))
+
+    rows = native.map_partitions(first_rows, meta=native._meta).compute()
+    rows = rows.sort_values(order, na_position="first", kind="stable")
+    if limit is not None:
+        rows = rows.head(int(limit))
+    return to_canonical_frame(rows.reset_index(drop=True))
+
 
 def _pandas(frame: Any) -> pd.DataFrame:
     collected = collect(frame)
@@ -298,8 +335,8 @@ def _timestamp(value: object) -> pd.Timestamp | None:
 def _millis(value: object) -> int | None:
     if value is None:
         return None
-    if isinstance(value, (int,)) and not isinstance(value, bool):
-        return int(value)
+    if isinstance(value, int | float | np.integer | np.floating) and not isinstance(value, bool):
+        return int(np.floor(value))  # epoch milliseconds
     stamp = _timestamp(value)
     if stamp is None:
         return None
