@@ -188,6 +188,7 @@ def export_many(
 
     from timeline.export.images import image_session
 
+    obj, options = _table_view(obj, dict(options))
     targets = [Path(p) for p in paths]
     if not targets:
         msg = "paths is empty; give at least one output file"
@@ -238,15 +239,34 @@ def export_many(
     return targets
 
 
+def _table_view(obj: object, options: dict[str, Any]) -> tuple[object, dict[str, Any]]:
+    """A lazy ``EventTable`` becomes the explorer of its view (filters, lane, colour, range):
+    its figure is drawn from the engine's answers, its table is the window's events."""
+    from timeline.engines.table import EventTable
+
+    if not isinstance(obj, EventTable):
+        return obj, options
+    from timeline.explore.table_explorer import TableExplorer
+
+    view = {k: options.pop(k) for k in ("lane", "color") if options.get(k) is not None}
+    explorer = TableExplorer(obj, state=options.pop("filters", None), **view)
+    if options.get("x_range") is not None:
+        explorer.zoom(options.pop("x_range"))
+    return explorer, options
+
+
 def export(obj: object, path: PathLike, **options: Any) -> Path:
     """Export a figure, an explorer or an event frame; the suffix of ``path`` picks the format.
 
     Parameters
     ----------
-    obj : go.Figure, explorer or DataFrame
+    obj : go.Figure, explorer, DataFrame or EventTable
         A plotly figure; an explorer (anything with ``.figure`` and ``.filtered``: its
-        current view and filtered events); or a canonical event frame, drawn with
-        ``tl.plot`` for figure formats and written as it is for table formats.
+        current view and filtered events); a canonical event frame, drawn with
+        ``tl.plot`` for figure formats and written as it is for table formats; or a lazy
+        ``EventTable`` (``tl.scan_events``; with ``filters``, ``lane``, ``color``,
+        ``x_range``): its view is drawn from the engine's counts and the table formats get
+        the events of the window (at most 20,000).
     path : str or path-like
         ``.html`` self-contained page; ``.png``, ``.svg``, ``.pdf`` images (kaleido and
         Chromium); ``.pptx`` briefing deck; ``.docx`` Word chronology (needs the

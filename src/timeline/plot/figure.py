@@ -487,8 +487,11 @@ def plot(
 
     Parameters
     ----------
-    events : pandas.DataFrame
-        The canonical event frame (see ``tl.load_events``).
+    events : pandas.DataFrame or EventTable
+        The canonical event frame (see ``tl.load_events``), or a lazy table of events
+        (``tl.scan_events``): the engine counts the events in ``x_range`` (default: the
+        whole extent); up to 20,000 of them are drawn as marks, more as density strips
+        of the engine's per-lane bucket counts (:mod:`timeline.plot.table_figure`).
     lane : str, optional
         Column whose values are the lanes (rows), e.g. ``"category"``, ``"actors"``,
         ``"location"``, ``"source"``. A list-valued cell puts the event in each lane.
@@ -563,6 +566,30 @@ def plot(
     >>> sorted({trace.meta["role"] for trace in fig.data} - {"legend_note"})
     ['instant', 'span', 'span_extent', 'span_open']
     """
+    if _is_event_table(events):
+        from timeline.plot.table_figure import plot_table
+
+        span = None if x_range is None else _range_ms(x_range)
+        return plot_table(
+            events,
+            lane=lane,
+            color=color,
+            x_range=span,
+            title=title,
+            width=width,
+            height=height,
+            text=text,
+            lane_order=lane_order,
+            eras=eras,
+            markers=markers,
+            subtitle=subtitle,
+            caption=caption,
+            palette=palette,
+            color_map=color_map,
+            webgl=webgl,
+            max_rows_per_lane=max_rows_per_lane,
+            range_slider=range_slider,
+        )
     return figure_parts(
         events,
         lane=lane,
@@ -588,3 +615,10 @@ def plot(
         mark_budget=mark_budget,
         level_of_detail=level_of_detail,
     ).figure()
+
+
+def _is_event_table(events: object) -> bool:
+    """Whether ``events`` is a lazy ``EventTable`` (checked without importing an engine)."""
+    from timeline.engines.table import EventTable
+
+    return isinstance(events, EventTable)
