@@ -592,7 +592,7 @@ REJECTED = [
     ("XXXX", "too unspecified"),
     ("156X-12-25", "partly unspecified"),
     ("n.d.", "the date is unknown"),
-    ("the 3rd", "a lone number is not a date"),
+    ("3rd", "a lone number is not a date"),  # "the 3rd" is a day of the report month
     ("2024-06-01/2024-05-01", "the end (2024-05-01) is before the start (2024-06-01)"),
     ("June 2024 to May 2024", "the end (2024-05) is before the start (2024-06)"),
     # a reversed range within one month is not a range across a year turn

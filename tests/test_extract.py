@@ -173,7 +173,7 @@ def test_one_row_per_dated_claim(events: pd.DataFrame) -> None:
         "Thursday",
         "Thursday",
         "Tuesday",
-        "that day",
+        "Tuesday",  # "that day": the day it refers to, as written there
         "2024",
         "2024",
     ]
@@ -199,7 +199,7 @@ def test_date_basis_claimant_source(events: pd.DataFrame) -> None:
         "article wording",
         "date of the preceding sentence (the sentence gives none)",
     ]
-    assert events["date_basis"].iloc[4] == "'that day': the day given before (Tuesday)"
+    assert events["date_basis"].iloc[4] == "'that day' in the text: the day given before"
     assert events["claimant"].tolist()[:3] == [
         "Ukraine's General Staff",
         "Ukraine's General Staff",
@@ -218,6 +218,8 @@ def test_offsets_point_at_the_claim(events: pd.DataFrame) -> None:
         assert ARTICLE[row.sentence_start : row.sentence_end] == row.quote
         if row.date_basis == "article wording" and pd.isna(row.end_text):
             assert ARTICLE[row.char_start : row.char_end] == row.date_text
+    that_day = events.iloc[4]
+    assert ARTICLE[that_day.char_start : that_day.char_end] == "that day"
     inherited = events.iloc[2]
     assert ARTICLE[inherited.char_start : inherited.char_end] == "Thursday"  # where it is written
     span = events.iloc[6]
@@ -261,6 +263,22 @@ def test_known_names() -> None:
     )
     assert "Sergei Lavrov" in events["actors"].iloc[0]
     assert events["location"].iloc[0] == "Moscow"
+
+
+def test_the_draft_renders_after_a_csv_round_trip(tmp_path: object) -> None:
+    text = (
+        "Talks began on Tuesday. The pause was lifted that day, officials said. "
+        "Trucks arrived at 6 a.m. on Monday. He will be sworn in on 18 February. "
+        "It had sent 1,000 workers by Wednesday. Shelling went on Thursday morning."
+    )
+    events = tl.extract_events(text, reported_on=REPORTED)
+    path = tmp_path / "draft.csv"  # type: ignore[operator]
+    tl.export(events, path)
+    again = tl.load_events(path)
+    columns = ["date_text", "start", "end", "kind"]
+    assert again[columns].astype(str).values.tolist() == events[columns].astype(str).values.tolist()
+    assert events["start"].iloc[3] == pd.Timestamp("2026-02-18")
+    assert "sentence about the future" in events["date_basis"].iloc[3]
 
 
 def test_hostile_text_stays_text(tmp_path: object) -> None:

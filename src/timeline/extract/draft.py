@@ -82,8 +82,10 @@ def draft_rows(
 ) -> list[dict[str, Any]]:
     """The draft rows of a text: plain dicts, one per dated claim, in text order.
 
-    ``date`` (and ``end``) hold the text the loader reads; ``date_text`` what the row
-    shows when it differs ("that day", "6 a.m. on Monday").
+    ``date`` (and ``end``) hold the date text as the loader reads it: as written, or, for
+    "that day" and an undated claim, the date it refers to, or the date as the sentence's
+    tense reads it ("will be sworn in on 18 February": 18 February of the next year);
+    ``date_basis`` says which, and ``char_start``/``char_end`` where it is written.
 
     Examples
     --------
@@ -138,8 +140,7 @@ def draft_rows(
                 assert day is not None
                 row.update(
                     date=day.read,
-                    date_text=mention.text,
-                    date_basis=f"'{mention.text}': the day given before ({day.text})",
+                    date_basis=f"'{mention.text}' in the text: the day given before",
                 )
             elif mention.until and previous is not None and previous.date is not None:
                 row.update(
@@ -148,13 +149,11 @@ def draft_rows(
                     date_basis=WORDING,
                     char_start=sentence.start + previous.start,
                 )
-                if previous.read_as or mention.read_as:
-                    row["date_text"] = previous.text
-                    row["end_text"] = mention.text.split(" ", 1)[1]
             else:
-                row.update(date=read, date_basis=WORDING)
+                basis = WORDING
                 if mention.read_as:
-                    row["date_text"] = mention.text
+                    basis = f"{WORDING} '{mention.text}', {mention.note} ({read})"
+                row.update(date=read, date_basis=basis)
             row.setdefault("char_start", sentence.start + mention.start)
             row["char_end"] = sentence.start + mention.end
             rows.append(row)
@@ -196,8 +195,6 @@ def _undated(common: dict[str, Any], context: _Context | None, reported_on: obje
             char_start=context.char_start,
             char_end=context.char_end,
         )
-        if context.read != context.text:
-            row["date_text"] = context.text
     else:
         from timeline.dates import parse_date
 

@@ -109,17 +109,12 @@ _YEAR_CONTEXT = frozenset(
     ]
 )
 _UNTIL = re.compile(r"(?i:until|till) ")
-_PART_OF_DAY = re.compile(r" (?i:morning|afternoon|evening|night)$")
 _FUTURE = re.compile(
     r"\b(?:will|shall|is (?:due|set|scheduled|expected) to|are (?:due|set|scheduled|expected) "
     r"to|is to|are to|plans? to|would)\b"
 )
 _PERFECT = re.compile(r"\b(?:had|has|have)\s+(?:\w+ly\s+)?(?:been\s+)?\w+(?:ed|en|wn|un|ne|t)\b")
 _YEARLESS = re.compile(rf"^(?:(?i:on|the) )?(?:{_DAY} (?:of )?{_MONTHS}|{_MONTHS} {_DAY})$")
-_ZONELESS_TIME = re.compile(
-    r"\b\d{1,2}(?::\d{2})?\s?(?i:a\.m\.|p\.m\.|am|pm)(?!\s?(?:GMT|UTC|[A-Z]{3}\b))(?: (?i:on))?"
-    r"|\b\d{1,2}:\d{2}(?!\s?(?:GMT|UTC|[A-Z]{3}\b|[ap]))(?: (?i:on))?"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,8 +123,8 @@ class DateMention:
 
     ``date`` is None for a reference to an earlier date ("that day"); ``until`` marks an
     end given alone ("until the spring of 2025"), which may close a span that starts at
-    an earlier date of the same sentence. A clock time without a zone ("6 a.m. on
-    Monday") is local time we cannot convert: ``read_as`` holds the text without it.
+    an earlier date of the same sentence. ``read_as`` is the text the date was read as
+    when the sentence's tense made it differ from the engine's reading (``note`` says how).
     """
 
     text: str
@@ -138,6 +133,7 @@ class DateMention:
     date: FuzzyDate | None
     until: bool = False
     read_as: str | None = None  # the text the engine read, when not ``text`` itself
+    note: str | None = None  # why it was read so
 
 
 def _bare_year_ok(sentence: str, start: int, end: int) -> bool:
@@ -148,8 +144,8 @@ def _bare_year_ok(sentence: str, start: int, end: int) -> bool:
 
 
 def _tense(
-    sentence: str, text: str, read_as: str | None, date: FuzzyDate, reported_on: object
-) -> tuple[str | None, FuzzyDate]:
+    sentence: str, text: str, date: FuzzyDate, reported_on: object
+) -> tuple[str | None, str | None, FuzzyDate]:
     """Re-read a date by the tense of its sentence.
 
     The engine puts a day without a year ("18 February") on or before the report date;
@@ -157,19 +153,20 @@ def _tense(
     one after it. "By Tuesday" is a deadline ahead, except in a perfect-tense sentence
     ("had positioned 1,000 workers by Tuesday"): on or before the Tuesday just past.
     """
-    read = read_as or text
+    read = text
     reported = parse_date(reported_on).start
     before = date.end is not None and date.end <= reported
     if _YEARLESS.match(read) and before and _FUTURE.search(sentence):
         for year in (reported.year, reported.year + 1):
             ahead = _read(f"{read} {year}", None)
             if ahead is not None and ahead.start >= reported:
-                return f"{read} {year}", ahead
+                return f"{read} {year}", "a sentence about the future: the next one", ahead
     if read.lower().startswith("by ") and _PERFECT.search(sentence):
         past = _read("until " + read[3:], reported_on)
         if past is not None:
-            return "until " + read[3:], past
-    return read_as, date
+            note = "a sentence in the perfect tense: on or before the one just past"
+            return "until " + read[3:], note, past
+    return None, None, date
 
 
 def _read(text: str, reported_on: object) -> FuzzyDate | None:
@@ -210,14 +207,9 @@ def find_dates(sentence: str, reported_on: object) -> list[DateMention]:
         date = _read(text, reported_on)
         until = False
         read_as = None
-        if date is None and _ZONELESS_TIME.search(text):
-            read_as = " ".join(_ZONELESS_TIME.sub(" ", text).split())
-            date = _read(read_as, reported_on)
-        if date is None and _PART_OF_DAY.search(text):  # "Thursday morning": the day
-            read_as = _PART_OF_DAY.sub("", read_as or text)
-            date = _read(read_as, reported_on)
+        note = None
         if date is not None:
-            read_as, date = _tense(sentence, text, read_as, date, reported_on)
+            read_as, note, date = _tense(sentence, text, date, reported_on)
         if date is None:  # drop a prefix the engine does not take ("as of", "by" + range)
             head = re.match(r"(?i:as of|by|from|after|before|since) ", text)
             if head is None:
@@ -229,5 +221,5 @@ def find_dates(sentence: str, reported_on: object) -> list[DateMention]:
                 continue
         if _UNTIL.match(text):
             until = True
-        mentions.append(DateMention(text, start, end, date, until, read_as))
+        mentions.append(DateMention(text, start, end, date, until, read_as, note))
     return mentions

@@ -69,14 +69,6 @@ def events_from_rows(
         reference_date=reported_on,
         columns={name: field for name, field in _FIELDS.items()},
     )
-    for column in ("date_text", "end_text"):  # what the row shows, where it differs
-        shown = [row.get(column) for row in rows]
-        if any(value is not None for value in shown):
-            written = events[column].astype(object).to_numpy().copy()
-            for i, value in enumerate(shown):
-                if value is not None:
-                    written[i] = value
-            events[column] = pd.Series(written, index=events.index, dtype="str")
     for name in _OFFSETS:
         events[name] = pd.array([row.get(name) for row in rows], dtype="Int64")
     events["date_basis"] = pd.Series([row.get("date_basis") for row in rows], dtype="str")
