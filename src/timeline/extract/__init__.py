@@ -125,7 +125,12 @@ def extract_events(
     if not isinstance(text, str):
         msg = f"text must be a str (the article); got {type(text).__name__}"
         raise TypeError(msg)
-    if reported_on is None or reference_day(reported_on) is None:
+    try:
+        day = None if reported_on is None else reference_day(reported_on)
+    except (ValueError, TypeError) as exc:
+        reason = str(exc).replace("reference_date", "reported_on", 1)
+        raise type(exc)(reason) from exc
+    if day is None:
         msg = (
             "reported_on is required: the article's date, against which 'Tuesday' or "
             f"'late October' are resolved; got {reported_on!r}"
