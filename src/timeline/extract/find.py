@@ -154,7 +154,7 @@ def _tense(
     ("had positioned 1,000 workers by Tuesday"): on or before the Tuesday just past.
     """
     read = text
-    reported = parse_date(reported_on).start
+    reported = _report_start(reported_on)
     before = date.end is not None and date.end <= reported
     if _YEARLESS.match(read) and before and _FUTURE.search(sentence):
         for year in (reported.year, reported.year + 1):
@@ -167,6 +167,16 @@ def _tense(
             note = "a sentence in the perfect tense: on or before the one just past"
             return "until " + read[3:], note, past
     return None, None, date
+
+
+def _report_start(reported_on: object) -> object:
+    key = str(reported_on)
+    if _REPORT_CACHE.get("key") != key:
+        _REPORT_CACHE.update(key=key, start=parse_date(reported_on).start)
+    return _REPORT_CACHE["start"]
+
+
+_REPORT_CACHE: dict[str, object] = {}
 
 
 def _read(text: str, reported_on: object) -> FuzzyDate | None:
