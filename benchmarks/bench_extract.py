@@ -64,18 +64,19 @@ def main() -> None:
     articles = [article(pool, rng) for _ in range(n)]
     words = sum(len(a.split()) for a in articles)
     tl.extract_events("Warm-up on Monday.", reported_on="2025-11-01")  # imports, not timed
-    best = float("inf")
+    best = cpu = float("inf")
     rows = 0
     for _ in range(1 if args.quick else 3):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         rows = sum(len(tl.extract_events(a, reported_on="2025-11-20")) for a in articles)
         best = min(best, time.perf_counter() - start)
+        cpu = min(cpu, time.process_time() - start_cpu)
     per_10s = best / n * 100
     print(f"articles: {n}, words: {words:,} ({words / n:,.0f} per article), rows drafted: {rows:,}")
     print(
         f"extract_events: {best:.2f} s ({best / n * 1000:.1f} ms per article, "
         f"{words / best:,.0f} words/s); 100 articles: {per_10s:.2f} s, target < 10 s "
-        f"({10 / per_10s:.1f}x margin)"
+        f"({10 / per_10s:.1f}x margin); CPU time {cpu:.2f} s"
     )
 
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from timeline.extract.claims import find_claimant, short_title
-from timeline.extract.find import DateMention, find_dates
+from timeline.extract.find import DateMention, find_dates, read_date
 from timeline.extract.names import (
     capitalised_names,
     find_location,
@@ -53,11 +53,9 @@ def _context_of(sentence: Sentence, mention: DateMention, reported_on: object) -
     text, read, start = mention.text, mention.read_as or mention.text, mention.start
     date = mention.date
     if mention.until:  # "until the spring of 2025": the text goes on at the spring of 2025
-        from timeline.dates import parse_date
-
         head = len(text) - len(text.split(" ", 1)[1])
         text, read, start = text[head:], read.split(" ", 1)[1], start + head
-        date = parse_date(read, reported_on)
+        date = read_date(read, reported_on)
     return _Context(text, read, date.start, sentence.start + start, sentence.start + mention.end)
 
 

@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+
+import pandas as pd
 
 from timeline.dates import FuzzyDate, parse_date
 from timeline.dates.report_phrases import ANAPHORA
@@ -82,6 +84,10 @@ def _pattern() -> re.Pattern[str]:
     )
 
 
+_TRIGGER = re.compile(
+    rf"\d|{_MONTHS}|{_WEEKDAYS}|(?i:yesterday|today|tonight|tomorrow|week|month|year|"
+    r"spring|summer|autumn|winter|quarter|half|recent|\bday\b|decade)"
+)
 _YEAR_ONLY = re.compile(_YEAR + r"(?:s)?")
 _YEAR_CONTEXT = frozenset(
     [
@@ -181,9 +187,35 @@ _REPORT_CACHE: dict[str, object] = {}
 
 def _read(text: str, reported_on: object) -> FuzzyDate | None:
     try:
-        return parse_date(text, reported_on)
+        return read_date(text, reported_on)
     except (DateParseError, ValueError):
         return None
+
+
+@lru_cache(maxsize=8192)
+def _read_cached(text: str, reported: str | None) -> FuzzyDate:
+    return parse_date(text, reported)
+
+
+def read_date(text: str, reported_on: object) -> FuzzyDate:
+    """:func:`timeline.parse_date` of a date text against the report date, each pair read
+    once (an article repeats its dates, and a draft reads each date twice).
+
+    Raises
+    ------
+    DateParseError
+        As :func:`timeline.parse_date`.
+
+    Examples
+    --------
+    >>> read_date("the 13th", "2025-11-20").edtf
+    '2025-11-13'
+    """
+    if reported_on is None:
+        return _read_cached(text, None)
+    if not isinstance(reported_on, str):
+        reported_on = str(pd.Timestamp(reported_on).date())
+    return _read_cached(text, reported_on)
 
 
 def find_dates(sentence: str, reported_on: object) -> list[DateMention]:
@@ -207,6 +239,8 @@ def find_dates(sentence: str, reported_on: object) -> list[DateMention]:
     [('the 13th', '2025-11-13')]
     """
     mentions: list[DateMention] = []
+    if _TRIGGER.search(sentence) is None:  # no digit, month, weekday or date word
+        return mentions
     for match in _pattern().finditer(sentence):
         text, start, end = match.group(), match.start(), match.end()
         if _YEAR_ONLY.fullmatch(text) and not _bare_year_ok(sentence, start, end):

@@ -48,12 +48,12 @@ def _event_id(row: dict[str, Any], source: str | None) -> str:
 def _bounds(row: dict[str, Any], report: pd.Timestamp, number: int) -> tuple:
     """The date columns of one row: its date, or the span from its date to its end, as
     :func:`timeline.dates.combine_bounds` joins them."""
-    from timeline.dates import parse_date
     from timeline.errors import DateParseError
+    from timeline.extract.find import read_date
 
     try:
-        first = parse_date(row["date"], report)
-        last = parse_date(row["end"], report) if row.get("end") else None
+        first = read_date(row["date"], report)
+        last = read_date(row["end"], report) if row.get("end") else None
     except DateParseError as exc:  # every drafted date was read before: a bug
         msg = f"drafted row {number}: {exc}"
         raise ValueError(msg) from exc
