@@ -21,6 +21,8 @@ module reads them before the general phrase grammar of :mod:`timeline.dates.phra
   Monday", "between 6 a.m. on Monday and 6 a.m. on Tuesday") is the place's local time,
   which cannot be put in UTC: the time is dropped and the day kept. (With a full date,
   "2:30 pm on 19 June 2024", the engine's rule for times without a zone applies.)
+- "the start of the year", "the end of last month", "the beginning of this year": the
+  early (middle, late) part of that year or month, as "early 2025" or "late October" read.
 - "by Monday": a deadline ahead, from the report day to the first Monday on or after it;
   "by 15 November" (any other date): on or before it, start unknown.
 - "that day", "the same day", "the next day", "the day before": they refer to a date given
@@ -77,6 +79,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "recent": re.compile(r"(?:in|over|during) (?:the )?recent (?P<unit>day|week|month)s"),
         "by": re.compile(r"by (?P<rest>.+)"),
+        "part_of": re.compile(
+            r"(?:(?P<prefix>since|from|until|by|at) )?the (?P<part>start|beginning|middle|end) of "
+            r"(?P<which>the|this|last|next) (?P<unit>year|month)"
+        ),
         "part_of_day": re.compile(
             r"(?:(?:early|late|on) )?(?P<rest>(?:"
             + "|".join(_WEEKDAYS)
@@ -182,12 +188,21 @@ def report_phrase(text: str, dayfirst: bool | None) -> Expression | None:
     if part_of_day is not None:  # "Thursday morning": the day
         rest = part_of_day["rest"]
         return report_phrase(rest, dayfirst) or parse_phrase(rest, dayfirst)
-    if not (lowered[0] in "otebilfwdr0123456789ac" or "local time" in lowered):
+    if not (lowered[0] in "otebilfwdrsu0123456789ac" or "local time" in lowered):
         return None
     if lowered[:1].isdigit() or lowered[:2] in ("ab", "ar", "ap", "ci", "at"):
         clock = patterns["clock"].fullmatch(lowered)
         if clock is not None:
             return _clock_on_weekday(clock, text)
+    if (match := patterns["part_of"].fullmatch(lowered)) is not None:
+        offset = {"the": 0, "this": 0, "last": -1, "next": 1}[match["which"]]
+        part = {"start": "early", "beginning": "early", "middle": "mid", "end": "late"}
+        spec = Spec(relative=(match["unit"], offset), part=part[match["part"]])
+        if match["prefix"] in ("since", "from"):
+            return Interval(Side(spec), Side(None))
+        if match["prefix"] in ("until", "by"):
+            return Interval(Side(None), Side(spec))
+        return spec
     if (match := patterns["monthday"].fullmatch(lowered)) is not None:
         return Spec(relative=("monthday", int(match["day"])))
     if patterns["anaphora"].fullmatch(lowered) is not None:

@@ -20,6 +20,12 @@ from dataclasses import dataclass
 from functools import cache
 
 _VERBS = [
+    "recalls",
+    "expects",
+    "stresses",
+    "insists",
+    "believed",
+    "suspected",
     "demanded",
     "welcomed",
     "called",

@@ -49,7 +49,7 @@ _SINGLE = "|".join(
         r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?",
         r"\d{1,2}[./]\d{1,2}[./]\d{4}",
         rf"(?:{_WEEKDAYS},? )?{_DAY}(?: ?[-–] ?{_DAY})? (?:of )?{_MONTHS}(?:,? {_YEAR})?",
-        rf"(?:{_WEEKDAYS},? )?{_MONTHS} {_DAY}(?: ?[-–] ?{_DAY})?(?:,? {_YEAR})?(?![\d,])",
+        rf"(?:{_WEEKDAYS},? )?{_MONTHS} {_DAY}(?: ?[-–] ?{_DAY})?(?:,? {_YEAR})?(?!\d|,\d)",
         rf"{_PART}?{_MONTHS}(?:,? (?:of )?{_YEAR})?",
         rf"{_PART}?(?:(?i:the) )?{_SEASON}(?: (?i:of))? {_YEAR}",
         rf"{_PART}?(?:(?i:the|this|last|next|this past) ){_SEASON}",
@@ -61,6 +61,7 @@ _SINGLE = "|".join(
         rf"(?i:(?:earlier|early|late|later) (?:on )?)?(?i:last |next |this )?{_WEEKDAYS}"
         rf"(?: (?i:morning|afternoon|evening|night))?",
         r"(?i:yesterday|today|tonight|tomorrow)",
+        r"(?i:the (?:start|beginning|end|middle) of (?:the|this|last|next) (?:year|month))",
         r"(?i:(?:last|this|next) (?:week|month|year))",
         rf"(?i:{_NUMBER} (?:days?|weeks?|months?|years?) ago)",
         rf"(?i:(?:over |in |during )?the (?:past|last) (?:{_NUMBER} |few |several )?"
@@ -86,7 +87,7 @@ def _pattern() -> re.Pattern[str]:
 
 _TRIGGER = re.compile(
     rf"\d|{_MONTHS}|{_WEEKDAYS}|(?i:yesterday|today|tonight|tomorrow|week|month|year|"
-    r"spring|summer|autumn|winter|quarter|half|recent|\bday\b|decade)"
+    r"spring|summer|autumn|winter|quarter|half|recent|\bdays?\b|decade|\bago\b)"
 )
 _YEAR_ONLY = re.compile(_YEAR + r"(?:s)?")
 _YEAR_CONTEXT = frozenset(
@@ -116,8 +117,8 @@ _YEAR_CONTEXT = frozenset(
 )
 _UNTIL = re.compile(r"(?i:until|till) ")
 _FUTURE = re.compile(
-    r"\b(?:will|shall|is (?:due|set|scheduled|expected) to|are (?:due|set|scheduled|expected) "
-    r"to|is to|are to|plans? to|would)\b"
+    r"\b(?:will|shall|(?:is|are) (?:due|set|scheduled|expected|planned|to)|plans? to|would|"
+    r"scheduled for|expects?|upcoming|next)\b"
 )
 _PERFECT = re.compile(r"\b(?:had|has|have)\s+(?:\w+ly\s+)?(?:been\s+)?\w+(?:ed|en|wn|un|ne|t)\b")
 _YEARLESS = re.compile(rf"^(?:(?i:on|the) )?(?:{_DAY} (?:of )?{_MONTHS}|{_MONTHS} {_DAY})$")
