@@ -34,6 +34,9 @@ CASES = [
     ("by Monday", "2025-11-20", "2025-11-20", "2025-11-25"),  # a deadline ahead
     ("by Thursday", "2025-11-20", "2025-11-20", "2025-11-21"),  # the report day is one
     ("by 15 November 2025", "2025-11-20", None, "2025-11-16"),
+    ("since the start of the year", "2024-12-04", "2024-01-01", None),
+    ("the end of last month", "2024-12-04", "2024-11-21", "2024-12-01"),
+    ("until the end of next year", "2024-12-04", None, "2026-01-01"),
     ("about 8:30 p.m. EDT on Wednesday", "2024-10-10", "2024-10-10 00:30", "2024-10-10 00:31"),
     ("9 am EDT on Monday", "2024-10-10", "2024-10-07 13:00", "2024-10-07 13:01"),
     # a clock time without a zone is local time: the day is kept, the time dropped
