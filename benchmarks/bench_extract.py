@@ -23,7 +23,20 @@ from timeline.extract.segment import split_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
 WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()  # noqa: SIM905
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 HEADINGS = ["Reaction", "Background", "On the ground", "Diplomacy", "What comes next"]
 
 

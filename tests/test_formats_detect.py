@@ -11,7 +11,7 @@ import pytest
 import timeline as tl
 from conftest import DATA
 from timeline.errors import EventDataError
-from timeline.formats import EVENT_FORMATS, detect_format
+from timeline.load.importers import EVENT_FORMATS, detect_format
 
 SAMPLES = {
     "acled_argentina_rows121-240.csv": "acled",

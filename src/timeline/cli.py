@@ -6,7 +6,7 @@
                     [--since EXPR] [--until EXPR] [--category C ...] [--search TEXT]
                     [--title T] [--banner B] ...
     timeline validate EVENTS
-    timeline convert IN OUT
+    timeline convert IN OUT            (OUT.parquet or a folder: streamed, see tl.convert)
     timeline extract ARTICLE --reported-on DATE -o DRAFT [--source S] [--source-url URL]
 
 Exit codes: 0 done; 1 the data has problems (``validate`` found failures, or ``render`` /
@@ -159,12 +159,21 @@ def build_parser() -> argparse.ArgumentParser:
         "convert",
         help="load events and write them in another format",
         description="Load IN and write OUT in the format its suffix names (.csv, .xlsx, "
-        ".json TimelineJS, or any render format).",
+        ".json TimelineJS, or any render format). OUT.parquet, or OUT/ (a folder of parts), "
+        "streams IN in batches into canonical Parquet sorted by start (bounded memory, any "
+        "size); rejected rows go to OUT's .failures.csv beside it.",
     )
     convert.add_argument("input", metavar="IN", help="CSV, TSV, XLSX, JSON or Parquet file")
     convert.add_argument("output", metavar="OUT", help="output file")
     convert.add_argument(
         "--derived", action="store_true", help="tables also get derived_start, derived_end..."
+    )
+    convert.add_argument(
+        "--batch-rows",
+        type=int,
+        default=200_000,
+        metavar="N",
+        help="records per batch when writing Parquet (memory grows with it)",
     )
     _load_options(convert)
     _skip_option(convert)
@@ -299,12 +308,6 @@ def _check_columns(events: Any, args: argparse.Namespace) -> None:
             raise CommandError(msg)
 
 
-def _reference(events: Any) -> Any:
-    if "reported_on" in events.columns and events["reported_on"].notna().any():
-        return events["reported_on"].max()
-    return None
-
-
 def _eras(specs: Sequence[Sequence[str]] | None, reference: Any) -> list[tuple[str, Any, Any]]:
     """``--era LABEL FROM TO`` into (label, start, end) with the date engine."""
     import pandas as pd
@@ -328,11 +331,11 @@ def _eras(specs: Sequence[Sequence[str]] | None, reference: Any) -> list[tuple[s
     return eras
 
 
-def _filtered(events: Any, args: argparse.Namespace) -> Any:
-    from timeline.filters import apply_filters
-
+def _filters(args: argparse.Namespace) -> Any:
+    """The filter options as a ``FilterState``, applied by the export itself (as
+    ``tl.export(filters=)``), so the reference date is the unfiltered frame's."""
     try:
-        return apply_filters(events, _filter_state(args))
+        return _filter_state(args)
     except ValueError as exc:
         raise CommandError(_first_line(exc)) from exc
 
@@ -368,6 +371,7 @@ def run_render(args: argparse.Namespace) -> int:
     """``timeline render``."""
     from timeline.export import format_of
     from timeline.export.progress import Progress, count_rows, worth_showing
+    from timeline.reference import frame_reference
 
     source = _existing_file(args.events, "EVENTS")
     outputs = _outputs(args.output)
@@ -379,9 +383,9 @@ def run_render(args: argparse.Namespace) -> int:
     progress.start(f"loading {source}{size}")
     events = _load(source, args, "EVENTS")
     _check_columns(events, args)
-    filtered = _filtered(events, args)
-    progress.advance(f"loaded {len(events):,} rows, {len(filtered):,} after filters")
+    progress.advance(f"loaded {len(events):,} rows")
     options: dict[str, Any] = {
+        "filters": _filters(args),
         "lane": args.lane,
         "color": args.color,
         "text": args.text,
@@ -390,7 +394,7 @@ def run_render(args: argparse.Namespace) -> int:
         "width": args.width,
         "height": args.height,
     }
-    eras = _eras(args.era, _reference(events))
+    eras = _eras(args.era, frame_reference(events))
     if eras:
         options["eras"] = eras
     formats = {format_of(p).name for p in outputs}
@@ -404,7 +408,7 @@ def run_render(args: argparse.Namespace) -> int:
         options["key_events"] = args.key_events
     if formats & {"csv", "xlsx"} and args.derived:
         options["derived"] = True
-    _write(filtered, outputs, options, progress)
+    _write(events, outputs, options, progress)
     progress.close()
     return EXIT_OK
 
@@ -438,10 +442,38 @@ def run_convert(args: argparse.Namespace) -> int:
     from timeline.export.progress import Progress
 
     source = _existing_file(args.input, "IN")
+    if args.output.lower().endswith(".parquet") or args.output.endswith(("/", "\\")):
+        return _convert_to_parquet(source, args)
     outputs = _outputs([args.output])
     events = _load(source, args, "IN")
     options = {"derived": True} if args.derived else {}
     _write(events, outputs, options, Progress(1, enabled=False))
+    return EXIT_OK
+
+
+def _convert_to_parquet(source: Path, args: argparse.Namespace) -> int:
+    """``timeline convert IN OUT.parquet``: the streaming conversion (``tl.convert``)."""
+    from timeline.engines.convert import convert
+
+    try:
+        result = convert(
+            source,
+            args.output.rstrip("/\\") if not args.output.endswith(".parquet") else args.output,
+            batch_rows=args.batch_rows,
+            reference_date=args.reference_date,
+            dayfirst=args.dayfirst,
+        )
+    except (ValueError, OSError) as exc:
+        msg = f"cannot convert IN {source}: {_first_line(exc)}"
+        raise CommandError(msg, EXIT_DATA) from exc
+    print(f"{result.path}: {result.loaded} event(s) of {result.rows} row(s)", file=sys.stderr)
+    if result.rejected:
+        print(
+            f"timeline: rejected {result.rejected} of {result.rows} row(s) of {source}; "
+            f"see {result.failures_path}",
+            file=sys.stderr,
+        )
+        return EXIT_OK if args.skip_invalid else EXIT_DATA
     return EXIT_OK
 
 

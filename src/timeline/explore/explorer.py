@@ -18,7 +18,8 @@ import pandas as pd
 
 from timeline.explore.details import details_html, placeholder_html
 from timeline.explore.summary import summary_html
-from timeline.filters import FilterCache, FilterState, default_reference_date
+from timeline.filters import FilterCache, FilterState
+from timeline.reference import latest_report
 from timeline.schema import check_event_frame
 
 if TYPE_CHECKING:
@@ -162,7 +163,7 @@ class Explorer:
 
         options = dict(self._plot_options)
         if options.get("reference_date") is None:
-            options["reference_date"] = default_reference_date(self._events)
+            options["reference_date"] = latest_report(self._events)
         return plot(self.filtered, lane=self._state.lane, color=self._state.color, **options)
 
     # --- widgets ---------------------------------------------------------------------

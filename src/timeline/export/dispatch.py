@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from timeline.export.atomic import atomic_write
 from timeline.export.source import ExportSource, export_source, plot_option_names
 
 PathLike = str | os.PathLike
@@ -132,17 +133,6 @@ def _check_options(
         raise TypeError(msg)
 
 
-def _atomic_write(path: Path, write: Callable[[Path], None]) -> None:
-    """Write through a temporary file in the same folder, then move it into place."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(f".{path.name}.partial{path.suffix}")
-    try:
-        write(partial)
-        os.replace(partial, path)
-    finally:
-        partial.unlink(missing_ok=True)
-
-
 def export_many(
     obj: object,
     paths: Iterable[PathLike],
@@ -216,7 +206,7 @@ def export_many(
         for path, fmt in zip(targets, formats, strict=True):
             writer_options = {k: v for k, v in options.items() if k in fmt.options}
             write = _writer(fmt)
-            _atomic_write(path, lambda partial, w=write, o=writer_options: w(source, partial, o))
+            atomic_write(path, lambda partial, w=write, o=writer_options: w(source, partial, o))
             if progress is not None:
                 progress(path)
     return targets

@@ -20,6 +20,8 @@ from typing import Any
 
 import plotly.graph_objects as go
 
+from timeline.export.escaping import clean_strings
+
 IMAGE_FORMATS = ("png", "svg", "pdf")
 INSTALL_HINT = (
     "install Chromium (Debian/Ubuntu: `sudo apt-get install -y chromium`) "
@@ -203,7 +205,7 @@ def figure_image(
     from kaleido.errors import ChromeNotFoundError
 
     data = figure.to_dict() if isinstance(figure, go.Figure) else figure
-    data = print_layout(data, template)
+    data = clean_strings(print_layout(data, template))  # plotly.js fails on control characters
     layout = data.get("layout", {})
     options = {
         "format": format,

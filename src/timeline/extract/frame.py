@@ -91,7 +91,7 @@ def events_from_rows(
     """
     from timeline.dates.parse import reference_day
     from timeline.schema import finalize_events, kind_dtype, precision_dtype
-    from timeline.text_cells import split_list
+    from timeline.load.text_cells import split_list
 
     n = len(rows)
     index = pd.RangeIndex(n)

@@ -10,27 +10,21 @@ from pathlib import Path
 
 import pandas as pd
 
-from timeline.columns import column_key
-from timeline.readers import decode_text, sniff_delimiter, source_format
+from timeline.load.columns import column_key
+from timeline.load.importers.gdelt import looks_like_gdelt
+from timeline.load.importers.registry import IMPORTERS
+from timeline.load.importers.timelinejs_json import is_timelinejs
+from timeline.load.readers import decode_text, sniff_delimiter, source_format
 
 _HEAD_BYTES = 1 << 16
 
 
 def _signatures() -> dict[str, tuple[str, ...]]:
-    from timeline.formats import acled, gdelt, timelinejs, ucdp
-
-    return {
-        acled.NAME: acled.SIGNATURE,
-        ucdp.NAME: ucdp.SIGNATURE,
-        timelinejs.NAME: timelinejs.SIGNATURE,
-        gdelt.NAME: gdelt.SIGNATURE,
-    }
+    return {name: module.SIGNATURE for name, module in IMPORTERS.items()}
 
 
 def known_layouts() -> str:
     """One line per known format: its name, what it is and the columns that identify it."""
-    from timeline.formats import IMPORTERS
-
     lines = []
     for name, module in IMPORTERS.items():
         if name == "gdelt":
@@ -87,8 +81,6 @@ def sniff_format(source: object, file_format: str | None = None) -> str | None:
     except ValueError:
         return None  # an unknown suffix: the loader says which formats it reads
     if fmt == "json":
-        from timeline.formats.timelinejs_json import is_timelinejs
-
         try:
             payload = json.loads(decode_text(path.read_bytes()))
         except ValueError:
@@ -110,8 +102,6 @@ def sniff_format(source: object, file_format: str | None = None) -> str | None:
 
 
 def _sniff_text(path: Path) -> str | None:
-    from timeline.formats.gdelt import looks_like_gdelt
-
     with path.open("rb") as handle:
         head = handle.read(_HEAD_BYTES)
     if b"\n" in head:

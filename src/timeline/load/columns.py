@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 DERIVED_PREFIX = "__"
 """Importers' derived columns start with this; the loader maps them, they never reach the
 events, and a derived text column is clean text already (see
-:func:`timeline.text_cells.to_text`), so the loader does not clean it again."""
+:func:`timeline.load.text_cells.to_text`), so the loader does not clean it again."""
 
 # canonical field -> aliases (already in key form: lowercase letters and digits only)
 ALIASES: dict[str, tuple[str, ...]] = {

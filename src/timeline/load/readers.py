@@ -56,7 +56,7 @@ class RawTable:
         Frame-level facts (source file, TimelineJS title...).
     extras : dict
         Columns an importer already started typing as kept-as-is columns (name to a
-        :class:`~timeline.background.Job`), over the rows of the frame it started from.
+        :class:`~timeline.load.background.Job`), over the rows of the frame it started from.
     extras_rows : numpy.ndarray or None
         Positions of this frame's rows in that frame (None: the same rows).
     clean : frozenset of str
@@ -272,7 +272,7 @@ def _typed_read(
     them is not a whole number, or anything else needs the careful text read."""
     import pyarrow as pa
 
-    from timeline.columns import column_key
+    from timeline.load.columns import column_key
 
     wanted = {column_key(name) for name in whole_numbers}
     types = {name: pa.int64() for name in names if column_key(name) in wanted}

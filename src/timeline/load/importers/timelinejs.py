@@ -15,13 +15,13 @@ rejected with a reason.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from timeline.formats.common import (
+from timeline.load.build import LoadResult
+from timeline.load.importers.common import (
     DERIVED_PREFIX,
     RowChecks,
     build,
@@ -30,8 +30,10 @@ from timeline.formats.common import (
     find_columns,
     require_columns,
 )
-from timeline.formats.html_text import html_column_to_text, html_to_text
-from timeline.readers import RawTable, read_table
+from timeline.load.importers.html_text import html_column_to_text, html_to_text
+from timeline.load.importers.timelinejs_json import read_json
+from timeline.load.importers.timelinejs_layout import Layout
+from timeline.load.readers import RawTable, read_table
 
 NAME = "timelinejs"
 LABEL = "TimelineJS sheet (CSV) or JSON"
@@ -76,29 +78,12 @@ _CLOCK = re.compile(
 )
 
 
-@dataclass
-class Layout:
-    """Where a TimelineJS table keeps each piece: source column names (None = absent)."""
-
-    start: dict[str, str | None]
-    end: dict[str, str | None]
-    headline: str | None
-    text: str | None
-    group: str | None
-    unique_id: str | None
-    html: list[str] = field(default_factory=list)
-    labels: dict[str, str] = field(default_factory=dict)
-    """Column named by a failure, by part (``"year"``, ``"end_time"`` ...)."""
-
-
 def read(source: object, file_format: str | None = None) -> RawTable:
     """Read a TimelineJS sheet (CSV, XLSX, DataFrame) or JSON file into a raw table."""
     if (
         isinstance(source, (str, Path))
         and (file_format or Path(source).suffix).lower().lstrip(".") == "json"
     ):
-        from timeline.formats.timelinejs_json import read_json
-
         return read_json(Path(source))
     return _read_sheet(read_table(source, file_format))
 
@@ -109,8 +94,8 @@ def load(
     dayfirst: bool | None = None,
     conventions: object = None,
     file_format: str | None = None,
-) -> object:
-    """Import a TimelineJS sheet or JSON file (a :class:`~timeline.load.LoadResult`)."""
+) -> LoadResult:
+    """Import a TimelineJS sheet or JSON file (a :class:`~timeline.load.build.LoadResult`)."""
     raw = read(source, file_format)
     layout: Layout = raw.attrs.pop("_layout")
     return build_timelinejs(raw, layout, reference_date, dayfirst, conventions)
@@ -182,7 +167,7 @@ def build_timelinejs(
     reference_date: object,
     dayfirst: bool | None,
     conventions: object,
-) -> object:
+) -> LoadResult:
     """Derive the canonical fields of TimelineJS slides and eras and build the events."""
     frame = raw.frame.copy(deep=False)
     checks = RowChecks(raw)

@@ -13,9 +13,10 @@ from typing import Any
 
 import pandas as pd
 
-from timeline.formats.common import derived, plain_value
-from timeline.formats.html_text import html_to_text
-from timeline.readers import RawTable, decode_text
+from timeline.load.importers.common import derived, plain_value
+from timeline.load.importers.html_text import html_to_text
+from timeline.load.importers.timelinejs_layout import Layout
+from timeline.load.readers import RawTable, decode_text
 
 HTML_KEYS = ("text.headline", "text.text", "media.caption", "media.credit")
 """Flattened keys holding HTML, stored as plain text."""
@@ -40,8 +41,6 @@ def read_json(path: Path) -> RawTable:
     ValueError
         When the file is not a TimelineJS timeline (an object with an ``events`` list).
     """
-    from timeline.formats.timelinejs import Layout
-
     payload = json.loads(decode_text(path.read_bytes()))
     events = payload.get("events") if isinstance(payload, dict) else None
     eras = payload.get("eras", []) if isinstance(payload, dict) else None

@@ -10,8 +10,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from timeline.arrow_text import Edges, edges, large_text, null_where, strip
 from timeline.lists import is_arrow_list, is_list_cell, list_type, tidy_lists
+from timeline.load.arrow_text import Edges, edges, large_text, null_where, strip
 from timeline.text import is_missing
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")

@@ -13,7 +13,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from timeline.formats.common import (
+from timeline.load.build import LoadResult, start_extra_columns
+from timeline.load.importers.common import (
     RowChecks,
     SourceText,
     build,
@@ -26,8 +27,7 @@ from timeline.formats.common import (
     require_columns,
     take_columns,
 )
-from timeline.load import start_extra_columns
-from timeline.readers import RawTable, read_headerless, read_table, source_format
+from timeline.load.readers import RawTable, read_headerless, read_table, source_format
 
 NAME = "gdelt"
 LABEL = "GDELT 2.0 event file (tab-separated, no header)"
@@ -144,8 +144,8 @@ def load(
     dayfirst: bool | None = None,
     conventions: object = None,
     file_format: str | None = None,
-) -> object:
-    """Import GDELT events (a :class:`~timeline.load.LoadResult`)."""
+) -> LoadResult:
+    """Import GDELT events (a :class:`~timeline.load.build.LoadResult`)."""
     return build_gdelt(read(source, file_format), reference_date, dayfirst, conventions)
 
 
@@ -189,7 +189,7 @@ def _check_moments(checks: RowChecks, column: str, values: pd.Series, iso: pd.Se
 
 def build_gdelt(
     raw: RawTable, reference_date: object, dayfirst: bool | None, conventions: object
-) -> object:
+) -> LoadResult:
     """Derive the canonical fields of GDELT events and build them."""
     cols = find_columns(raw.frame, COLUMNS)
     require_columns(cols, REQUIRED, NAME, raw.frame)

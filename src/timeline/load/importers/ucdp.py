@@ -10,7 +10,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from timeline.formats.common import (
+from timeline.load.build import LoadResult, start_extra_columns
+from timeline.load.importers.common import (
     RowChecks,
     SourceText,
     as_windows,
@@ -25,8 +26,7 @@ from timeline.formats.common import (
     take_columns,
     whole_number_text,
 )
-from timeline.load import start_extra_columns
-from timeline.readers import RawTable, read_table
+from timeline.load.readers import RawTable, read_table
 
 NAME = "ucdp"
 LABEL = "UCDP GED"
@@ -71,8 +71,8 @@ def load(
     dayfirst: bool | None = None,
     conventions: object = None,
     file_format: str | None = None,
-) -> object:
-    """Import a UCDP GED table into events (a :class:`~timeline.load.LoadResult`)."""
+) -> LoadResult:
+    """Import a UCDP GED table into events (a :class:`~timeline.load.build.LoadResult`)."""
     return build_ucdp(read(source, file_format), reference_date, dayfirst, conventions)
 
 
@@ -96,7 +96,7 @@ def date_expressions(start: np.ndarray, end: np.ndarray) -> np.ndarray:
 
 def build_ucdp(
     raw: RawTable, reference_date: object, dayfirst: bool | None, conventions: object
-) -> object:
+) -> LoadResult:
     """Derive the canonical fields of a UCDP GED table and build the events."""
     cols = find_columns(raw.frame, COLUMNS)
     require_columns(cols, REQUIRED, NAME, raw.frame)

@@ -1,9 +1,9 @@
 """What every importer shares: text columns, row checks, day parsing, the final build.
 
-An importer reads its source into a :class:`~timeline.readers.RawTable`, adds derived
+An importer reads its source into a :class:`~timeline.load.readers.RawTable`, adds derived
 columns the date engine and the loader understand (named ``__title``, ``__date`` ...),
 rejects the rows its own format rules refuse (:class:`RowChecks`), and hands the table and a
-mapping to :func:`timeline.load.build_events`, so validation is the loader's.
+mapping to :func:`timeline.load.build.build_events`, so validation is the loader's.
 Every source column stays in the table and so in the events, under its own name.
 """
 
@@ -17,11 +17,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from timeline.arrow_text import edges, large_text, null_where
-from timeline.columns import DERIVED_PREFIX, column_key
 from timeline.errors import EventDataError, Reason
-from timeline.readers import RawTable
-from timeline.text_cells import to_text
+from timeline.load.arrow_text import edges, large_text, null_where
+from timeline.load.build import LoadResult, build_events
+from timeline.load.columns import DERIVED_PREFIX, column_key
+from timeline.load.readers import RawTable
+from timeline.load.text_cells import to_text
 
 _MIDNIGHT = re.compile(r"[ T]00:00(:00(\.0+)?)?$")
 
@@ -115,7 +116,7 @@ class SourceText:
 
     Call it with a wanted name (a key of ``cols``); a column the source lacks is all NA.
     A column the loader already types as kept-as-is (``raw.extras``, started by
-    :func:`~timeline.load.start_extra_columns`) is taken from there when it stayed text:
+    :func:`~timeline.load.build.start_extra_columns`) is taken from there when it stayed text:
     that is the same clean text.
     """
 
@@ -349,10 +350,8 @@ def build(
     reference_date: object,
     dayfirst: bool | None,
     conventions: object,
-) -> Any:
-    """Run the loader's :func:`~timeline.load.build_events` and label the events' format."""
-    from timeline.load import build_events
-
+) -> LoadResult:
+    """Run the loader's :func:`~timeline.load.build.build_events` and label the events' format."""
     unused = [
         name
         for name in raw.frame.columns

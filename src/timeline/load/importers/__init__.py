@@ -6,28 +6,16 @@ uses one of these; with ``format=None`` the layout is detected from the columns
 
 Examples
 --------
->>> from timeline.formats import EVENT_FORMATS
+>>> from timeline.load.importers import EVENT_FORMATS
 >>> EVENT_FORMATS
 ('acled', 'ucdp', 'timelinejs', 'gdelt')
 """
 
 from __future__ import annotations
 
-from types import ModuleType
-
-from timeline.formats import acled, gdelt, timelinejs, ucdp
-from timeline.formats.detect import detect_format, sniff_format
-
-IMPORTERS: dict[str, ModuleType] = {
-    acled.NAME: acled,
-    ucdp.NAME: ucdp,
-    timelinejs.NAME: timelinejs,
-    gdelt.NAME: gdelt,
-}
-"""Importer module by format name; each has ``NAME``, ``LABEL`` and ``load``."""
-
-EVENT_FORMATS: tuple[str, ...] = tuple(IMPORTERS)
-"""The event formats ``load_events(format=...)`` imports."""
+from timeline.load.build import LoadResult
+from timeline.load.importers.detect import detect_format, sniff_format
+from timeline.load.importers.registry import EVENT_FORMATS, IMPORTERS
 
 __all__ = ["EVENT_FORMATS", "IMPORTERS", "detect_format", "import_events", "sniff_format"]
 
@@ -39,8 +27,8 @@ def import_events(
     dayfirst: bool | None = None,
     conventions: object = None,
     file_format: str | None = None,
-) -> object:
-    """Read ``source`` with the importer for ``fmt``; a :class:`~timeline.load.LoadResult`.
+) -> LoadResult:
+    """Read ``source`` with the importer for ``fmt``; a :class:`~timeline.load.build.LoadResult`.
 
     ``file_format`` forces how the file is read (``"csv"``, ``"xlsx"``...) where the
     importer reads several; by default the suffix decides.

@@ -12,8 +12,9 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
-from timeline.background import Background
-from timeline.formats.common import (
+from timeline.load.background import Background
+from timeline.load.build import LoadResult, start_extra_columns
+from timeline.load.importers.common import (
     RowChecks,
     SourceText,
     as_windows,
@@ -28,9 +29,8 @@ from timeline.formats.common import (
     tight_separators,
     whole_number_text,
 )
-from timeline.load import start_extra_columns
-from timeline.readers import RawTable, read_table
-from timeline.text_cells import split_list
+from timeline.load.readers import RawTable, read_table
+from timeline.load.text_cells import split_list
 
 NAME = "acled"
 LABEL = "ACLED export"
@@ -161,15 +161,15 @@ def load(
     dayfirst: bool | None = None,
     conventions: object = None,
     file_format: str | None = None,
-) -> object:
-    """Import an ACLED export into events (a :class:`~timeline.load.LoadResult`)."""
+) -> LoadResult:
+    """Import an ACLED export into events (a :class:`~timeline.load.build.LoadResult`)."""
     raw = read(source, file_format)
     return build_acled(raw, reference_date, dayfirst, conventions)
 
 
 def build_acled(
     raw: RawTable, reference_date: object, dayfirst: bool | None, conventions: object
-) -> object:
+) -> LoadResult:
     """Derive the canonical fields of an ACLED table and build the events."""
     cols = find_columns(raw.frame, COLUMNS)
     require_columns(cols, REQUIRED, NAME, raw.frame)
