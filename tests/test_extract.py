@@ -305,3 +305,29 @@ def test_bad_arguments() -> None:
         tl.extract_events(b"On Monday.", reported_on=REPORTED)  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="known must be"):
         tl.extract_events("On Monday.", reported_on=REPORTED, known=[])  # type: ignore[arg-type]
+
+
+def test_russian_ukrainian_and_korean_dates() -> None:
+    russian = (
+        "По данным разведки, с сентября КНДР направила в Россию около 10 000 военных. "
+        "В конце октября министр посетила Москву, сообщил МИД России."
+    )
+    events = tl.extract_events(russian, reported_on="2025-11-01", language="ru")
+    assert events["date_text"].tolist() == ["с сентября", "конце октября"]
+    assert events["start"].tolist() == [pd.Timestamp("2025-09-01"), pd.Timestamp("2025-10-21")]
+    assert events["open_end"].tolist() == [True, False]
+    assert events["claimant"].tolist() == ["разведки", "МИД России"]
+    ukrainian = "З вересня війська перебувають у Курській області, повідомив Генштаб 13 березня."
+    events = tl.extract_events(ukrainian, reported_on="2025-11-01", language="uk")
+    assert events["date_text"].tolist() == ["З вересня", "13 березня"]
+    assert events["start"].iloc[1] == pd.Timestamp("2025-03-13")
+    korean = (
+        "국정원에 따르면 북한은 9월부터 러시아에 병력을 파병했다. "
+        "지난달 말 외무상이 방문했다고 외교부가 밝혔다."
+    )
+    events = tl.extract_events(korean, reported_on="2025-11-01", language="ko")
+    assert events["date_text"].tolist() == ["9월부터", "지난달 말"]
+    assert events["claimant"].tolist() == ["국정원", "외교부"]
+    assert events["start"].iloc[1] == pd.Timestamp("2025-10-21")
+    with pytest.raises(ValueError, match="language must be"):
+        tl.extract_events(korean, reported_on="2025-11-01", language="fr")

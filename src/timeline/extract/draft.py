@@ -48,14 +48,16 @@ class _Context:
     char_end: int
 
 
-def _context_of(sentence: Sentence, mention: DateMention, reported_on: object) -> _Context:
+def _context_of(
+    sentence: Sentence, mention: DateMention, reported_on: object, language: str | None = None
+) -> _Context:
     assert mention.date is not None
     text, read, start = mention.text, mention.read_as or mention.text, mention.start
     date = mention.date
     if mention.until:  # "until the spring of 2025": the text goes on at the spring of 2025
         head = len(text) - len(text.split(" ", 1)[1])
         text, read, start = text[head:], read.split(" ", 1)[1], start + head
-        date = read_date(read, reported_on)
+        date = read_date(read, reported_on, language)
     return _Context(text, read, date.start, sentence.start + start, sentence.start + mention.end)
 
 
@@ -91,6 +93,7 @@ def draft_rows(
     ['June 2024']
     """
     sentences = split_sentences(text, language)
+    dates_language = None if language == "en" else language
     proper = proper_words(s.text for s in sentences)
     proper |= {word for name in known_actors for word in name.split()}
     rows: list[dict[str, Any]] = []
@@ -103,7 +106,7 @@ def draft_rows(
         if sentence.section != section:
             section, context, day = sentence.section, None, None
         body = sentence.text
-        mentions = find_dates(body, reported_on)
+        mentions = find_dates(body, reported_on, dates_language)
         claim = find_claimant(body, previous_claimant)
         names = capitalised_names(body, proper)
         names_so_far.extend(n for n in names if n not in names_so_far)
@@ -157,10 +160,10 @@ def draft_rows(
             rows.append(row)
             previous = mention
             if _is_day(mention):
-                day = _context_of(sentence, mention, reported_on)
+                day = _context_of(sentence, mention, reported_on, dates_language)
         last = dated[-1]
         if last.date is not None:
-            candidate = _context_of(sentence, last, reported_on)
+            candidate = _context_of(sentence, last, reported_on, dates_language)
             looks_back = (
                 claim is not None and context is not None and candidate.start < context.start
             )

@@ -194,13 +194,18 @@ def _read(text: str, reported_on: object) -> FuzzyDate | None:
 
 
 @lru_cache(maxsize=8192)
-def _read_cached(text: str, reported: str | None) -> FuzzyDate:
-    return parse_date(text, reported)
+def _read_cached(text: str, reported: str | None, language: str | None) -> FuzzyDate:
+    if language is None or language == "en":
+        return parse_date(text, reported)
+    from timeline.dates import DateConventions
+
+    return parse_date(text, reported, conventions=DateConventions(language=language))
 
 
-def read_date(text: str, reported_on: object) -> FuzzyDate:
+def read_date(text: str, reported_on: object, language: str | None = None) -> FuzzyDate:
     """:func:`timeline.parse_date` of a date text against the report date, each pair read
-    once (an article repeats its dates, and a draft reads each date twice).
+    once (an article repeats its dates, and a draft reads each date twice); ``language``
+    is the date engine's (None or "en": English).
 
     Raises
     ------
@@ -213,13 +218,15 @@ def read_date(text: str, reported_on: object) -> FuzzyDate:
     '2025-11-13'
     """
     if reported_on is None:
-        return _read_cached(text, None)
+        return _read_cached(text, None, language)
     if not isinstance(reported_on, str):
         reported_on = str(pd.Timestamp(reported_on).date())
-    return _read_cached(text, reported_on)
+    return _read_cached(text, reported_on, language)
 
 
-def find_dates(sentence: str, reported_on: object) -> list[DateMention]:
+def find_dates(
+    sentence: str, reported_on: object, language: str | None = None
+) -> list[DateMention]:
     """The date expressions of one sentence that the date engine reads.
 
     Parameters
@@ -228,6 +235,9 @@ def find_dates(sentence: str, reported_on: object) -> list[DateMention]:
         One sentence.
     reported_on
         The report date relative expressions are resolved against.
+    language
+        "ru", "uk" or "ko" read the sentence with that language's table
+        (:mod:`timeline.extract.foreign`); None or "en": English.
 
     Returns
     -------
@@ -239,6 +249,10 @@ def find_dates(sentence: str, reported_on: object) -> list[DateMention]:
     >>> [(m.text, m.date.edtf) for m in find_dates("He left on the 13th.", "2025-11-20")]
     [('the 13th', '2025-11-13')]
     """
+    if language not in (None, "en"):
+        from timeline.extract.foreign import find_foreign_dates
+
+        return find_foreign_dates(sentence, reported_on, language)
     mentions: list[DateMention] = []
     if _TRIGGER.search(sentence) is None:  # no digit, month, weekday or date word
         return mentions

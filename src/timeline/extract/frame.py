@@ -45,15 +45,15 @@ def _event_id(row: dict[str, Any], source: str | None) -> str:
     return hashlib.blake2b(f"{source}\x1e{key}".encode(), digest_size=8).hexdigest()
 
 
-def _bounds(row: dict[str, Any], report: pd.Timestamp, number: int) -> tuple:
+def _bounds(row: dict[str, Any], report: pd.Timestamp, number: int, language: str | None) -> tuple:
     """The date columns of one row: its date, or the span from its date to its end, as
     :func:`timeline.dates.combine_bounds` joins them."""
     from timeline.errors import DateParseError
     from timeline.extract.find import read_date
 
     try:
-        first = read_date(row["date"], report)
-        last = read_date(row["end"], report) if row.get("end") else None
+        first = read_date(row["date"], report, language)
+        last = read_date(row["end"], report, language) if row.get("end") else None
     except DateParseError as exc:  # every drafted date was read before: a bug
         msg = f"drafted row {number}: {exc}"
         raise ValueError(msg) from exc
@@ -75,6 +75,7 @@ def events_from_rows(
     reported_on: object,
     source: str | None = None,
     source_url: str | None = None,
+    language: str | None = None,
 ) -> pd.DataFrame:
     """The canonical event frame of draft rows (see :mod:`timeline.extract.draft`).
 
@@ -90,8 +91,8 @@ def events_from_rows(
     [['June 2024', Timestamp('2024-06-01 00:00:00')]]
     """
     from timeline.dates.parse import reference_day
-    from timeline.schema import finalize_events, kind_dtype, precision_dtype
     from timeline.load.text_cells import split_list
+    from timeline.schema import finalize_events, kind_dtype, precision_dtype
 
     n = len(rows)
     index = pd.RangeIndex(n)
@@ -99,7 +100,8 @@ def events_from_rows(
     report = pd.Timestamp(day, unit="D") if day is not None else pd.NaT
     date_text = pd.Series([row.get("date") for row in rows], index=index, dtype="str")
     end_text = pd.Series([row.get("end") for row in rows], index=index, dtype="str")
-    bounds = [_bounds(row, report, number) for number, row in enumerate(rows)]
+    dates_language = None if language in (None, "en") else language
+    bounds = [_bounds(row, report, number, dates_language) for number, row in enumerate(rows)]
     columns = list(zip(*bounds, strict=True)) if bounds else [()] * 9
     fields: dict[str, Any] = {
         "start": pd.Series(columns[0], index=index, dtype="datetime64[us]"),
