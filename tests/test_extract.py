@@ -173,7 +173,7 @@ def test_one_row_per_dated_claim(events: pd.DataFrame) -> None:
         "Thursday",
         "Thursday",
         "Tuesday",
-        "that day",
+        "Tuesday",  # "that day": the day it refers to, as written there
         "2024",
         "2024",
     ]
@@ -199,7 +199,7 @@ def test_date_basis_claimant_source(events: pd.DataFrame) -> None:
         "article wording",
         "date of the preceding sentence (the sentence gives none)",
     ]
-    assert events["date_basis"].iloc[4] == "'that day': the day given before (Tuesday)"
+    assert events["date_basis"].iloc[4] == "'that day' in the text: the day given before"
     assert events["claimant"].tolist()[:3] == [
         "Ukraine's General Staff",
         "Ukraine's General Staff",
@@ -218,6 +218,8 @@ def test_offsets_point_at_the_claim(events: pd.DataFrame) -> None:
         assert ARTICLE[row.sentence_start : row.sentence_end] == row.quote
         if row.date_basis == "article wording" and pd.isna(row.end_text):
             assert ARTICLE[row.char_start : row.char_end] == row.date_text
+    that_day = events.iloc[4]
+    assert ARTICLE[that_day.char_start : that_day.char_end] == "that day"
     inherited = events.iloc[2]
     assert ARTICLE[inherited.char_start : inherited.char_end] == "Thursday"  # where it is written
     span = events.iloc[6]
@@ -263,6 +265,22 @@ def test_known_names() -> None:
     assert events["location"].iloc[0] == "Moscow"
 
 
+def test_the_draft_renders_after_a_csv_round_trip(tmp_path: object) -> None:
+    text = (
+        "Talks began on Tuesday. The pause was lifted that day, officials said. "
+        "Trucks arrived at 6 a.m. on Monday. He will be sworn in on 18 February. "
+        "It had sent 1,000 workers by Wednesday. Shelling went on Thursday morning."
+    )
+    events = tl.extract_events(text, reported_on=REPORTED)
+    path = tmp_path / "draft.csv"  # type: ignore[operator]
+    tl.export(events, path)
+    again = tl.load_events(path)
+    columns = ["date_text", "start", "end", "kind"]
+    assert again[columns].astype(str).values.tolist() == events[columns].astype(str).values.tolist()
+    assert events["start"].iloc[3] == pd.Timestamp("2026-02-18")
+    assert "sentence about the future" in events["date_basis"].iloc[3]
+
+
 def test_hostile_text_stays_text(tmp_path: object) -> None:
     text = (
         '=HYPERLINK("http://evil") <script>alert(1)</script> troops left on Monday, officials said.'
@@ -287,3 +305,29 @@ def test_bad_arguments() -> None:
         tl.extract_events(b"On Monday.", reported_on=REPORTED)  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="known must be"):
         tl.extract_events("On Monday.", reported_on=REPORTED, known=[])  # type: ignore[arg-type]
+
+
+def test_russian_ukrainian_and_korean_dates() -> None:
+    russian = (
+        "По данным разведки, с сентября КНДР направила в Россию около 10 000 военных. "
+        "В конце октября министр посетила Москву, сообщил МИД России."
+    )
+    events = tl.extract_events(russian, reported_on="2025-11-01", language="ru")
+    assert events["date_text"].tolist() == ["с сентября", "конце октября"]
+    assert events["start"].tolist() == [pd.Timestamp("2025-09-01"), pd.Timestamp("2025-10-21")]
+    assert events["open_end"].tolist() == [True, False]
+    assert events["claimant"].tolist() == ["разведки", "МИД России"]
+    ukrainian = "З вересня війська перебувають у Курській області, повідомив Генштаб 13 березня."
+    events = tl.extract_events(ukrainian, reported_on="2025-11-01", language="uk")
+    assert events["date_text"].tolist() == ["З вересня", "13 березня"]
+    assert events["start"].iloc[1] == pd.Timestamp("2025-03-13")
+    korean = (
+        "국정원에 따르면 북한은 9월부터 러시아에 병력을 파병했다. "
+        "지난달 말 외무상이 방문했다고 외교부가 밝혔다."
+    )
+    events = tl.extract_events(korean, reported_on="2025-11-01", language="ko")
+    assert events["date_text"].tolist() == ["9월부터", "지난달 말"]
+    assert events["claimant"].tolist() == ["국정원", "외교부"]
+    assert events["start"].iloc[1] == pd.Timestamp("2025-10-21")
+    with pytest.raises(ValueError, match="language must be"):
+        tl.extract_events(korean, reported_on="2025-11-01", language="fr")

@@ -1,4 +1,4 @@
-"""``timeline``: render, validate and convert event files from the command line.
+"""``timeline``: render, validate and convert event files, and draft them from articles.
 
 ::
 
@@ -7,6 +7,7 @@
                     [--title T] [--banner B] ...
     timeline validate EVENTS
     timeline convert IN OUT            (OUT.parquet or a folder: streamed, see tl.convert)
+    timeline extract ARTICLE --reported-on DATE -o DRAFT [--source S] [--source-url URL]
 
 Exit codes: 0 done; 1 the data has problems (``validate`` found failures, or ``render`` /
 ``convert`` could not load the rows); 2 the command line is wrong (missing file, unknown
@@ -190,6 +191,36 @@ def build_parser() -> argparse.ArgumentParser:
     _load_options(convert)
     _skip_option(convert)
     convert.set_defaults(handler=run_convert)
+
+    extract = commands.add_parser(
+        "extract",
+        help="draft the dated claims of an article (a .txt file) as an event file",
+        description="Read ARTICLE (UTF-8 text, one paragraph a line), find its dated claims "
+        "and write them to each -o file (.csv, .xlsx, .json, or any render format); "
+        "review the draft, then `timeline render DRAFT ...`.",
+    )
+    extract.add_argument("article", metavar="ARTICLE", help="the article as a UTF-8 text file")
+    extract.add_argument(
+        "--reported-on",
+        required=True,
+        metavar="DATE",
+        help="the article's date: 'Tuesday', 'late October' are resolved against it",
+    )
+    extract.add_argument(
+        "-o", "--output", action="append", required=True, metavar="DRAFT", help="output file"
+    )
+    extract.add_argument("--source", help="the source of every row (the outlet)")
+    extract.add_argument("--source-url", metavar="URL", help="the article's address")
+    extract.add_argument(
+        "--language", default=None, help="the text's language code for sentences (default en)"
+    )
+    extract.add_argument(
+        "--no-undated",
+        dest="undated",
+        action="store_false",
+        help="leave out attributed claims that give no date of their own",
+    )
+    extract.set_defaults(handler=run_extract)
     return parser
 
 
@@ -459,6 +490,37 @@ def _progress(args: argparse.Namespace) -> bool | None:
     if getattr(args, "quiet", False):
         return False
     return True if sys.stderr.isatty() else None
+
+
+def run_extract(args: argparse.Namespace) -> int:
+    """``timeline extract``."""
+    from timeline.extract import extract_events
+
+    source = _existing_file(args.article, "ARTICLE")
+    outputs = _outputs(args.output)
+    try:
+        text = source.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        msg = f"ARTICLE {source} is not UTF-8 text: {exc.reason} at byte {exc.start}"
+        raise CommandError(msg) from exc
+    try:
+        events = extract_events(
+            text,
+            reported_on=args.reported_on,
+            source=args.source,
+            source_url=args.source_url,
+            language=args.language,
+            undated=args.undated,
+        )
+    except (ValueError, TypeError) as exc:
+        raise CommandError(_first_line(exc)) from exc
+    _write(events, outputs, {})
+    own = int(events["date_basis"].eq("article wording").sum()) if len(events) else 0
+    print(
+        f"{source}: {len(events)} claim(s), {own} dated by their own wording -> "
+        + ", ".join(str(p) for p in outputs)
+    )
+    return EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -8,7 +8,8 @@ module reads them before the general phrase grammar of :mod:`timeline.dates.phra
 - "the 13th", "on the 13th": the most recent 13th of a month on or before the report
   date (the report's month when the day has passed, else the month before).
 - "earlier on Tuesday", "earlier Tuesday", "late on Tuesday": the Tuesday on or before the
-  report date, as "Tuesday" is; "last Tuesday" is strictly before it.
+  report date, as "Tuesday" is; "last Tuesday" is strictly before it. "Tuesday morning",
+  "yesterday evening": the day.
 - "3 November (local time)", "14:30 local time on 3 November": the zone is not named, so
   the clock time is dropped and the day kept (day precision); a date alone stays as it is.
 - "over the past two weeks", "the past 10 days", "the last three months": from that long
@@ -16,7 +17,12 @@ module reads them before the general phrase grammar of :mod:`timeline.dates.phra
 - "in recent days", "the past few days", "in recent weeks", "in recent months": the same
   with 7 days, 4 weeks or 6 months, marked approximate.
 - "8:30 p.m. EDT on Wednesday": that weekday (as "Wednesday" reads) at that time, converted
-  to UTC; without a zone the clock time is local time and the phrase is rejected.
+  to UTC. A clock time without a zone on a day named relative to the report ("6 a.m. on
+  Monday", "between 6 a.m. on Monday and 6 a.m. on Tuesday") is the place's local time,
+  which cannot be put in UTC: the time is dropped and the day kept. (With a full date,
+  "2:30 pm on 19 June 2024", the engine's rule for times without a zone applies.)
+- "the start of the year", "the end of last month", "the beginning of this year": the
+  early (middle, late) part of that year or month, as "early 2025" or "late October" read.
 - "by Monday": a deadline ahead, from the report day to the first Monday on or after it;
   "by 15 November" (any other date): on or before it, start unknown.
 - "that day", "the same day", "the next day", "the day before": they refer to a date given
@@ -73,6 +79,16 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "recent": re.compile(r"(?:in|over|during) (?:the )?recent (?P<unit>day|week|month)s"),
         "by": re.compile(r"by (?P<rest>.+)"),
+        "part_of": re.compile(
+            r"(?:(?P<prefix>since|from|until|by|at) )?the (?P<part>start|beginning|middle|end) of "
+            r"(?P<which>the|this|last|next) (?P<unit>year|month)"
+        ),
+        "part_of_day": re.compile(
+            r"(?:(?:early|late|on) )?(?P<rest>(?:"
+            + "|".join(_WEEKDAYS)
+            + r"|yesterday|today|tomorrow|the \d{1,2}(?:st|nd|rd|th)))"
+            r" (?:morning|afternoon|evening|night)"
+        ),
         "clock": re.compile(
             r"(?:(?P<q>about|around|approximately|circa) )?(?:at )?"
             r"(?P<time>\d{1,2}(?::\d{2})?\s?(?:a\.m\.|p\.m\.|am|pm)?)\s?(?P<zone>[a-z]{3,4})?"
@@ -80,6 +96,15 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "anaphora": re.compile(ANAPHORA.pattern),
     }
+
+
+@cache
+def _zoneless_pattern() -> re.Pattern[str]:
+    zone = r"(?!\s?(?:[a-z]{3,4}\b(?<!\bon)|utc|gmt|z\b|[+-]\d))"
+    return re.compile(
+        r"\b\d{1,2}(?::\d{2})?\s?(?:a\.m\.|p\.m\.|am|pm)" + zone + r"(?:\s?(?:on\b|,))?"
+        r"|\b\d{1,2}:\d{2}" + zone + r"\s(?:on\b|,)"
+    )
 
 
 def _days(unit: str, count: int) -> Spec:
@@ -116,7 +141,10 @@ def _clock_on_weekday(match: re.Match[str], text: str) -> Spec:
             "placed in UTC; give the zone, or the day alone"
         )
         raise Rejected(msg)
-    timed = parse_phrase(f"1 january 2000 {match['time']} {match['zone']}", None)
+    clock = match["time"]
+    if ":" not in clock:  # "9 am" -> "9:00 am"
+        clock = re.sub(r"^(\d{1,2})", r"\1:00", clock)
+    timed = parse_phrase(f"1 january 2000 {clock} {match['zone']}", None)
     if not isinstance(timed, Spec) or timed.time is None:
         raise Rejected(f"no clock time in {text!r}")  # noqa: EM102
     weekday = _WEEKDAYS.index(match["wd"])
@@ -146,13 +174,35 @@ def report_phrase(text: str, dayfirst: bool | None) -> Expression | None:
     True
     """
     lowered = " ".join(text.lower().split())
-    if not lowered or not (lowered[0] in "otebilfwdr0123456789ac" or "local time" in lowered):
+    if not lowered:
         return None
     patterns = _patterns()
+    if ("m" in lowered or ":" in lowered) and _zoneless_pattern().search(lowered):
+        # a clock time without a zone is local time: the day, as written without it
+        rest = " ".join(_zoneless_pattern().sub(" ", lowered).split())
+        rest = re.sub(r"^(?:at|on) ", "", rest)
+        if rest and rest != lowered and not re.search(r"\d{4}", rest):
+            inner = report_phrase(rest, dayfirst) or parse_phrase(rest, dayfirst)
+            return _drop_time(inner)
+    part_of_day = patterns["part_of_day"].fullmatch(lowered)
+    if part_of_day is not None:  # "Thursday morning": the day
+        rest = part_of_day["rest"]
+        return report_phrase(rest, dayfirst) or parse_phrase(rest, dayfirst)
+    if not (lowered[0] in "otebilfwdrsu0123456789ac" or "local time" in lowered):
+        return None
     if lowered[:1].isdigit() or lowered[:2] in ("ab", "ar", "ap", "ci", "at"):
         clock = patterns["clock"].fullmatch(lowered)
         if clock is not None:
             return _clock_on_weekday(clock, text)
+    if (match := patterns["part_of"].fullmatch(lowered)) is not None:
+        offset = {"the": 0, "this": 0, "last": -1, "next": 1}[match["which"]]
+        part = {"start": "early", "beginning": "early", "middle": "mid", "end": "late"}
+        spec = Spec(relative=(match["unit"], offset), part=part[match["part"]])
+        if match["prefix"] in ("since", "from"):
+            return Interval(Side(spec), Side(None))
+        if match["prefix"] in ("until", "by"):
+            return Interval(Side(None), Side(spec))
+        return spec
     if (match := patterns["monthday"].fullmatch(lowered)) is not None:
         return Spec(relative=("monthday", int(match["day"])))
     if patterns["anaphora"].fullmatch(lowered) is not None:

@@ -81,9 +81,12 @@ def extract_events(
         date in their context take it. Required: never today's date.
     source, source_url : str, optional
         Copied into every row.
-    language : str, optional
-        The text's language code for the sentence segmenter (default ``"en"``; the
-        date expressions are read in English).
+    language : {None, "en", "ru", "uk", "ko"}, optional
+        The text's language (default English): the sentence segmenter's, and for
+        Russian, Ukrainian and Korean the date engine's language tables, which read the
+        dates ("5 марта 2025 года", "с сентября", "지난달 말"). Attribution in those
+        languages knows "по данным", "по словам", "за даними", "에 따르면" and the
+        common verbs of saying; names are found in English text only.
     known : DataFrame, optional
         An events frame whose ``actors`` and ``location`` names are found in the text too.
     undated : bool, default True
@@ -125,11 +128,19 @@ def extract_events(
     if not isinstance(text, str):
         msg = f"text must be a str (the article); got {type(text).__name__}"
         raise TypeError(msg)
-    if reported_on is None or reference_day(reported_on) is None:
+    try:
+        day = None if reported_on is None else reference_day(reported_on)
+    except (ValueError, TypeError) as exc:
+        reason = str(exc).replace("reference_date", "reported_on", 1)
+        raise type(exc)(reason) from exc
+    if day is None:
         msg = (
             "reported_on is required: the article's date, against which 'Tuesday' or "
             f"'late October' are resolved; got {reported_on!r}"
         )
+        raise ValueError(msg)
+    if language not in (None, "en", "ru", "uk", "ko"):
+        msg = f"language must be None, 'en', 'ru', 'uk' or 'ko'; got {language!r}"
         raise ValueError(msg)
     actors, places = _known_names(known)
     rows = draft_rows(
@@ -140,4 +151,4 @@ def extract_events(
         known_places=places,
         undated=undated,
     )
-    return events_from_rows(rows, reported_on, source, source_url)
+    return events_from_rows(rows, reported_on, source, source_url, language)

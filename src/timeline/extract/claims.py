@@ -20,6 +20,43 @@ from dataclasses import dataclass
 from functools import cache
 
 _VERBS = [
+    # Russian and Ukrainian verbs of saying
+    "заявил",
+    "заявила",
+    "заявили",
+    "сообщил",
+    "сообщила",
+    "сообщили",
+    "сказал",
+    "сказала",
+    "сказали",
+    "отметил",
+    "отметила",
+    "подчеркнул",
+    "подтвердил",
+    "подтвердила",
+    "подтвердили",
+    "объявил",
+    "объявила",
+    "написал",
+    "заявив",
+    "повідомив",
+    "повідомила",
+    "повідомили",
+    "сказав",
+    "підтвердив",
+    "зазначив",
+    "написав",
+    "밝혔다",
+    "말했다",
+    "전했다",
+    "발표했다",
+    "recalls",
+    "expects",
+    "stresses",
+    "insists",
+    "believed",
+    "suspected",
     "demanded",
     "welcomed",
     "called",
@@ -94,7 +131,12 @@ _VERBS = [
     "admitted",
     "assured",
 ]
-_INVERTED = frozenset({"said", "says", "wrote", "writes", "added", "adds", "noted", "told"})
+_INVERTED = frozenset(
+    {"said", "says", "wrote", "writes", "added", "adds", "noted", "told"}
+    | {"заявил", "заявила", "заявили", "сообщил", "сообщила", "сообщили", "сказал"}
+    | {"сказала", "сказали", "отметил", "отметила", "подчеркнул", "написал"}
+    | {"заявив", "повідомив", "повідомила", "повідомили", "сказав", "зазначив", "написав"}
+)
 """Verbs that may come before their speaker: '..., said Claire Nicolet'."""
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 _CLAIMANT_NOUNS = frozenset(
@@ -152,7 +194,7 @@ _ADVERBS = re.compile(
     r"reportedly|repeatedly|once|again|then|recently|first|officially)$"
 )
 _LEAD = re.compile(r"^(?i:and|but|so|yet|while|as|meanwhile|however|then)\b[, ]*")
-_QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
+_QUOTED = re.compile(r"[“\"«][^”\"»]*[”\"»]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,11 +245,21 @@ def _clean(name: str) -> str:
 
 
 def _according(sentence: str, masked: str) -> Claim | None:
-    match = re.search(r"(?i:according to) ((?:[^,.;:]|\.(?=\w))+)", masked)
+    match = re.search(
+        r"(?i:according to|по данным|по словам|по информации|за даними|за словами) "
+        r"((?:[^,.;:]|\.(?=\w))+)",
+        masked,
+    )
+    if match is None:
+        korean = re.search(r"(\S+(?: \S+)?)에 따르면", masked)
+        if korean is not None:
+            return Claim(korean.group(1), "에 따르면", korean.end())
     if match is None:
         return None
     name = _clean(match.group(1))
-    if not _plausible(name) or name.lower() in ("plan", "plans", "schedule"):
+    if name.lower() in ("plan", "plans", "schedule") or not (
+        _plausible(name) or len(name.split()) <= 4
+    ):
         return None
     after = match.end()
     if sentence[after : after + 1] == ",":
@@ -239,6 +291,12 @@ def _after_quote(sentence: str, masked: str) -> Claim | None:
     if not name or not _plausible(name):
         return None
     return Claim(name, verb.group(), 0, quoted=True)
+
+
+def _korean(masked: str) -> Claim | None:
+    """'... 방문했다고 외교부가 밝혔다': the word before the verb of saying, less its particle."""
+    match = re.search(r"(\S+?)(?:이|가|은|는)\s+(?:\S+\s+)?(밝혔다|말했다|전했다|발표했다)", masked)
+    return None if match is None else Claim(match.group(1), match.group(2), 0)
 
 
 def _trailing(masked: str) -> Claim | None:
@@ -317,6 +375,7 @@ def find_claimant(sentence: str, previous: str | None = None) -> Claim | None:
     masked = _mask_quotes(sentence)
     claim = (
         _according(sentence, masked)
+        or _korean(masked)
         or _after_quote(sentence, masked)
         or _trailing(masked)
         or _subject(sentence, masked)

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from timeline.extract.claims import find_claimant, short_title
-from timeline.extract.find import DateMention, find_dates
+from timeline.extract.find import DateMention, find_dates, read_date
 from timeline.extract.names import (
     capitalised_names,
     find_location,
@@ -48,16 +48,16 @@ class _Context:
     char_end: int
 
 
-def _context_of(sentence: Sentence, mention: DateMention, reported_on: object) -> _Context:
+def _context_of(
+    sentence: Sentence, mention: DateMention, reported_on: object, language: str | None = None
+) -> _Context:
     assert mention.date is not None
     text, read, start = mention.text, mention.read_as or mention.text, mention.start
     date = mention.date
     if mention.until:  # "until the spring of 2025": the text goes on at the spring of 2025
-        from timeline.dates import parse_date
-
         head = len(text) - len(text.split(" ", 1)[1])
         text, read, start = text[head:], read.split(" ", 1)[1], start + head
-        date = parse_date(read, reported_on)
+        date = read_date(read, reported_on, language)
     return _Context(text, read, date.start, sentence.start + start, sentence.start + mention.end)
 
 
@@ -82,8 +82,10 @@ def draft_rows(
 ) -> list[dict[str, Any]]:
     """The draft rows of a text: plain dicts, one per dated claim, in text order.
 
-    ``date`` (and ``end``) hold the text the loader reads; ``date_text`` what the row
-    shows when it differs ("that day", "6 a.m. on Monday").
+    ``date`` (and ``end``) hold the date text as the loader reads it: as written, or, for
+    "that day" and an undated claim, the date it refers to, or the date as the sentence's
+    tense reads it ("will be sworn in on 18 February": 18 February of the next year);
+    ``date_basis`` says which, and ``char_start``/``char_end`` where it is written.
 
     Examples
     --------
@@ -91,6 +93,7 @@ def draft_rows(
     ['June 2024']
     """
     sentences = split_sentences(text, language)
+    dates_language = None if language == "en" else language
     proper = proper_words(s.text for s in sentences)
     proper |= {word for name in known_actors for word in name.split()}
     rows: list[dict[str, Any]] = []
@@ -103,7 +106,7 @@ def draft_rows(
         if sentence.section != section:
             section, context, day = sentence.section, None, None
         body = sentence.text
-        mentions = find_dates(body, reported_on)
+        mentions = find_dates(body, reported_on, dates_language)
         claim = find_claimant(body, previous_claimant)
         names = capitalised_names(body, proper)
         names_so_far.extend(n for n in names if n not in names_so_far)
@@ -138,8 +141,7 @@ def draft_rows(
                 assert day is not None
                 row.update(
                     date=day.read,
-                    date_text=mention.text,
-                    date_basis=f"'{mention.text}': the day given before ({day.text})",
+                    date_basis=f"'{mention.text}' in the text: the day given before",
                 )
             elif mention.until and previous is not None and previous.date is not None:
                 row.update(
@@ -148,22 +150,20 @@ def draft_rows(
                     date_basis=WORDING,
                     char_start=sentence.start + previous.start,
                 )
-                if previous.read_as or mention.read_as:
-                    row["date_text"] = previous.text
-                    row["end_text"] = mention.text.split(" ", 1)[1]
             else:
-                row.update(date=read, date_basis=WORDING)
+                basis = WORDING
                 if mention.read_as:
-                    row["date_text"] = mention.text
+                    basis = f"{WORDING} '{mention.text}', {mention.note} ({read})"
+                row.update(date=read, date_basis=basis)
             row.setdefault("char_start", sentence.start + mention.start)
             row["char_end"] = sentence.start + mention.end
             rows.append(row)
             previous = mention
             if _is_day(mention):
-                day = _context_of(sentence, mention, reported_on)
+                day = _context_of(sentence, mention, reported_on, dates_language)
         last = dated[-1]
         if last.date is not None:
-            candidate = _context_of(sentence, last, reported_on)
+            candidate = _context_of(sentence, last, reported_on, dates_language)
             looks_back = (
                 claim is not None and context is not None and candidate.start < context.start
             )
@@ -196,8 +196,6 @@ def _undated(common: dict[str, Any], context: _Context | None, reported_on: obje
             char_start=context.char_start,
             char_end=context.char_end,
         )
-        if context.read != context.text:
-            row["date_text"] = context.text
     else:
         from timeline.dates import parse_date
 

@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+
+import pandas as pd
 
 from timeline.dates import FuzzyDate, parse_date
 from timeline.dates.report_phrases import ANAPHORA
@@ -47,7 +49,7 @@ _SINGLE = "|".join(
         r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?",
         r"\d{1,2}[./]\d{1,2}[./]\d{4}",
         rf"(?:{_WEEKDAYS},? )?{_DAY}(?: ?[-–] ?{_DAY})? (?:of )?{_MONTHS}(?:,? {_YEAR})?",
-        rf"(?:{_WEEKDAYS},? )?{_MONTHS} {_DAY}(?: ?[-–] ?{_DAY})?(?:,? {_YEAR})?(?![\d,])",
+        rf"(?:{_WEEKDAYS},? )?{_MONTHS} {_DAY}(?: ?[-–] ?{_DAY})?(?:,? {_YEAR})?(?!\d|,\d)",
         rf"{_PART}?{_MONTHS}(?:,? (?:of )?{_YEAR})?",
         rf"{_PART}?(?:(?i:the) )?{_SEASON}(?: (?i:of))? {_YEAR}",
         rf"{_PART}?(?:(?i:the|this|last|next|this past) ){_SEASON}",
@@ -59,6 +61,7 @@ _SINGLE = "|".join(
         rf"(?i:(?:earlier|early|late|later) (?:on )?)?(?i:last |next |this )?{_WEEKDAYS}"
         rf"(?: (?i:morning|afternoon|evening|night))?",
         r"(?i:yesterday|today|tonight|tomorrow)",
+        r"(?i:the (?:start|beginning|end|middle) of (?:the|this|last|next) (?:year|month))",
         r"(?i:(?:last|this|next) (?:week|month|year))",
         rf"(?i:{_NUMBER} (?:days?|weeks?|months?|years?) ago)",
         rf"(?i:(?:over |in |during )?the (?:past|last) (?:{_NUMBER} |few |several )?"
@@ -82,6 +85,10 @@ def _pattern() -> re.Pattern[str]:
     )
 
 
+_TRIGGER = re.compile(
+    rf"\d|{_MONTHS}|{_WEEKDAYS}|(?i:yesterday|today|tonight|tomorrow|week|month|year|"
+    r"spring|summer|autumn|winter|quarter|half|recent|\bdays?\b|decade|\bago\b)"
+)
 _YEAR_ONLY = re.compile(_YEAR + r"(?:s)?")
 _YEAR_CONTEXT = frozenset(
     [
@@ -109,17 +116,12 @@ _YEAR_CONTEXT = frozenset(
     ]
 )
 _UNTIL = re.compile(r"(?i:until|till) ")
-_PART_OF_DAY = re.compile(r" (?i:morning|afternoon|evening|night)$")
 _FUTURE = re.compile(
-    r"\b(?:will|shall|is (?:due|set|scheduled|expected) to|are (?:due|set|scheduled|expected) "
-    r"to|is to|are to|plans? to|would)\b"
+    r"\b(?:will|shall|(?:is|are) (?:due|set|scheduled|expected|planned|to)|plans? to|would|"
+    r"scheduled for|expects?|upcoming|next)\b"
 )
 _PERFECT = re.compile(r"\b(?:had|has|have)\s+(?:\w+ly\s+)?(?:been\s+)?\w+(?:ed|en|wn|un|ne|t)\b")
 _YEARLESS = re.compile(rf"^(?:(?i:on|the) )?(?:{_DAY} (?:of )?{_MONTHS}|{_MONTHS} {_DAY})$")
-_ZONELESS_TIME = re.compile(
-    r"\b\d{1,2}(?::\d{2})?\s?(?i:a\.m\.|p\.m\.|am|pm)(?!\s?(?:GMT|UTC|[A-Z]{3}\b))(?: (?i:on))?"
-    r"|\b\d{1,2}:\d{2}(?!\s?(?:GMT|UTC|[A-Z]{3}\b|[ap]))(?: (?i:on))?"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,8 +130,8 @@ class DateMention:
 
     ``date`` is None for a reference to an earlier date ("that day"); ``until`` marks an
     end given alone ("until the spring of 2025"), which may close a span that starts at
-    an earlier date of the same sentence. A clock time without a zone ("6 a.m. on
-    Monday") is local time we cannot convert: ``read_as`` holds the text without it.
+    an earlier date of the same sentence. ``read_as`` is the text the date was read as
+    when the sentence's tense made it differ from the engine's reading (``note`` says how).
     """
 
     text: str
@@ -138,6 +140,7 @@ class DateMention:
     date: FuzzyDate | None
     until: bool = False
     read_as: str | None = None  # the text the engine read, when not ``text`` itself
+    note: str | None = None  # why it was read so
 
 
 def _bare_year_ok(sentence: str, start: int, end: int) -> bool:
@@ -148,8 +151,8 @@ def _bare_year_ok(sentence: str, start: int, end: int) -> bool:
 
 
 def _tense(
-    sentence: str, text: str, read_as: str | None, date: FuzzyDate, reported_on: object
-) -> tuple[str | None, FuzzyDate]:
+    sentence: str, text: str, date: FuzzyDate, reported_on: object
+) -> tuple[str | None, str | None, FuzzyDate]:
     """Re-read a date by the tense of its sentence.
 
     The engine puts a day without a year ("18 February") on or before the report date;
@@ -157,29 +160,73 @@ def _tense(
     one after it. "By Tuesday" is a deadline ahead, except in a perfect-tense sentence
     ("had positioned 1,000 workers by Tuesday"): on or before the Tuesday just past.
     """
-    read = read_as or text
-    reported = parse_date(reported_on).start
+    read = text
+    reported = _report_start(reported_on)
     before = date.end is not None and date.end <= reported
     if _YEARLESS.match(read) and before and _FUTURE.search(sentence):
         for year in (reported.year, reported.year + 1):
             ahead = _read(f"{read} {year}", None)
             if ahead is not None and ahead.start >= reported:
-                return f"{read} {year}", ahead
+                return f"{read} {year}", "a sentence about the future: the next one", ahead
     if read.lower().startswith("by ") and _PERFECT.search(sentence):
         past = _read("until " + read[3:], reported_on)
         if past is not None:
-            return "until " + read[3:], past
-    return read_as, date
+            note = "a sentence in the perfect tense: on or before the one just past"
+            return "until " + read[3:], note, past
+    return None, None, date
+
+
+def _report_start(reported_on: object) -> object:
+    key = str(reported_on)
+    if _REPORT_CACHE.get("key") != key:
+        _REPORT_CACHE.update(key=key, start=parse_date(reported_on).start)
+    return _REPORT_CACHE["start"]
+
+
+_REPORT_CACHE: dict[str, object] = {}
 
 
 def _read(text: str, reported_on: object) -> FuzzyDate | None:
     try:
-        return parse_date(text, reported_on)
+        return read_date(text, reported_on)
     except (DateParseError, ValueError):
         return None
 
 
-def find_dates(sentence: str, reported_on: object) -> list[DateMention]:
+@lru_cache(maxsize=8192)
+def _read_cached(text: str, reported: str | None, language: str | None) -> FuzzyDate:
+    if language is None or language == "en":
+        return parse_date(text, reported)
+    from timeline.dates import DateConventions
+
+    return parse_date(text, reported, conventions=DateConventions(language=language))
+
+
+def read_date(text: str, reported_on: object, language: str | None = None) -> FuzzyDate:
+    """:func:`timeline.parse_date` of a date text against the report date, each pair read
+    once (an article repeats its dates, and a draft reads each date twice); ``language``
+    is the date engine's (None or "en": English).
+
+    Raises
+    ------
+    DateParseError
+        As :func:`timeline.parse_date`.
+
+    Examples
+    --------
+    >>> read_date("the 13th", "2025-11-20").edtf
+    '2025-11-13'
+    """
+    if reported_on is None:
+        return _read_cached(text, None, language)
+    if not isinstance(reported_on, str):
+        reported_on = str(pd.Timestamp(reported_on).date())
+    return _read_cached(text, reported_on, language)
+
+
+def find_dates(
+    sentence: str, reported_on: object, language: str | None = None
+) -> list[DateMention]:
     """The date expressions of one sentence that the date engine reads.
 
     Parameters
@@ -188,6 +235,9 @@ def find_dates(sentence: str, reported_on: object) -> list[DateMention]:
         One sentence.
     reported_on
         The report date relative expressions are resolved against.
+    language
+        "ru", "uk" or "ko" read the sentence with that language's table
+        (:mod:`timeline.extract.foreign`); None or "en": English.
 
     Returns
     -------
@@ -199,7 +249,13 @@ def find_dates(sentence: str, reported_on: object) -> list[DateMention]:
     >>> [(m.text, m.date.edtf) for m in find_dates("He left on the 13th.", "2025-11-20")]
     [('the 13th', '2025-11-13')]
     """
+    if language not in (None, "en"):
+        from timeline.extract.foreign import find_foreign_dates
+
+        return find_foreign_dates(sentence, reported_on, language)
     mentions: list[DateMention] = []
+    if _TRIGGER.search(sentence) is None:  # no digit, month, weekday or date word
+        return mentions
     for match in _pattern().finditer(sentence):
         text, start, end = match.group(), match.start(), match.end()
         if _YEAR_ONLY.fullmatch(text) and not _bare_year_ok(sentence, start, end):
@@ -210,14 +266,9 @@ def find_dates(sentence: str, reported_on: object) -> list[DateMention]:
         date = _read(text, reported_on)
         until = False
         read_as = None
-        if date is None and _ZONELESS_TIME.search(text):
-            read_as = " ".join(_ZONELESS_TIME.sub(" ", text).split())
-            date = _read(read_as, reported_on)
-        if date is None and _PART_OF_DAY.search(text):  # "Thursday morning": the day
-            read_as = _PART_OF_DAY.sub("", read_as or text)
-            date = _read(read_as, reported_on)
+        note = None
         if date is not None:
-            read_as, date = _tense(sentence, text, read_as, date, reported_on)
+            read_as, note, date = _tense(sentence, text, date, reported_on)
         if date is None:  # drop a prefix the engine does not take ("as of", "by" + range)
             head = re.match(r"(?i:as of|by|from|after|before|since) ", text)
             if head is None:
@@ -229,5 +280,5 @@ def find_dates(sentence: str, reported_on: object) -> list[DateMention]:
                 continue
         if _UNTIL.match(text):
             until = True
-        mentions.append(DateMention(text, start, end, date, until, read_as))
+        mentions.append(DateMention(text, start, end, date, until, read_as, note))
     return mentions
