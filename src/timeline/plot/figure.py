@@ -164,12 +164,21 @@ class FigureParts:
         dense = detail.dense_lanes(x_range, mask)
         keep = detail.mark_keep(x_range, mask, dense)
         arrays = detail.trace_arrays(self.traces, keep)
-        for index, properties in arrays.items():
-            template = str(self.traces[index].get("hovertemplate", ""))
-            rows = properties.get("customdata")
-            if template.startswith(COMPACT_PREFIX) and rows is not None and len(rows):
-                properties["hovertext"] = detail.hover_titles(rows)
-                properties["hovertemplate"] = "<b>%{hovertext}</b>" + template.removeprefix(
+        named = [
+            index
+            for index, properties in arrays.items()
+            if str(self.traces[index].get("hovertemplate", "")).startswith(COMPACT_PREFIX)
+            and properties.get("customdata") is not None
+            and len(properties["customdata"])
+        ]
+        if named:  # one escape of all the titles shown, then split per trace
+            rows = [arrays[index]["customdata"] for index in named]
+            titles = detail.hover_titles(np.concatenate(rows))
+            cuts = np.cumsum([len(r) for r in rows])[:-1]
+            for index, part in zip(named, np.split(titles, cuts), strict=True):
+                template = str(self.traces[index]["hovertemplate"])
+                arrays[index]["hovertext"] = part
+                arrays[index]["hovertemplate"] = "<b>%{hovertext}</b>" + template.removeprefix(
                     COMPACT_PREFIX
                 )
         strips = detail.density_traces(x_range, mask, dense, all_lanes=all_lanes)
