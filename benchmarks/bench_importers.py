@@ -172,7 +172,7 @@ def interleaved(repeats: int, functions: list) -> tuple[list[tuple[float, float]
 
 def main(rows: int = 1_000_000, repeats: int = 3) -> None:
     import timeline as tl
-    from timeline.readers import read_table
+    from timeline.load.readers import read_table
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "acled_synthetic.csv"

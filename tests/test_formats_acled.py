@@ -11,8 +11,8 @@ import pytest
 import timeline as tl
 from conftest import DATA
 from timeline.errors import EventDataError, RejectedRowsWarning
-from timeline.formats.acled import WHOLE_NUMBERS
-from timeline.readers import _BLOCK_BYTES
+from timeline.load.importers.acled import WHOLE_NUMBERS
+from timeline.load.readers import _BLOCK_BYTES
 
 SAMPLE = DATA / "acled_argentina_rows121-240.csv"
 TS = pd.Timestamp

@@ -5,9 +5,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from timeline.formats.common import RowChecks, find_columns, join_text, parse_days
-from timeline.formats.html_text import html_column_to_text, html_to_text
-from timeline.readers import RawTable
+from timeline.errors import Reason
+from timeline.load.importers.common import RowChecks, find_columns, join_text, parse_days
+from timeline.load.importers.html_text import html_column_to_text, html_to_text
+from timeline.load.readers import RawTable
 
 
 def test_join_text_skips_missing_parts_and_keeps_every_row() -> None:
@@ -34,20 +35,21 @@ def test_find_columns_ignores_case_and_punctuation() -> None:
 
 def test_row_checks_move_every_problem_of_a_row_into_failures() -> None:
     frame = pd.DataFrame({"a": ["x", "y", "z"], "b": ["1", "2", "3"]})
-    raw = RawTable(frame, [10, 11, 12], [{"row": 13, "column": "", "value": "", "reason": "r"}])
+    first = {"row": 13, "column": "", "value": "", "reason": "r", "code": "malformed_record"}
+    raw = RawTable(frame, [10, 11, 12], [first])
     checks = RowChecks(raw)
-    checks.add(np.array([False, True, False]), "a", frame["a"], "bad a")
-    checks.add_one(1, "b", "2", "bad b")
-    checks.add(np.array([True, False, False]), "b", frame["b"], ["why 1", "", ""])
+    checks.add(np.array([False, True, False]), "a", frame["a"], "bad a", Reason.BAD_VALUE)
+    checks.add_one(1, "b", "2", "bad b", Reason.BAD_DATE)
+    checks.add(np.array([True, False, False]), "b", frame["b"], ["why 1", "", ""], Reason.EMPTY_ROW)
     table, kept = checks.apply(frame)
     assert kept.tolist() == [False, False, True]
     assert table.frame["a"].tolist() == ["z"]
     assert table.rows == [12]
-    assert [(r["row"], r["column"], r["reason"]) for r in table.rejected] == [
-        (13, "", "r"),
-        (10, "b", "why 1"),
-        (11, "a", "bad a"),
-        (11, "b", "bad b"),
+    assert [(r["row"], r["column"], r["reason"], r["code"]) for r in table.rejected] == [
+        (13, "", "r", "malformed_record"),
+        (10, "b", "why 1", "empty_row"),
+        (11, "a", "bad a", "bad_value"),
+        (11, "b", "bad b", "bad_date"),
     ]
 
 
@@ -85,7 +87,7 @@ def test_html_column_to_text_keeps_missing_cells_missing() -> None:
 
 
 def test_split_list_arrow_path_matches_the_per_value_path() -> None:
-    from timeline.text_cells import split_list
+    from timeline.load.text_cells import split_list
 
     cells = [f"Actor {i}; Group {i % 13} ;; " if i % 5 else None for i in range(60_000)]
     cells[7] = " ; "
@@ -97,7 +99,7 @@ def test_split_list_arrow_path_matches_the_per_value_path() -> None:
 
 
 def test_plain_numbers_match_pandas() -> None:
-    from timeline.text_cells import plain_numbers
+    from timeline.load.text_cells import plain_numbers
 
     for cells in (["7", "12"], ["7", None, "1.5"], ["-3", "2e3"], ["99999999999999999999", "1"]):
         text = pd.Series(cells, dtype="str")
@@ -110,7 +112,7 @@ def test_plain_numbers_match_pandas() -> None:
 
 
 def test_whole_numbers_only_for_text_that_prints_back_the_same() -> None:
-    from timeline.text_cells import whole_numbers
+    from timeline.load.text_cells import whole_numbers
 
     assert whole_numbers(pd.Series(["7", "-12", "0"], dtype="str")).tolist() == [7, -12, 0]
     for cells in (["7", "007"], ["7", " 7"], ["+7"], ["7", ""], ["1.5"], ["7", None], ["x"]):

@@ -10,7 +10,7 @@ import pytest
 import timeline as tl
 from conftest import DATA
 from timeline.errors import RejectedRowsWarning
-from timeline.formats.gdelt import COLUMNS
+from timeline.load.importers.gdelt import COLUMNS
 
 SAMPLE = DATA / "gdelt_v2_sample.export.CSV"
 TS = pd.Timestamp

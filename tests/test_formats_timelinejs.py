@@ -11,7 +11,7 @@ import pytest
 import timeline as tl
 from conftest import DATA
 from timeline.errors import RejectedRowsWarning
-from timeline.formats.timelinejs import clock_text, date_expression
+from timeline.load.importers.timelinejs import clock_text, date_expression
 
 SHEET = DATA / "timelinejs3_women_in_computing.csv"
 ERAS = DATA / "timelinejs3_template_eras.json"

@@ -12,9 +12,9 @@ import timeline as tl
 from timeline.export.tables import table_frame
 from timeline.filters import FilterState, facet_counts, filter_mask
 from timeline.lists import as_list_column, first_items, is_list_column, list_dtype
+from timeline.load.text_cells import split_list
 from timeline.plot.lanes import explode_lanes
 from timeline.plot.style import color_groups
-from timeline.text_cells import split_list
 
 CSV = (
     "title,date,actors\n"

@@ -6,7 +6,7 @@
                     [--since EXPR] [--until EXPR] [--category C ...] [--search TEXT]
                     [--title T] [--banner B] ...
     timeline validate EVENTS
-    timeline convert IN OUT
+    timeline convert IN OUT            (OUT.parquet or a folder: streamed, see tl.convert)
 
 Exit codes: 0 done; 1 the data has problems (``validate`` found failures, or ``render`` /
 ``convert`` could not load the rows); 2 the command line is wrong (missing file, unknown
@@ -158,12 +158,22 @@ def build_parser() -> argparse.ArgumentParser:
         "convert",
         help="load events and write them in another format",
         description="Load IN and write OUT in the format its suffix names (.csv, .xlsx, "
-        ".json TimelineJS, or any render format).",
+        ".json TimelineJS, or any render format). OUT.parquet, or OUT/ (a folder of parts), "
+        "streams IN in batches into canonical Parquet sorted by start (bounded memory, any "
+        "size); rejected rows go to OUT's .failures.csv beside it.",
     )
     convert.add_argument("input", metavar="IN", help="CSV, TSV, XLSX, JSON or Parquet file")
     convert.add_argument("output", metavar="OUT", help="output file")
+    convert.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     convert.add_argument(
         "--derived", action="store_true", help="tables also get derived_start, derived_end..."
+    )
+    convert.add_argument(
+        "--batch-rows",
+        type=int,
+        default=200_000,
+        metavar="N",
+        help="records per batch when writing Parquet (memory grows with it)",
     )
     _load_options(convert)
     _skip_option(convert)
@@ -259,19 +269,13 @@ def _filter_state(args: argparse.Namespace) -> Any:
 
 
 def _check_columns(events: Any, args: argparse.Namespace) -> None:
+    from timeline.schema import check_column
+
     for option, column in (("--lane", args.lane), ("--color", args.color), ("--text", args.text)):
-        if column is not None and column not in events.columns:
-            msg = (
-                f"{option} {column!r} is not a column of {args.events}; "
-                f"columns: {', '.join(map(str, events.columns))}"
-            )
-            raise CommandError(msg)
-
-
-def _reference(events: Any) -> Any:
-    if "reported_on" in events.columns and events["reported_on"].notna().any():
-        return events["reported_on"].max()
-    return None
+        try:
+            check_column(events, option, column, of=str(args.events))
+        except ValueError as exc:
+            raise CommandError(str(exc)) from exc
 
 
 def _eras(specs: Sequence[Sequence[str]] | None, reference: Any) -> list[tuple[str, Any, Any]]:
@@ -297,11 +301,11 @@ def _eras(specs: Sequence[Sequence[str]] | None, reference: Any) -> list[tuple[s
     return eras
 
 
-def _filtered(events: Any, args: argparse.Namespace) -> Any:
-    from timeline.filters import apply_filters
-
+def _filters(args: argparse.Namespace) -> Any:
+    """The filter options as a ``FilterState``, applied by the export itself (as
+    ``tl.export(filters=)``), so the reference date is the unfiltered frame's."""
     try:
-        return apply_filters(events, _filter_state(args))
+        return _filter_state(args)
     except ValueError as exc:
         raise CommandError(_first_line(exc)) from exc
 
@@ -318,11 +322,10 @@ def _outputs(texts: Sequence[str]) -> list[Path]:
     return paths
 
 
-def _write(events: Any, outputs: list[Path], options: dict[str, Any], progress: Any) -> None:
+def _write(events: Any, outputs: list[Path], options: dict[str, Any]) -> None:
     from timeline.export import BrowserNotFoundError, export_many
 
     def written(path: Path) -> None:
-        progress.advance(f"wrote {path}")
         print(f"wrote {path}")
 
     try:
@@ -336,21 +339,14 @@ def _write(events: Any, outputs: list[Path], options: dict[str, Any], progress: 
 def run_render(args: argparse.Namespace) -> int:
     """``timeline render``."""
     from timeline.export import format_of
-    from timeline.export.progress import Progress, count_rows, worth_showing
+    from timeline.reference import frame_reference
 
     source = _existing_file(args.events, "EVENTS")
     outputs = _outputs(args.output)
-    rows = count_rows(source)
-    images = sum(format_of(p).needs_browser for p in outputs)
-    show = not args.quiet and worth_showing(sys.stderr, rows, source.stat().st_size, images)
-    progress = Progress(1 + len(outputs), enabled=show)
-    size = f" ({rows:,} rows)" if rows is not None else ""
-    progress.start(f"loading {source}{size}")
     events = _load(source, args, "EVENTS")
     _check_columns(events, args)
-    filtered = _filtered(events, args)
-    progress.advance(f"loaded {len(events):,} rows, {len(filtered):,} after filters")
     options: dict[str, Any] = {
+        "filters": _filters(args),
         "lane": args.lane,
         "color": args.color,
         "text": args.text,
@@ -359,7 +355,7 @@ def run_render(args: argparse.Namespace) -> int:
         "width": args.width,
         "height": args.height,
     }
-    eras = _eras(args.era, _reference(events))
+    eras = _eras(args.era, frame_reference(events))
     if eras:
         options["eras"] = eras
     formats = {format_of(p).name for p in outputs}
@@ -373,8 +369,7 @@ def run_render(args: argparse.Namespace) -> int:
         options["key_events"] = args.key_events
     if formats & {"csv", "xlsx"} and args.derived:
         options["derived"] = True
-    _write(filtered, outputs, options, progress)
-    progress.close()
+    _write(events, outputs, options)
     return EXIT_OK
 
 
@@ -398,20 +393,53 @@ def run_validate(args: argparse.Namespace) -> int:
 
     rows = failures["row"].nunique()
     print(f"{source}: {len(failures)} problem(s) in {rows} row(s)")
-    print(format_failures(failures, limit=len(failures)))
+    print(format_failures(failures, limit=len(failures), codes=True))
     return EXIT_DATA
 
 
 def run_convert(args: argparse.Namespace) -> int:
     """``timeline convert``."""
-    from timeline.export.progress import Progress
-
     source = _existing_file(args.input, "IN")
+    if args.output.lower().endswith(".parquet") or args.output.endswith(("/", "\\")):
+        return _convert_to_parquet(source, args)
     outputs = _outputs([args.output])
     events = _load(source, args, "IN")
     options = {"derived": True} if args.derived else {}
-    _write(events, outputs, options, Progress(1, enabled=False))
+    _write(events, outputs, options)
     return EXIT_OK
+
+
+def _convert_to_parquet(source: Path, args: argparse.Namespace) -> int:
+    """``timeline convert IN OUT.parquet``: the streaming conversion (``tl.convert``)."""
+    from timeline.engines.convert import convert
+
+    try:
+        result = convert(
+            source,
+            args.output.rstrip("/\\") if not args.output.endswith(".parquet") else args.output,
+            batch_rows=args.batch_rows,
+            reference_date=args.reference_date,
+            dayfirst=args.dayfirst,
+        )
+    except (ValueError, OSError) as exc:
+        msg = f"cannot convert IN {source}: {_first_line(exc)}"
+        raise CommandError(msg, EXIT_DATA) from exc
+    print(f"{result.path}: {result.loaded} event(s) of {result.rows} row(s)", file=sys.stderr)
+    if result.rejected:
+        print(
+            f"timeline: rejected {result.rejected} of {result.rows} row(s) of {source}; "
+            f"see {result.failures_path}",
+            file=sys.stderr,
+        )
+        return EXIT_OK if args.skip_invalid else EXIT_DATA
+    return EXIT_OK
+
+
+def _progress(args: argparse.Namespace) -> bool | None:
+    """``-q``: no bar; on a terminal: a bar for every step; in a log: none (tqdm's rule)."""
+    if getattr(args, "quiet", False):
+        return False
+    return True if sys.stderr.isatty() else None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -423,10 +451,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     data/events.csv: no problems
     0
     """
+    from timeline.progress import choose
+
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        return int(args.handler(args))
+        with choose(_progress(args)):
+            return int(args.handler(args))
     except CommandError as exc:
         print(f"timeline: error: {exc}", file=sys.stderr)
         return exc.code

@@ -2,7 +2,8 @@
 
 The failures table has one row per problem with the columns ``row`` (the 1-based
 line of the data row in the source, header excluded, or the frame's index label),
-``column``, ``value`` and ``reason``.
+``column``, ``value``, ``reason`` (readable text) and ``code`` (a stable machine-readable
+code from :class:`Reason`, e.g. ``"bad_date"``).
 """
 
 from __future__ import annotations
@@ -13,20 +14,73 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import pandas as pd
 
-FAILURE_COLUMNS = ("row", "column", "value", "reason")
+FAILURE_COLUMNS = ("row", "column", "value", "reason", "code")
 
 
 class Reason(StrEnum):
-    """Reason codes for rejected rows; the failures table carries a readable text."""
+    """Why a row was rejected: the failures table's ``code`` (:attr:`code`) next to the text.
+
+    The value is a short readable text; the ``reason`` column says more (which value, which
+    row it repeats ...). Codes are stable: match on them, not on the text.
+
+    Examples
+    --------
+    >>> Reason.BAD_DATE.code
+    'bad_date'
+    """
 
     MISSING_COLUMN = "missing required column"
     MISSING_TITLE = "title is empty"
     BAD_DATE = "date not understood"
     END_BEFORE_START = "end is before start"
+    BAD_REPORT_DATE = "report date is not one day"
     BAD_LATITUDE = "latitude is not a number between -90 and 90"
     BAD_LONGITUDE = "longitude is not a number between -180 and 180"
+    BAD_NUMBER = "value is not a number"
+    BAD_GRADE = "grade out of range"
     DUPLICATE_ID = "event_id is not unique"
+    DUPLICATE_ROW = "row repeats an earlier row exactly"
+    MALFORMED_RECORD = "record has the wrong number of fields"
+    EMPTY_ROW = "row is empty"
     BAD_VALUE = "value not allowed"
+
+    @property
+    def code(self) -> str:
+        """The stable machine-readable code: the member's name in lower case."""
+        return self.name.lower()
+
+
+SHOWN_CHARACTERS = 200
+"""At most this many characters of a value are shown in a message or a failures table."""
+
+
+def show_value(value: object, limit: int = SHOWN_CHARACTERS) -> str:
+    """A value as message text: cut to ``limit`` characters, never an error of its own.
+
+    Examples
+    --------
+    >>> show_value("x" * 300)[-14:]
+    'xx... (300 ch)'
+    >>> show_value(10**5000)
+    'an integer of 5001 digits'
+    """
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 600:
+        digits = len(str(value)) if value.bit_length() < 14_000 else None
+        if digits is None:
+            digits = int(value.bit_length() * 0.30103) + 1
+        return f"an integer of {digits} digits"
+    try:
+        text = str(value)
+    except Exception:  # a value whose str() fails
+        text = f"<{type(value).__name__} that cannot be shown>"
+    if len(text) > limit:
+        text = f"{text[:limit]}... ({len(text)} ch)"
+    return text
+
+
+def _shown_repr(value: object, limit: int = 2000) -> str:
+    shown = show_value(value, limit)
+    return repr(shown) if isinstance(value, str) else shown
 
 
 class DateParseError(ValueError):
@@ -38,12 +92,18 @@ class DateParseError(ValueError):
     def __init__(self, text: object, reason: str) -> None:
         self.text = text
         self.reason = reason
-        super().__init__(f"cannot parse date {text!r}: {reason}")
+        super().__init__(f"cannot parse date {_shown_repr(text)}: {reason}")
 
 
-def format_failures(failures: pd.DataFrame, limit: int = 10) -> str:
-    """The first ``limit`` rows of a failures table as left-aligned text columns."""
-    shown = failures.head(limit).astype(str)
+def format_failures(failures: pd.DataFrame, limit: int = 10, *, codes: bool = False) -> str:
+    """The first ``limit`` rows of a failures table as left-aligned text columns.
+
+    The ``code`` column is left out unless ``codes`` (a message is read by a person).
+    """
+    shown = failures.head(limit)
+    if not codes:
+        shown = shown.drop(columns=["code"], errors="ignore")
+    shown = shown.astype(str)
     header = {name: name for name in shown.columns}
     widths = {name: max([len(name), *(len(v) for v in shown[name])]) for name in shown.columns}
     last = shown.columns[-1]
@@ -72,7 +132,7 @@ class EventDataError(ValueError):
     Parameters
     ----------
     failures
-        The failures table (columns ``row``, ``column``, ``value``, ``reason``).
+        The failures table (columns ``row``, ``column``, ``value``, ``reason``, ``code``).
     message
         The whole message; by default one is built from ``failures``.
     source

@@ -13,8 +13,10 @@ from timeline.dates.conventions import DateConventions, check_conventions
 from timeline.dates.edtf_parse import parse_edtf
 from timeline.dates.expression import Expression, Parsed, evaluate
 from timeline.dates.fuzzy import FuzzyDate, to_timestamp
-from timeline.dates.gregorian import US_PER_DAY, days_from_civil
+from timeline.dates.gregorian import MAX_YEAR, MIN_YEAR, US_PER_DAY, days_from_civil
+from timeline.dates.languages.reader import parse_foreign
 from timeline.dates.phrases import parse_phrase
+from timeline.dates.report_phrases import report_phrase
 from timeline.dates.spec import Rejected
 from timeline.errors import DateParseError
 
@@ -27,40 +29,107 @@ def coerce_text(value: object) -> str | None:
 
     Strings pass through; dates and timestamps become ISO text (day precision at
     midnight, else time); whole numbers (a year column read as numbers) become digits.
+
+    Raises
+    ------
+    Rejected
+        With the reason when the cell cannot stand for a date at all: a duration, an
+        infinite or over-long number, a timestamp outside the years 1-9999.
     """
     if isinstance(value, str):
         return value
     if value is None or value is pd.NaT:
         return None
-    if isinstance(value, float):
-        if math.isnan(value):
-            return None
-        return str(int(value)) if value.is_integer() else str(value)
+    if isinstance(value, Rejected):  # a cell a column conversion already rejected
+        raise value
+    if isinstance(value, (dt.timedelta, np.timedelta64)):
+        msg = f"a duration ({value}) is not a date"
+        raise Rejected(msg)
+    if isinstance(value, (float, np.floating)):
+        return _number_text(float(value))
     if isinstance(value, np.datetime64):
         if np.isnat(value):
             return None
-        value = pd.Timestamp(value)
+        value = datetime64_stamp(value)
     if isinstance(value, dt.datetime):
         stamp = pd.Timestamp(value)
         if stamp.tzinfo is not None:
             stamp = stamp.tz_convert("UTC").tz_localize(None)
+        _check_stamp_year(stamp.year, value)
         if stamp == stamp.normalize():
             return stamp.strftime("%Y-%m-%d")
         return stamp.isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, (int, np.integer)) and not isinstance(value, bool):
-        return str(int(value))
+        number = int(value)
+        if abs(number) >= 10**MAX_TEXT_LENGTH:
+            msg = f"a number of over {MAX_TEXT_LENGTH} digits is not a date"
+            raise Rejected(msg)
+        return str(number)
     try:
         if pd.isna(value):  # type: ignore[arg-type]
             return None
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, ArithmeticError):
         pass
-    return str(value)
+    try:
+        return str(value)
+    except Exception as exc:  # a cell whose str() fails is a bad cell, not a bad column
+        msg = f"a {type(value).__name__} cell cannot be read as text: {exc}"
+        raise Rejected(msg) from exc
 
 
-def read_expression(text: str, dayfirst: bool | None) -> Expression:
+def _number_text(value: float) -> str | None:
+    if math.isnan(value):
+        return None
+    if math.isinf(value):
+        msg = f"{value} is not a date"
+        raise Rejected(msg)
+    if abs(value) >= 10.0**MAX_TEXT_LENGTH:
+        msg = f"a number of over {MAX_TEXT_LENGTH} digits is not a date"
+        raise Rejected(msg)
+    return str(int(value)) if value.is_integer() else str(value)
+
+
+def _check_stamp_year(year: int, value: object) -> None:
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        msg = f"the timestamp {value} is outside the years 1-9999 that the engine covers (in UTC)"
+        raise Rejected(msg)
+
+
+def datetime64_stamp(value: np.datetime64) -> pd.Timestamp:
+    """A (not NaT) ``numpy.datetime64`` as a Timestamp.
+
+    Raises
+    ------
+    Rejected
+        When it lies outside the years 1-9999.
+    """
+    year = int(value.astype("datetime64[Y]").astype(np.int64)) + 1970
+    _check_stamp_year(year, value)
+    return pd.Timestamp(value.astype("datetime64[us]"))
+
+
+def _year_pair(text: str) -> bool:
+    """Whether ``text`` is ``YYYY-NN`` (maybe qualified) with NN a code and a later year."""
+    if len(text) not in (7, 8) or text[4] != "-" or not text[:4].isdigit():
+        return False
+    if not text[5:7].isdigit() or (len(text) == 8 and text[7] not in "?~%"):
+        return False
+    code = int(text[5:7])
+    return 21 <= code <= 41 and code > int(text[2:4])
+
+
+def read_expression(
+    text: str,
+    dayfirst: bool | None,
+    language: str | None = None,
+    two_digit: str = "range",
+) -> Expression:
     """The expression of a (stripped, non-empty) text.
+
+    ``language`` forces a language's table (None: detected from the text); ``two_digit``
+    is :attr:`DateConventions.two_digit_years`.
 
     Raises
     ------
@@ -71,9 +140,17 @@ def read_expression(text: str, dayfirst: bool | None) -> Expression:
         msg = f"longer than {MAX_TEXT_LENGTH} characters: not one date expression"
         raise Rejected(msg)
     # EDTF starts with a digit, Y, X, a qualifier or an open end; skip it for words.
-    expression = None if text[0].isalpha() and text[0] not in "YyXxUu" else parse_edtf(text)
+    expression = None
+    maybe_edtf = not (text[0].isalpha() and text[0] not in "YyXxUu")
+    if maybe_edtf and (two_digit == "edtf" or not _year_pair(text)):  # "2024-25": below
+        expression = parse_edtf(text)
+    if expression is None:  # "on the 13th", "by Monday": see dates/report_phrases.py
+        expression = report_phrase(text, dayfirst)
     if expression is None:
-        expression = parse_phrase(text, dayfirst)
+        if (language is None or language == "en") and (text.isascii() or language == "en"):
+            expression = parse_phrase(text, dayfirst, two_digit)
+        else:
+            expression = parse_foreign(text, dayfirst, two_digit, language)
     return expression
 
 
@@ -103,7 +180,7 @@ def parse_text(
     if not stripped:
         raise Rejected(EMPTY)
     read = analyze if cached else read_expression
-    return evaluate(read(stripped, dayfirst), ref_day, conv)
+    return evaluate(read(stripped, dayfirst, conv.language, conv.two_digit_years), ref_day, conv)
 
 
 def check_dayfirst(dayfirst: object) -> bool | None:
@@ -219,8 +296,8 @@ def parse_date(
     conv = check_conventions(conventions)
     dayfirst = check_dayfirst(dayfirst)
     ref_day = reference_day(reference_date, conv)
-    value = coerce_text(text)
     try:
+        value = coerce_text(text)
         parsed = parse_text(value, ref_day, dayfirst, conv)
     except Rejected as exc:
         raise DateParseError(text, exc.reason) from exc

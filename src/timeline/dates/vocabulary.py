@@ -96,7 +96,10 @@ def _word_table() -> dict[str, tuple[str, object]]:
     for name in (*approximate, "estimated"):
         table[name] = ("APPROX", None)
     table["c"] = ("C", None)
-    uncertain = "reportedly possibly probably perhaps maybe allegedly likely presumably supposedly"
+    uncertain = (
+        "reportedly possibly probably perhaps maybe allegedly likely presumably supposedly "
+        "uncertain"
+    )
     for name in uncertain.split():
         table[name] = ("UNCERT", None)
     for name in ("to", "through", "thru"):

@@ -9,7 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from timeline.export.atomic import atomic_write
 from timeline.export.source import ExportSource, export_source, plot_option_names
+from timeline.progress import step, task
 
 PathLike = str | os.PathLike
 
@@ -132,17 +134,6 @@ def _check_options(
         raise TypeError(msg)
 
 
-def _atomic_write(path: Path, write: Callable[[Path], None]) -> None:
-    """Write through a temporary file in the same folder, then move it into place."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(f".{path.name}.partial{path.suffix}")
-    try:
-        write(partial)
-        os.replace(partial, path)
-    finally:
-        partial.unlink(missing_ok=True)
-
-
 def export_many(
     obj: object,
     paths: Iterable[PathLike],
@@ -159,7 +150,8 @@ def export_many(
     paths
         Output files; each suffix picks its format.
     progress : callable, optional
-        Called with each path after it is written.
+        Called with each path after it is written. Two images or more also show a
+        ``tqdm`` bar (:mod:`timeline.progress`; off inside ``choose(False)``).
 
     Returns
     -------
@@ -211,12 +203,16 @@ def export_many(
     )
     if not is_frame:
         source.layout_size = (options.get("width"), options.get("height"))
-    browser = any(f.needs_browser for f in formats)
-    with image_session() if browser else contextlib.nullcontext():
+    images = sum(f.needs_browser for f in formats)
+    with (
+        task("writing", total=len(targets), images=images),
+        image_session() if images else contextlib.nullcontext(),
+    ):
         for path, fmt in zip(targets, formats, strict=True):
             writer_options = {k: v for k, v in options.items() if k in fmt.options}
             write = _writer(fmt)
-            _atomic_write(path, lambda partial, w=write, o=writer_options: w(source, partial, o))
+            atomic_write(path, lambda partial, w=write, o=writer_options: w(source, partial, o))
+            step(str(path))
             if progress is not None:
                 progress(path)
     return targets

@@ -19,11 +19,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from timeline.cells import cell_text
 from timeline.export.escaping import xml_text
 from timeline.export.source import ExportSource
-from timeline.lists import is_list_cell
 from timeline.plot.geometry import earliest_start, open_start_edges
 from timeline.reported import reported_date
+from timeline.schema import check_column
 from timeline.text import is_missing, truncate
 
 SLIDE_WIDTH_IN = 13.333
@@ -58,11 +59,10 @@ class Row:
 
 
 def _clean(value: object, limit: int | None = None) -> str:
-    if is_missing(value):
+    text = cell_text(value)
+    if text is None:
         return ""
-    if is_list_cell(value):
-        value = "; ".join(str(v) for v in value)
-    text = xml_text(str(value)).strip()
+    text = xml_text(text).strip()
     return truncate(text, limit) if limit else text
 
 
@@ -118,12 +118,7 @@ def key_event_rows(events: pd.DataFrame, key_events: object = None) -> tuple[lis
     marks = events.loc[events["kind"].astype(object) != "era"]
     limit = MAX_TABLE_EVENTS
     if isinstance(key_events, str):
-        if key_events not in marks.columns:
-            msg = (
-                f"key_events={key_events!r} is not a column of the events; "
-                f"valid columns: {', '.join(map(str, marks.columns))}"
-            )
-            raise ValueError(msg)
+        check_column(marks, "key_events", key_events)
         marks = marks.loc[marks[key_events].fillna(False).astype(bool).to_numpy()]
         limit = len(marks)
     elif key_events is not None:

@@ -183,11 +183,12 @@ def export_source(
         events = obj
         options = dict(plot_options)
         if filters is not None:
-            from timeline.filters import apply_filters, default_reference_date
+            from timeline.filters import apply_filters
+            from timeline.reference import latest_report
 
-            # Ongoing spans run to the report date of all the events, as in the explorer,
-            # not to the latest report among the rows the filters keep.
-            reference = default_reference_date(events)
+            # The reference date is the unfiltered frame's (see timeline.reference), as in
+            # the explorer, not the latest report among the rows the filters keep.
+            reference = latest_report(events)
             if reference is not None:
                 options.setdefault("reference_date", reference)
             events = apply_filters(events, filters)

@@ -22,8 +22,8 @@ import pandas as pd
 
 from timeline.export.escaping import xml_text
 from timeline.lists import is_arrow_list, is_list_cell, join_lists
+from timeline.load.text_cells import FORMULA_PREFIXES
 from timeline.schema import DATE_COLUMNS, OPTIONAL_COLUMNS
-from timeline.text_cells import FORMULA_PREFIXES
 
 SOURCE_COLUMNS = (
     "event_id",

@@ -46,22 +46,12 @@ from timeline.plot.layout import (
 from timeline.plot.marks import MarkTable, build_marks
 from timeline.plot.style import color_groups
 from timeline.plot.traces import Sizes, TraceContext, group_legend, svg_traces, webgl_traces
-from timeline.schema import check_event_frame
+from timeline.schema import check_column, check_event_frame
 
 COMPACT_PREFIX = "row %{customdata} of the events"
 """How the compact hover of big figures begins; a view of few marks names the events."""
 WEBGL_THRESHOLD = 5_000
 HOVER_TEXT_LIMIT = 20_000
-
-
-def _check_column(events: pd.DataFrame, argument: str, column: str | None) -> None:
-    if column is None or column in events.columns:
-        return
-    msg = (
-        f"{argument}={column!r} is not a column of the events; "
-        f"valid columns: {', '.join(map(str, events.columns))}"
-    )
-    raise ValueError(msg)
 
 
 def _format_day(ms: float) -> str:
@@ -227,7 +217,7 @@ def figure_parts(
     # 1. arguments
     events = check_event_frame(events, "plot")
     for argument, column in (("lane", lane), ("color", color), ("text", text)):
-        _check_column(events, argument, column)
+        check_column(events, argument, column)
     if max_rows_per_lane < 1:
         msg = f"max_rows_per_lane must be at least 1; got {max_rows_per_lane!r}"
         raise ValueError(msg)
@@ -530,7 +520,9 @@ def plot(
         Vertical reference lines (e.g. the report date). When some span is ongoing, a
         line marks the reference date too.
     reference_date : date-like, optional
-        Where ongoing spans end. Default: the latest ``reported_on``, else today (UTC).
+        Where ongoing spans end (the "as of" line). Default: the latest ``reported_on``,
+        else today (UTC). An ongoing span is solid only up to its own report date and
+        faded after it (see :mod:`timeline.reference`).
     title, subtitle : str, optional
         Figure title (default: ``events.attrs["title"]``) and subtitle.
     caption : str, optional

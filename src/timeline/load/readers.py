@@ -1,0 +1,473 @@
+"""Read a source (file or frame) into a raw table: original columns, original values.
+
+Text files are read as text: every cell stays a string exactly as written, so nothing
+(not a formula, not a leading zero) is interpreted before the loader looks at it.
+Each raw row carries the label that failures report: the 1-based number of the data
+record in a file (header excluded, blank lines not counted) or the frame's index label.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import os
+import re
+import zipfile
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from timeline.errors import Reason
+
+READABLE_FORMATS = ("csv", "tsv", "xlsx", "json", "parquet")
+_WRONG_FIELD_COUNT = re.compile(r"CSV parse error: Expected \d+ columns, got \d+")
+_SUFFIX_FORMATS = {
+    ".csv": "csv",
+    ".txt": "csv",
+    ".tsv": "tsv",
+    ".tab": "tsv",
+    ".xlsx": "xlsx",
+    ".xlsm": "xlsx",
+    ".json": "json",
+    ".parquet": "parquet",
+    ".pq": "parquet",
+}
+_DELIMITERS = ",;\t|"
+
+
+@dataclass
+class RawTable:
+    """What a reader gives the loader.
+
+    Attributes
+    ----------
+    frame : DataFrame
+        The source's columns and values, default RangeIndex.
+    rows : array-like
+        One failure label per row of ``frame`` (a numpy array or list).
+    rejected : list of dict
+        Records the reader could not split into fields (failures-table rows).
+    attrs : dict
+        Frame-level facts (source file, TimelineJS title...).
+    extras : dict
+        Columns an importer already started typing as kept-as-is columns (name to a
+        :class:`~timeline.load.speed.background.Job`), over the rows of the frame it started from.
+    extras_rows : numpy.ndarray or None
+        Positions of this frame's rows in that frame (None: the same rows).
+    clean : frozenset of str
+        Columns an importer derived as clean text already (the loader does not clean
+        them again).
+    """
+
+    frame: pd.DataFrame
+    rows: Any
+    rejected: list[dict[str, Any]] = field(default_factory=list)
+    attrs: dict[str, Any] = field(default_factory=dict)
+    extras: dict[str, Any] = field(default_factory=dict)
+    extras_rows: Any = None
+    clean: frozenset[str] = frozenset()
+
+
+def source_format(source: object, format: str | None = None) -> str:
+    """Name the file format of ``source`` from ``format`` or the file suffix."""
+    if format is not None:
+        return format.lower()
+    if isinstance(source, pd.DataFrame):
+        return "dataframe"
+    if isinstance(source, (str, os.PathLike)):
+        suffix = Path(source).suffix.lower()
+        if suffix in _SUFFIX_FORMATS:
+            return _SUFFIX_FORMATS[suffix]
+        msg = (
+            f"cannot tell the format of {str(source)!r} from its suffix {suffix!r}; "
+            f"pass format= one of {', '.join(READABLE_FORMATS)}"
+        )
+        raise ValueError(msg)
+    msg = f"source must be a path or a pandas DataFrame, got {type(source).__name__}"
+    raise TypeError(msg)
+
+
+def read_table(
+    source: object, format: str | None = None, *, whole_numbers: Collection[str] = ()
+) -> RawTable:
+    """Read ``source`` into a :class:`RawTable` (no interpretation of values).
+
+    ``whole_numbers`` names columns a format defines as whole numbers (an importer knows
+    them): a delimited file whose such columns all hold whole numbers (or blanks) reads
+    them as numbers directly; otherwise every column is read as text, as always.
+    """
+    fmt = source_format(source, format)
+    if fmt == "dataframe":
+        frame = source.copy()  # type: ignore[union-attr]
+        return RawTable(frame.reset_index(drop=True), frame.index.to_numpy(dtype=object))
+    path = Path(source)  # type: ignore[arg-type]
+    if not path.exists():
+        msg = f"no such file: {str(path)!r}"
+        raise FileNotFoundError(msg)
+    readers = {
+        "csv": lambda path: _read_delimited(path, whole_numbers),
+        "tsv": lambda path: _read_delimited(path, whole_numbers),
+        "xlsx": _read_excel,
+        "json": _read_json,
+        "parquet": _read_parquet,
+    }
+    if fmt not in readers:
+        msg = f"unknown format {fmt!r}; the formats timeline reads are {', '.join(readers)}"
+        raise ValueError(msg)
+    table = readers[fmt](path)
+    table.attrs.setdefault("source_file", str(path))
+    table.attrs.setdefault("source_name", path.name)
+    return table
+
+
+def decode_text(data: bytes) -> str:
+    """Decode file bytes: UTF-8 (with or without BOM), else Windows-1252."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")
+    return text
+
+
+def sniff_delimiter(text: str) -> str:
+    """Pick the delimiter among ``, ; TAB |`` from the first lines of ``text``."""
+    sample = text[:65536]
+    try:
+        return csv.Sniffer().sniff(sample, delimiters=_DELIMITERS).delimiter
+    except csv.Error:
+        header = sample.splitlines()[0] if sample else ""
+        counts = {d: header.count(d) for d in _DELIMITERS}
+        best = max(counts, key=lambda d: counts[d])
+        return best if counts[best] else ","
+
+
+def _dedupe(names: list[str]) -> list[str]:
+    seen: dict[str, int] = {}
+    out = []
+    for raw in names:
+        name = raw.strip() or "unnamed"
+        if name in seen:
+            seen[name] += 1
+            name = f"{name}.{seen[name]}"
+        else:
+            seen[name] = 0
+        out.append(name)
+    return out
+
+
+def _read_delimited(path: Path, whole_numbers: Collection[str] = ()) -> RawTable:
+    head = _utf8_head(path)
+    # A file that is UTF-8 at its start is handed to pyarrow as it is (pyarrow checks the
+    # rest); otherwise it is transcoded from Windows-1252 first.
+    source: Path | bytes = path if head is not None else _utf8_bytes(path.read_bytes())
+    if head is None:
+        head = source[:_HEAD_BYTES].decode("utf-8", errors="ignore")  # type: ignore[index]
+    delimiter = "\t" if path.suffix.lower() in (".tsv", ".tab") else sniff_delimiter(head)
+    header_row = next(csv.reader(io.StringIO(head, newline=""), delimiter=delimiter), None)
+    if header_row is None:
+        msg = f"{str(path)!r} is empty: it has no header row"
+        raise ValueError(msg)
+    names = _dedupe(header_row)
+    typed = _typed_read(source, delimiter, names, whole_numbers)
+    if typed is not None:
+        return RawTable(typed, np.arange(1, len(typed) + 1))
+    frame = _read_with_pyarrow(source, delimiter, names)
+    if frame is _NOT_UTF8:
+        source = _utf8_bytes(path.read_bytes())
+        frame = _read_with_pyarrow(source, delimiter, names)
+    if isinstance(frame, pd.DataFrame):
+        return RawTable(frame, np.arange(1, len(frame) + 1))
+    return _read_with_csv_module(_file_text(source), delimiter, names)
+
+
+_HEAD_BYTES = 1 << 20
+"""Bytes read to find the header, the delimiter and the encoding."""
+
+_BLOCK_BYTES = 4 << 20
+"""pyarrow reads a file in blocks of this size, one column chunk each; fewer, larger
+chunks make every later pass over a column cheaper (4 MiB read fastest here)."""
+
+_NOT_UTF8 = object()
+"""What :func:`_read_with_pyarrow` returns when the file must be read again from
+transcoded bytes (a cell is not UTF-8)."""
+
+
+def _utf8_head(path: Path) -> str | None:
+    """The file's first MiB as text (without BOM) when it is UTF-8, else None."""
+    import codecs
+
+    with path.open("rb") as file:
+        head = file.read(_HEAD_BYTES)
+    try:
+        # not final: a character cut in two at the end of the head is not an error
+        return codecs.getincrementaldecoder("utf-8-sig")().decode(head, final=False)
+    except UnicodeDecodeError:
+        return None
+
+
+def _file_text(source: Path | bytes) -> str:
+    data = source.read_bytes() if isinstance(source, Path) else source
+    return _utf8_bytes(data).decode("utf-8")
+
+
+def _utf8_bytes(data: bytes) -> bytes:
+    """The file as UTF-8 without BOM (Windows-1252 files are transcoded)."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace").encode("utf-8")
+    return data
+
+
+def read_headerless(path: Path, names: list[str], delimiter: str = "\t") -> RawTable:
+    """Read a delimited text file without a header row (GDELT), fields never quoted.
+
+    ``names`` name the columns; a record with another number of fields is rejected.
+    """
+    path = Path(path)
+    source: Path | bytes = path if _utf8_head(path) is not None else _utf8_bytes(path.read_bytes())
+    frame = _read_with_pyarrow(source, delimiter, names, header=False)
+    if frame is _NOT_UTF8:
+        source = _utf8_bytes(path.read_bytes())
+        frame = _read_with_pyarrow(source, delimiter, names, header=False)
+    if isinstance(frame, pd.DataFrame):
+        table = RawTable(frame, np.arange(1, len(frame) + 1))
+    else:
+        table = _read_with_csv_module(_file_text(source), delimiter, names, header=False)
+    table.attrs.setdefault("source_file", str(path))
+    return table
+
+
+def _read_with_pyarrow(
+    source: Path | bytes, delimiter: str, names: list[str], header: bool = True
+) -> object:
+    """Fast path: the frame; None when some record has the wrong number of fields, or
+    :data:`_NOT_UTF8` when a cell is not UTF-8.
+
+    Without a header the fields are not quoted either (GDELT's tab-separated files).
+    """
+    import pyarrow as pa
+
+    try:
+        return _whole_records(source, delimiter, names, header)
+    except pa.ArrowInvalid as exc:
+        # A cell that is not UTF-8 fails the read, or, in a malformed record, the invalid
+        # row handler: read the transcoded bytes instead.
+        if isinstance(source, Path) or "UTF8" in str(exc):
+            return _NOT_UTF8
+        raise
+
+
+def _typed_read(
+    source: Path | bytes, delimiter: str, names: list[str], whole_numbers: Collection[str]
+) -> pd.DataFrame | None:
+    """The file with the ``whole_numbers`` columns read as int64, or None when any cell of
+    them is not a whole number, or anything else needs the careful text read."""
+    import pyarrow as pa
+
+    from timeline.load.columns import column_key
+
+    wanted = {column_key(name) for name in whole_numbers}
+    types = {name: pa.int64() for name in names if column_key(name) in wanted}
+    if not types:
+        return None
+    try:
+        return _whole_records(source, delimiter, names, True, types)
+    except pa.ArrowInvalid:
+        return None
+
+
+def _whole_records(
+    source: Path | bytes,
+    delimiter: str,
+    names: list[str],
+    header: bool,
+    types: Mapping[str, Any] | None = None,
+) -> pd.DataFrame | None:
+    """The file read by pyarrow; None when some record has the wrong number of fields
+    (the careful reader then accounts for it). pyarrow's other errors are raised.
+
+    No invalid-row handler: pyarrow would decode a malformed record for it, and one that is
+    not UTF-8 then fails as an "Exception ignored" report; the first malformed record
+    stopping the read is all this needs to know.
+    """
+    import pyarrow as pa
+
+    try:
+        table = _arrow_csv(source, delimiter, names, header, types)
+    except pa.ArrowInvalid as exc:
+        if _WRONG_FIELD_COUNT.match(str(exc)):
+            return None
+        raise
+    return table.to_pandas()
+
+
+def _arrow_csv(
+    source: Path | bytes,
+    delimiter: str,
+    names: list[str],
+    header: bool,
+    types: Mapping[str, Any] | None = None,
+) -> Any:
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
+    return pacsv.read_csv(
+        str(source) if isinstance(source, Path) else io.BytesIO(source),
+        read_options=pacsv.ReadOptions(
+            column_names=names, skip_rows=int(header), block_size=_BLOCK_BYTES
+        ),
+        parse_options=pacsv.ParseOptions(
+            delimiter=delimiter,
+            quote_char='"' if header else False,
+            newlines_in_values=header,
+        ),
+        convert_options=pacsv.ConvertOptions(
+            # large_string is what pandas' str dtype holds: no copy when converting.
+            column_types={**dict.fromkeys(names, pa.large_string()), **(types or {})},
+            null_values=[""],  # only a blank cell is missing: "n/a" is a value, not a gap
+            strings_can_be_null=False,
+            quoted_strings_can_be_null=False,
+        ),
+    )
+
+
+def _read_with_csv_module(
+    text: str, delimiter: str, names: list[str], header: bool = True
+) -> RawTable:
+    """Slow path that accounts for every record, including malformed ones."""
+    records: list[list[str]] = []
+    rows: list[int] = []  # record numbers of the rows kept
+    rejected: list[dict[str, Any]] = []
+    quoting = csv.QUOTE_MINIMAL if header else csv.QUOTE_NONE
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quoting=quoting)
+    if header:
+        next(reader)
+    number = 0
+    for fields in reader:
+        if not fields:
+            continue
+        number += 1
+        if len(fields) != len(names):
+            rejected.append(
+                {
+                    "row": number,
+                    "column": "",
+                    "value": delimiter.join(fields)[:200],
+                    "reason": f"expected {len(names)} fields, found {len(fields)}",
+                    "code": Reason.MALFORMED_RECORD.code,
+                }
+            )
+            continue
+        records.append(fields)
+        rows.append(number)
+    frame = pd.DataFrame(records, columns=names, dtype="str")
+    return RawTable(frame, np.asarray(rows, dtype=np.int64), rejected)
+
+
+def _read_excel(path: Path) -> RawTable:
+    """The first sheet; a date cell keeps only the parts its number format shows.
+
+    Excel turns a typed "June 2024" into the date 2024-06-01 shown as ``mmm-yy``; reading
+    it as the first of June would invent a day, so such a cell becomes ``2024-06``.
+    """
+    try:
+        import openpyxl
+    except ImportError as exc:
+        msg = "reading .xlsx needs openpyxl: pip install 'timeline[export]' (or openpyxl)"
+        raise ImportError(msg) from exc
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as exc:
+        msg = f"cannot read {str(path)!r} as an Excel workbook: {exc}"
+        raise ValueError(msg) from exc
+    try:
+        sheet = workbook.worksheets[0]
+        rows_iter = sheet.iter_rows()
+        header = next(rows_iter, None)
+        if header is None:
+            msg = f"{str(path)!r} is empty: its first sheet has no header row"
+            raise ValueError(msg)
+        names = [str(c.value) if c.value is not None else "" for c in header]
+        while names and names[-1] == "":
+            names.pop()
+        records, numbers = [], []
+        for number, row in enumerate(rows_iter, start=1):
+            values = [_excel_value(cell) for cell in row[: len(names)]]
+            values += [None] * (len(names) - len(values))
+            if all(v is None or v == "" for v in values):
+                continue  # an empty row is not a record, but keeps its place in the count
+            records.append(values)
+            numbers.append(number)
+    finally:
+        workbook.close()
+    frame = pd.DataFrame(records, columns=_dedupe(names), dtype=object)
+    # Data record n sits on sheet row n + 1 (the header is row 1).
+    return RawTable(frame, np.asarray(numbers, dtype=np.int64))
+
+
+def _excel_value(cell: Any) -> object:
+    value = cell.value
+    if getattr(cell, "is_date", False) and isinstance(value, dt.datetime):
+        shown = re.sub(r'"[^"]*"|\[[^\]]*\]|\\.', "", str(cell.number_format or "").lower())
+        if "d" not in shown and "y" in shown:
+            return f"{value.year:04d}-{value.month:02d}" if "m" in shown else f"{value.year:04d}"
+    return value
+
+
+def _read_json(path: Path) -> RawTable:
+    payload = json.loads(decode_text(path.read_bytes()))
+    attrs: dict[str, Any] = {}
+    if isinstance(payload, dict):
+        records = next(
+            (payload[key] for key in ("events", "data", "records") if key in payload), None
+        )
+        if records is None:
+            msg = (
+                f"{str(path)!r}: a JSON object needs an 'events' (or 'data', 'records') list; "
+                f"found keys {sorted(payload)}"
+            )
+            raise ValueError(msg)
+    else:
+        records = payload
+    if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
+        msg = f"{str(path)!r}: expected a list of JSON objects (one per event)"
+        raise ValueError(msg)
+    frame = pd.DataFrame.from_records(records)
+    return RawTable(frame, np.arange(1, len(frame) + 1), attrs=attrs)
+
+
+def _read_parquet(path: Path) -> RawTable:
+    try:
+        frame = pd.read_parquet(path)
+    except TypeError:
+        frame = _read_parquet_with_lists(path)
+    return RawTable(frame.reset_index(drop=True), np.arange(1, len(frame) + 1))
+
+
+def _read_parquet_with_lists(path: Path) -> pd.DataFrame:
+    """Read a file ``pd.read_parquet`` refuses because it names an Arrow list dtype.
+
+    pandas writes the dtype of an Arrow list column (our ``actors``) into the file's
+    metadata and cannot read it back (pandas issue 57411); mapping list columns to Arrow
+    dtypes ourselves sidesteps that.
+    """
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    def list_columns(arrow_type: object) -> object:
+        if pa.types.is_list(arrow_type) or pa.types.is_large_list(arrow_type):
+            return pd.ArrowDtype(arrow_type)
+        return None
+
+    return pq.read_table(path).to_pandas(types_mapper=list_columns)
