@@ -53,6 +53,10 @@ def test_a_zoom_set_from_python_changes_the_widget_data():
 
     widget.layout.xaxis.range = [ms("2021-06-01"), ms("2025-06-01")]  # epoch ms work too
     assert strips_with_data(sync) == [0]
+    widget.layout.xaxis.range = ["2023-05-01", "2023-05-20"]
+    assert strips_with_data(sync) == []
+    widget.plotly_relayout({"xaxis.autorange": True})  # a double click in the browser
+    assert strips_with_data(sync) == [0]
 
 
 def test_a_filter_change_redraws_the_current_range():

@@ -71,3 +71,13 @@ def test_a_big_export_draws_density_for_html_and_images(tmp_path: Path):
     assert 'id="tl-lod"' in text and "timelineLOD" in text
     small = tl.export(events.head(50), tmp_path / "small.html", lane="category")
     assert 'id="tl-lod"' not in small.read_text(encoding="utf-8")
+
+
+def test_svg_of_big_data_shows_the_density_of_the_range(tmp_path: Path, chromium: str):
+    events = synthetic_events(30_000, lanes=3)
+    path = tl.export(events, tmp_path / "big.svg", lane="category")
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("<svg")
+    assert text.count("<image") >= 3  # one painted strip per lane (heatmaps are images)
+    assert len(text) < 2_000_000  # not 30,000 marks
+    assert "density strip" in text  # the "How to read" note

@@ -156,7 +156,13 @@ class FigureSync:
         if self._watched == id(layout):
             return
         layout.on_change(self._range_changed, "xaxis.range")
+        layout.on_change(self._autorange_changed, "xaxis.autorange")
         self._watched = id(layout)
+
+    def _autorange_changed(self, _layout: Any, autorange: Any) -> None:
+        """A reset (double click) asks plotly.js for the full extent: draw it."""
+        if autorange is True and self.lod:
+            self._range_changed(None, list(self._layout_range()))
 
     def _range_changed(self, _layout: Any, x_range: Any) -> None:
         new = range_ms(x_range)

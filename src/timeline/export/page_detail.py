@@ -4,9 +4,10 @@ A page whose figure draws density (:mod:`timeline.plot.detail`) embeds, in a JSO
 element, everything its script needs to redraw the lanes on every zoom without a kernel:
 
 ``pyramid``
-    the finest level of the bucket pyramid (``counts``, ``spanStarts``, ``active``: one
-    value per lane and bucket, lane after lane) and its grid; coarser levels are sums of
-    it (:mod:`timeline.plot.pyramid`), so the script slices a level per zoom.
+    the page's finest level of the bucket pyramid (``counts``, ``spanStarts``, ``active``:
+    one value per lane and bucket, lane after lane; at most :data:`PAGE_BUCKETS` per lane)
+    and its grid; coarser levels are sums of it (:mod:`timeline.plot.pyramid`), so the
+    script slices a level per zoom.
 ``marks``
     per mark (an event once per lane), sorted by lane and then anchor: its lane, event
     row, and finest buckets of its anchor, start and end, so the script can tell which
@@ -33,6 +34,9 @@ from timeline.plot.detail import DENSITY_BUCKET_PX, TOTAL_BUDGET
 from timeline.plot.figure import COMPACT_PREFIX, FigureParts
 from timeline.text import escape_series, escape_text, truncate
 
+PAGE_BUCKETS = 1 << 14
+"""Most buckets per lane of the page's finest level (each level below doubles the page's
+pyramid bytes; windows that need finer buckets are narrow enough to show marks)."""
 TITLE_EVENTS_LIMIT = 300_000
 """Above this many events the page carries no titles (bucket hover lists no examples)."""
 
@@ -116,9 +120,16 @@ def page_detail(parts: FigureParts, first_trace: int) -> dict[str, Any]:
     order = np.lexsort((m.anchor, m.lane))
     position = np.empty_like(order)
     position[order] = np.arange(len(order))
-    first = pyramid.bucket_of(m.start)[order]
-    anchor = pyramid.bucket_of(m.anchor)[order]
-    last = pyramid.bucket_of(np.maximum(m.end - 1e-3, m.start))[order]
+    # the page's finest level: at most PAGE_BUCKETS per lane (coarser levels nest in it)
+    shift = max(int(np.log2(pyramid.counts.shape[1])) - int(np.log2(PAGE_BUCKETS)), 0)
+    group = 1 << shift
+    lanes_count = pyramid.counts.shape[0]
+    counts = pyramid.level_counts(shift)[0]
+    span_starts = pyramid.span_starts.reshape(lanes_count, -1, group).sum(axis=2)
+    active = pyramid.active[:, ::group]
+    first = (pyramid.bucket_of(m.start) >> shift)[order]
+    anchor = (pyramid.bucket_of(m.anchor) >> shift)[order]
+    last = (pyramid.bucket_of(np.maximum(m.end - 1e-3, m.start)) >> shift)[order]
     lanes_sorted = m.lane[order]
     lane_start = np.searchsorted(lanes_sorted, np.arange(len(detail.lanes.names) + 1))
     traces = []
@@ -171,11 +182,11 @@ def page_detail(parts: FigureParts, first_trace: int) -> dict[str, Any]:
         "countShare": COUNT_SHARE,
         "pyramid": {
             "origin": pyramid.origin_ms,
-            "width": pyramid.width_ms,
-            "buckets": int(pyramid.counts.shape[1]),
-            "counts": typed(pyramid.counts.ravel()),
-            "spanStarts": typed(pyramid.span_starts.ravel()),
-            "active": typed(pyramid.active.ravel()),
+            "width": pyramid.width_ms * group,
+            "buckets": int(counts.shape[1]),
+            "counts": typed(counts.ravel()),
+            "spanStarts": typed(span_starts.ravel()),
+            "active": typed(active.ravel()),
         },
         "marks": {
             "count": len(m.row),

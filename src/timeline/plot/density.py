@@ -12,6 +12,7 @@ categories and a few example titles (escaped).
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import numpy as np
@@ -85,6 +86,12 @@ def bucket_dates(edges: np.ndarray) -> list[str]:
     return [f"{a} – {b}" for a, b in zip(first, last, strict=True)]
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _escaped(text: str, limit: int) -> str:
+    """Escaped (and, with a limit, shortened) text; the same titles come back every zoom."""
+    return escape_text(truncate(text, limit) if limit else text)
+
+
 @dataclass(frozen=True)
 class BucketDetails:
     """What a strip's hover says about its non-empty buckets (aligned with the slice)."""
@@ -120,13 +127,11 @@ def bucket_hover(
             if details is not None:
                 top = details.top[i]
                 if top:
-                    listed = ", ".join(f"{escape_text(name)} ({n:,})" for name, n in top)
+                    listed = ", ".join(f"{_escaped(name, 0)} ({n:,})" for name, n in top)
                     text += f"<br>top: {listed}"
                 examples = details.examples[i]
                 if examples:
-                    shown = "<br>".join(
-                        escape_text(truncate(str(t), EXAMPLE_LIMIT)) for t in examples
-                    )
+                    shown = "<br>".join(_escaped(str(t), EXAMPLE_LIMIT) for t in examples)
                     more = count - len(examples)
                     text += f"<br>e.g. {shown}" + (f"<br>and {more:,} more" if more > 0 else "")
             counts_text.append(text)

@@ -155,12 +155,21 @@ class FigureParts:
         dense = detail.dense_lanes(x_range, mask)
         keep = detail.mark_keep(x_range, mask, dense)
         arrays = detail.trace_arrays(self.traces, keep)
-        for index, properties in arrays.items():
-            template = str(self.traces[index].get("hovertemplate", ""))
-            rows = properties.get("customdata")
-            if template.startswith(COMPACT_PREFIX) and rows is not None and len(rows):
-                properties["hovertext"] = detail.hover_titles(rows)
-                properties["hovertemplate"] = "<b>%{hovertext}</b>" + template.removeprefix(
+        named = [
+            index
+            for index, properties in arrays.items()
+            if str(self.traces[index].get("hovertemplate", "")).startswith(COMPACT_PREFIX)
+            and properties.get("customdata") is not None
+            and len(properties["customdata"])
+        ]
+        if named:  # one escape of all the titles shown, then split per trace
+            rows = [arrays[index]["customdata"] for index in named]
+            titles = detail.hover_titles(np.concatenate(rows))
+            cuts = np.cumsum([len(r) for r in rows])[:-1]
+            for index, part in zip(named, np.split(titles, cuts), strict=True):
+                template = str(self.traces[index]["hovertemplate"])
+                arrays[index]["hovertext"] = part
+                arrays[index]["hovertemplate"] = "<b>%{hovertext}</b>" + template.removeprefix(
                     COMPACT_PREFIX
                 )
         strips = detail.density_traces(x_range, mask, dense, all_lanes=all_lanes)
@@ -542,13 +551,25 @@ def plot(
         costs about a second of page load); the range buttons are always there.
     height, width : int, optional
         Figure size in pixels; the default height follows the number of lanes and rows.
+    x_range : (date, date), optional
+        The window to draw (dates or epoch ms); default the data's extent. With the
+        level of detail on, the mark budget applies to this window and only its marks
+        are in the figure.
+    mark_budget : int, optional
+        Marks a lane may show in the range drawn before it draws its density instead;
+        default two per pixel column of the plotting area (about 1,700). See
+        :mod:`timeline.plot.detail`.
+    level_of_detail : bool, default True
+        Draw busy lanes as density strips (counts per power-of-two time bucket, with
+        their hover); False always draws every mark.
 
     Returns
     -------
     plotly.graph_objects.Figure
         Each trace's ``meta`` names its role (``instant``, ``instant_window``, ``span``,
         ``span_extent``, ``span_center``, ``span_open``, ``span_open_start``,
-        ``legend_note``); ``customdata`` holds each mark's row position in ``events``.
+        ``legend_note``, ``density``: a lane's strip when it is over the mark budget);
+        ``customdata`` holds each mark's row position in ``events``.
 
     Examples
     --------
