@@ -57,11 +57,12 @@ def make_events(rows: Iterable[Mapping[str, Any]], attrs: Mapping[str, Any] | No
     return frame
 
 
-def synthetic_events(n: int, lanes: int = 8, seed: int = 0) -> pd.DataFrame:
-    """``n`` mixed events (half spans, a fifth with month precision) over three years."""
+def synthetic_events(n: int, lanes: int = 8, seed: int = 0, years: int = 3) -> pd.DataFrame:
+    """``n`` mixed events (half spans, a fifth with month precision) over ``years`` years
+    (ending with 2024)."""
     rng = np.random.default_rng(seed)
-    base = np.datetime64("2022-01-01", "D")
-    day = rng.integers(0, 3 * 365, n)
+    base = np.datetime64(f"{2025 - years}-01-01", "D")
+    day = rng.integers(0, years * 365, n)
     start = base + day.astype("timedelta64[D]")
     is_span = rng.random(n) < 0.5
     month = rng.random(n) < 0.2

@@ -34,3 +34,11 @@ def test_import_is_lazy() -> None:
     code = "import sys, timeline; print('plotly' in sys.modules, 'pandas' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False False"
+
+
+def test_extract_events_is_public_and_lazy() -> None:
+    assert "extract_events" in tl.__all__
+    assert tl._API["extract_events"] == "timeline.extract"
+    code = "import sys, timeline; print('timeline.extract' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

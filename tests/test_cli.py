@@ -186,10 +186,10 @@ def test_render_usage_errors_are_one_line(args: list[str], message: str, tmp_pat
 
 
 def test_unknown_output_suffix_lists_the_formats(tmp_path: Path) -> None:
-    result = run("render", str(SEED), "-o", str(tmp_path / "brief.docx"))
+    result = run("render", str(SEED), "-o", str(tmp_path / "brief.odt"))
     assert result.returncode == 2
     line = one_line_error(result)
-    assert "suffix '.docx'" in line and ".pptx" in line and ".html" in line
+    assert "suffix '.odt'" in line and ".pptx" in line and ".html" in line and ".docx" in line
 
 
 def test_render_broken_file(broken: Path, tmp_path: Path) -> None:
@@ -251,10 +251,12 @@ def test_make_demo_runs_the_demo_module() -> None:
     assert "$(PY) -m timeline.demo data/events.csv out" in recipe
     words = demo_arguments()
     assert {"out/timeline.html", "out/timeline.png", "out/briefing.pptx"} <= set(words)
+    assert {"out/brief.docx", "--chronology"} <= set(words)  # the picture is the chronology
     without = demo_arguments(images=False)
     assert "out/timeline.html" in without
     assert "out/timeline.png" not in without
     assert "out/briefing.pptx" not in without
+    assert "out/brief.docx" not in without
 
 
 def test_progress_is_shown_when_asked_or_for_big_work() -> None:

@@ -24,6 +24,7 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
+from timeline.errors import show_value
 from timeline.lists import is_list_cell
 
 LIST_SEPARATOR = "; "
@@ -62,7 +63,7 @@ def cell_text(value: object, *, strip: bool = False) -> str | None:
         return stamp.isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
-    text = str(value)
+    text = value if isinstance(value, str) else show_value(value, limit=1 << 30)  # never fails
     if strip:
         text = text.strip()
         return text or None

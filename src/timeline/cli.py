@@ -1,4 +1,4 @@
-"""``timeline``: render, validate and convert event files from the command line.
+"""``timeline``: render, validate and convert event files, and draft them from articles.
 
 ::
 
@@ -6,11 +6,14 @@
                     [--since EXPR] [--until EXPR] [--category C ...] [--search TEXT]
                     [--title T] [--banner B] ...
     timeline validate EVENTS
-    timeline convert IN OUT
+    timeline convert IN OUT            (OUT.parquet or a folder: streamed, see tl.convert)
+    timeline extract ARTICLE --reported-on DATE -o DRAFT [--source S] [--source-url URL]
 
 Exit codes: 0 done; 1 the data has problems (``validate`` found failures, or ``render`` /
 ``convert`` could not load the rows); 2 the command line is wrong (missing file, unknown
-column, bad date expression, unknown output suffix); 3 image export has no Chromium.
+column, bad date expression, unknown output suffix, an input that cannot be read as
+events, an output path that cannot be written); 3 image export has no Chromium or
+Chromium failed; 4 an internal error (a bug; reported in one line too).
 Errors are one line on stderr, without a traceback.
 """
 
@@ -22,7 +25,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-EXIT_OK, EXIT_DATA, EXIT_USAGE, EXIT_ENVIRONMENT = 0, 1, 2, 3
+EXIT_OK, EXIT_DATA, EXIT_USAGE, EXIT_ENVIRONMENT, EXIT_INTERNAL = 0, 1, 2, 3, 4
 
 
 class CommandError(Exception):
@@ -69,17 +72,18 @@ def build_parser() -> argparse.ArgumentParser:
         prog="timeline",
         description="Turn dated claims from reporting into honest timelines: render web "
         "pages, images and briefing decks, check event files, convert between formats.",
-        epilog="Exit codes: 0 done, 1 problems in the data, 2 wrong command line, "
-        "3 no Chromium for images.",
+        epilog="Exit codes: 0 done, 1 problems in the data, 2 wrong command line or "
+        "unreadable input or unwritable output, 3 no Chromium for images, 4 internal error.",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     render = commands.add_parser(
         "render",
-        help="draw the events into .html, .png, .svg, .pdf, .pptx (and .csv, .xlsx, .json)",
+        help="draw the events into .html, .png, .svg, .pdf, .pptx, .docx (and .csv, .xlsx, .json)",
         description="Load EVENTS, filter them, and write each -o file in the format its "
         "suffix names: .html (self-contained page), .png/.svg/.pdf (images), .pptx "
-        "(briefing deck), .csv/.xlsx (event table), .json (TimelineJS).",
+        "(briefing deck), .docx (Word chronology), .csv/.xlsx (event table), .json "
+        "(TimelineJS).",
     )
     render.add_argument("events", metavar="EVENTS", help="CSV, TSV, XLSX, JSON or Parquet file")
     render.add_argument(
@@ -108,13 +112,22 @@ def build_parser() -> argparse.ArgumentParser:
     view.add_argument("--height", type=int, metavar="PX", help="figure height in pixels")
     view.add_argument("--scale", type=float, metavar="N", help="image pixel density (PNG)")
     view.add_argument(
+        "--chronology",
+        action="store_true",
+        help="images (.png, .svg, .pdf) draw the briefing chronology (every event labelled "
+        "with its date and title) instead of the timeline",
+    )
+    view.add_argument(
         "--plotlyjs",
         choices=("inline", "cdn"),
         default="inline",
         help="embed plotly.js in the page (default; works offline) or load it from the CDN",
     )
     view.add_argument(
-        "--key-events", type=int, metavar="N", help="at most N events in the deck's tables"
+        "--key-events",
+        type=int,
+        metavar="N",
+        help="at most N events in the deck's and the Word chronology's figure and tables",
     )
     view.add_argument(
         "--derived",
@@ -158,7 +171,9 @@ def build_parser() -> argparse.ArgumentParser:
         "convert",
         help="load events and write them in another format",
         description="Load IN and write OUT in the format its suffix names (.csv, .xlsx, "
-        ".json TimelineJS, or any render format).",
+        ".json TimelineJS, or any render format). OUT.parquet, or OUT/ (a folder of parts), "
+        "streams IN in batches into canonical Parquet sorted by start (bounded memory, any "
+        "size); rejected rows go to OUT's .failures.csv beside it.",
     )
     convert.add_argument("input", metavar="IN", help="CSV, TSV, XLSX, JSON or Parquet file")
     convert.add_argument("output", metavar="OUT", help="output file")
@@ -166,9 +181,46 @@ def build_parser() -> argparse.ArgumentParser:
     convert.add_argument(
         "--derived", action="store_true", help="tables also get derived_start, derived_end..."
     )
+    convert.add_argument(
+        "--batch-rows",
+        type=int,
+        default=200_000,
+        metavar="N",
+        help="records per batch when writing Parquet (memory grows with it)",
+    )
     _load_options(convert)
     _skip_option(convert)
     convert.set_defaults(handler=run_convert)
+
+    extract = commands.add_parser(
+        "extract",
+        help="draft the dated claims of an article (a .txt file) as an event file",
+        description="Read ARTICLE (UTF-8 text, one paragraph a line), find its dated claims "
+        "and write them to each -o file (.csv, .xlsx, .json, or any render format); "
+        "review the draft, then `timeline render DRAFT ...`.",
+    )
+    extract.add_argument("article", metavar="ARTICLE", help="the article as a UTF-8 text file")
+    extract.add_argument(
+        "--reported-on",
+        required=True,
+        metavar="DATE",
+        help="the article's date: 'Tuesday', 'late October' are resolved against it",
+    )
+    extract.add_argument(
+        "-o", "--output", action="append", required=True, metavar="DRAFT", help="output file"
+    )
+    extract.add_argument("--source", help="the source of every row (the outlet)")
+    extract.add_argument("--source-url", metavar="URL", help="the article's address")
+    extract.add_argument(
+        "--language", default=None, help="the text's language code for sentences (default en)"
+    )
+    extract.add_argument(
+        "--no-undated",
+        dest="undated",
+        action="store_false",
+        help="leave out attributed claims that give no date of their own",
+    )
+    extract.set_defaults(handler=run_extract)
     return parser
 
 
@@ -315,6 +367,7 @@ def _outputs(texts: Sequence[str]) -> list[Path]:
 
 def _write(events: Any, outputs: list[Path], options: dict[str, Any]) -> None:
     from timeline.export import BrowserNotFoundError, export_many
+    from timeline.export.images import ImageExportError
 
     def written(path: Path) -> None:
         print(f"wrote {path}")
@@ -323,7 +376,11 @@ def _write(events: Any, outputs: list[Path], options: dict[str, Any]) -> None:
         export_many(events, outputs, progress=written, **options)
     except BrowserNotFoundError as exc:
         raise CommandError(_first_line(exc), EXIT_ENVIRONMENT) from exc
+    except ImageExportError as exc:
+        raise CommandError(_first_line(exc), EXIT_ENVIRONMENT) from exc
     except (ValueError, TypeError) as exc:
+        raise CommandError(_first_line(exc)) from exc
+    except OSError as exc:  # a folder, a file in place of a folder, no permission
         raise CommandError(_first_line(exc)) from exc
 
 
@@ -350,13 +407,15 @@ def run_render(args: argparse.Namespace) -> int:
     if eras:
         options["eras"] = eras
     formats = {format_of(p).name for p in outputs}
-    if formats & {"html", "pptx"} and args.banner:
+    if formats & {"html", "pptx", "docx"} and args.banner:
         options["banner"] = args.banner
     if "html" in formats:
         options["plotlyjs"] = args.plotlyjs
     if formats & {"png", "svg", "pdf"} and args.scale:
         options["scale"] = args.scale
-    if "pptx" in formats and args.key_events is not None:
+    if formats & {"png", "svg", "pdf"} and args.chronology:
+        options["chronology"] = True
+    if formats & {"pptx", "docx"} and args.key_events is not None:
         options["key_events"] = args.key_events
     if formats & {"csv", "xlsx"} and args.derived:
         options["derived"] = True
@@ -391,10 +450,38 @@ def run_validate(args: argparse.Namespace) -> int:
 def run_convert(args: argparse.Namespace) -> int:
     """``timeline convert``."""
     source = _existing_file(args.input, "IN")
+    if args.output.lower().endswith(".parquet") or args.output.endswith(("/", "\\")):
+        return _convert_to_parquet(source, args)
     outputs = _outputs([args.output])
     events = _load(source, args, "IN")
     options = {"derived": True} if args.derived else {}
     _write(events, outputs, options)
+    return EXIT_OK
+
+
+def _convert_to_parquet(source: Path, args: argparse.Namespace) -> int:
+    """``timeline convert IN OUT.parquet``: the streaming conversion (``tl.convert``)."""
+    from timeline.engines.convert import convert
+
+    try:
+        result = convert(
+            source,
+            args.output.rstrip("/\\") if not args.output.endswith(".parquet") else args.output,
+            batch_rows=args.batch_rows,
+            reference_date=args.reference_date,
+            dayfirst=args.dayfirst,
+        )
+    except (ValueError, OSError) as exc:
+        msg = f"cannot convert IN {source}: {_first_line(exc)}"
+        raise CommandError(msg, EXIT_DATA) from exc
+    print(f"{result.path}: {result.loaded} event(s) of {result.rows} row(s)", file=sys.stderr)
+    if result.rejected:
+        print(
+            f"timeline: rejected {result.rejected} of {result.rows} row(s) of {source}; "
+            f"see {result.failures_path}",
+            file=sys.stderr,
+        )
+        return EXIT_OK if args.skip_invalid else EXIT_DATA
     return EXIT_OK
 
 
@@ -403,6 +490,37 @@ def _progress(args: argparse.Namespace) -> bool | None:
     if getattr(args, "quiet", False):
         return False
     return True if sys.stderr.isatty() else None
+
+
+def run_extract(args: argparse.Namespace) -> int:
+    """``timeline extract``."""
+    from timeline.extract import extract_events
+
+    source = _existing_file(args.article, "ARTICLE")
+    outputs = _outputs(args.output)
+    try:
+        text = source.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        msg = f"ARTICLE {source} is not UTF-8 text: {exc.reason} at byte {exc.start}"
+        raise CommandError(msg) from exc
+    try:
+        events = extract_events(
+            text,
+            reported_on=args.reported_on,
+            source=args.source,
+            source_url=args.source_url,
+            language=args.language,
+            undated=args.undated,
+        )
+    except (ValueError, TypeError) as exc:
+        raise CommandError(_first_line(exc)) from exc
+    _write(events, outputs, {})
+    own = int(events["date_basis"].eq("article wording").sum()) if len(events) else 0
+    print(
+        f"{source}: {len(events)} claim(s), {own} dated by their own wording -> "
+        + ", ".join(str(p) for p in outputs)
+    )
+    return EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -427,6 +545,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("timeline: interrupted", file=sys.stderr)
         return 130
+    except MemoryError:
+        print("timeline: error: out of memory", file=sys.stderr)
+        return EXIT_INTERNAL
+    except Exception as exc:  # a bug: still one line, with its own exit code
+        print(
+            f"timeline: internal error: {type(exc).__name__}: {_first_line(exc)} "
+            "(please report it)",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
 
 
 if __name__ == "__main__":

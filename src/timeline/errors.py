@@ -41,6 +41,7 @@ class Reason(StrEnum):
     DUPLICATE_ID = "event_id is not unique"
     DUPLICATE_ROW = "row repeats an earlier row exactly"
     MALFORMED_RECORD = "record has the wrong number of fields"
+    UNTERMINATED_QUOTE = "a quote opens and never closes"
     EMPTY_ROW = "row is empty"
     BAD_VALUE = "value not allowed"
 
@@ -48,6 +49,39 @@ class Reason(StrEnum):
     def code(self) -> str:
         """The stable machine-readable code: the member's name in lower case."""
         return self.name.lower()
+
+
+SHOWN_CHARACTERS = 200
+"""At most this many characters of a value are shown in a message or a failures table."""
+
+
+def show_value(value: object, limit: int = SHOWN_CHARACTERS) -> str:
+    """A value as message text: cut to ``limit`` characters, never an error of its own.
+
+    Examples
+    --------
+    >>> show_value("x" * 300)[-14:]
+    'xx... (300 ch)'
+    >>> show_value(10**5000)
+    'an integer of 5001 digits'
+    """
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 600:
+        digits = len(str(value)) if value.bit_length() < 14_000 else None
+        if digits is None:
+            digits = int(value.bit_length() * 0.30103) + 1
+        return f"an integer of {digits} digits"
+    try:
+        text = str(value)
+    except Exception:  # a value whose str() fails
+        text = f"<{type(value).__name__} that cannot be shown>"
+    if len(text) > limit:
+        text = f"{text[:limit]}... ({len(text)} ch)"
+    return text
+
+
+def _shown_repr(value: object, limit: int = 2000) -> str:
+    shown = show_value(value, limit)
+    return repr(shown) if isinstance(value, str) else shown
 
 
 class DateParseError(ValueError):
@@ -59,7 +93,7 @@ class DateParseError(ValueError):
     def __init__(self, text: object, reason: str) -> None:
         self.text = text
         self.reason = reason
-        super().__init__(f"cannot parse date {text!r}: {reason}")
+        super().__init__(f"cannot parse date {_shown_repr(text)}: {reason}")
 
 
 def format_failures(failures: pd.DataFrame, limit: int = 10, *, codes: bool = False) -> str:

@@ -106,12 +106,24 @@ def finalize_events(fields: dict, extras: dict, index: object) -> object:
         frame[name] = frame[name].astype("category")
     for name in (n for n in names(dtype="grade") if n in frame):
         frame[name] = frame[name].astype(pd.CategoricalDtype(list(RELIABILITY_GRADES)))
+    if not extras:
+        return frame
+    # All extra columns join in one step: inserting them one by one costs time that grows
+    # with the square of their number (10,000 columns: minutes).
     taken = set(frame.columns)
+    kept: dict[str, object] = {}
     for name, values in extras.items():
-        key = name if name not in taken else f"{name} (source)"
-        frame[key] = values
+        key = name
+        while key in taken:
+            key = f"{key} (source)"
+        if isinstance(values, pd.Series) and values.index.equals(frame.index):
+            values = values.array  # aligned already: no per-column alignment
+        kept[key] = values
         taken.add(key)
-    return frame
+    attrs = dict(frame.attrs)
+    joined = pd.concat([frame, pd.DataFrame(kept, index=index)], axis=1)
+    joined.attrs = attrs
+    return joined
 
 
 def check_column(events: object, argument: str, column: object, *, of: str = "the events") -> None:

@@ -36,7 +36,14 @@ SUB_YEAR_CODES: dict[int, tuple[str, int]] = {
     **{40 + i: ("half", i + 1) for i in range(2)},
 }
 
-_UNSPECIFIED = frozenset("Xu")
+_UNSPECIFIED = frozenset("XxUu")
+"""Letters of an unspecified digit: ``X`` (EDTF) and the older ``u``, in either case (the
+pattern matches ignoring case, so ``199x`` and ``202U`` are read as ``199X``)."""
+
+
+_LONG_YEAR = re.compile(r"[?~%]?([+-]?\d{5,7})[?~%]?-\d{2}")
+"""An ISO-shaped date whose year has five to seven digits or a sign (``10000-01-01``,
+``-314918-08-13``; eight digits are a basic-format date, ``20240601``)."""
 
 
 @cache
@@ -53,6 +60,14 @@ def parse_edtf(text: str) -> Expression | None:
         When the text is EDTF-shaped but names no possible date (``2025-02-30``).
     """
     head, sep, tail = text.partition("/")
+    for side in (head, tail):
+        long_year = _LONG_YEAR.match(side)
+        if long_year is not None:
+            msg = (
+                f"the year {long_year.group(1)} is outside the years 1-9999 that the "
+                "engine covers (it has a sign or more than four digits)"
+            )
+            raise Rejected(msg)
     if not sep:
         match = _date_pattern().fullmatch(text)
         return None if match is None else _spec(match)

@@ -13,7 +13,7 @@ import pandas as pd
 from timeline.dates.conventions import DateConventions, check_conventions
 from timeline.dates.expression import Parsed
 from timeline.dates.frame import NAT, Rows, Table, empty_frame
-from timeline.dates.gregorian import US_PER_DAY
+from timeline.dates.gregorian import MAX_YEAR, MIN_YEAR, US_PER_DAY
 from timeline.dates.iso_fast import IsoRows, iso_rows_arrow, iso_rows_object
 from timeline.dates.parse import (
     EMPTY,
@@ -21,6 +21,7 @@ from timeline.dates.parse import (
     coerce_text,
     parse_text,
     reference_day,
+    with_language,
 )
 from timeline.dates.spec import NeedsReference, Rejected
 from timeline.dates.text_column import (
@@ -48,28 +49,81 @@ def _text_values(series: pd.Series) -> pd.Series:
     """Datetime columns as ISO text; other columns unchanged.
 
     A timestamp at midnight is read as a day; any other as a time to the second (or to
-    the microsecond when it has a fraction), in UTC.
+    the microsecond when it has a fraction), in UTC. Arrow dates and timestamps count
+    alike. A cell outside the years 1-9999, and every cell of a duration column, becomes
+    a :class:`Rejected` with its reason (rejected rows later, never an error for the
+    whole column).
     """
-    if not isinstance(series.dtype, (np.dtype, pd.DatetimeTZDtype)) or series.dtype.kind != "M":
+    dtype = series.dtype
+    if isinstance(dtype, pd.ArrowDtype):
+        return _arrow_temporal_text(series)
+    if isinstance(dtype, np.dtype) and dtype.kind == "m":
+        return _durations(series)
+    if not isinstance(dtype, (np.dtype, pd.DatetimeTZDtype)) or dtype.kind != "M":
         return series
     stamps = series
-    if isinstance(series.dtype, pd.DatetimeTZDtype):
+    if isinstance(dtype, pd.DatetimeTZDtype):
         stamps = series.dt.tz_convert("UTC").dt.tz_localize(None)
-    values = stamps.to_numpy(dtype="datetime64[us]")
-    days = values.astype("datetime64[D]")
-    midnight = days == values
-    whole_seconds = values.astype("datetime64[s]") == values
+    values = stamps.to_numpy()
+    return pd.Series(_stamp_text(values), index=series.index, dtype=object)
+
+
+def _stamp_text(values: np.ndarray) -> np.ndarray:
+    """ISO text (object array) of datetime64 values; NaT as None, out of range rejected."""
+    years = values.astype("datetime64[Y]").astype(np.int64) + 1970
+    missing = np.isnat(values)
+    outside = ~missing & ((years < MIN_YEAR) | (years > MAX_YEAR))
+    inside = np.where(outside, np.datetime64(0, "us"), values.astype("datetime64[us]"))
+    days = inside.astype("datetime64[D]")
+    midnight = days == inside
+    whole_seconds = inside.astype("datetime64[s]") == inside
     text = np.where(
         midnight,
         np.datetime_as_string(days),
         np.where(
             whole_seconds,
-            np.char.add(np.datetime_as_string(values, unit="s"), "Z"),
-            np.char.add(np.datetime_as_string(values, unit="us"), "Z"),
+            np.char.add(np.datetime_as_string(inside, unit="s"), "Z"),
+            np.char.add(np.datetime_as_string(inside, unit="us"), "Z"),
         ),
     ).astype(object)
-    text[np.isnat(values)] = None
-    return pd.Series(text, index=series.index, dtype=object)
+    text[missing] = None
+    for i in np.flatnonzero(outside):
+        text[i] = Rejected(
+            f"the timestamp {values[i]} is outside the years 1-9999 that the engine covers"
+        )
+    return text
+
+
+def _durations(series: pd.Series) -> pd.Series:
+    missing = series.isna().to_numpy()
+    cells = np.empty(len(series), dtype=object)
+    for i in np.flatnonzero(~missing):
+        cells[i] = Rejected(f"a duration ({series.iloc[i]}) is not a date")
+    return pd.Series(cells, index=series.index, dtype=object)
+
+
+def _arrow_temporal_text(series: pd.Series) -> pd.Series:
+    """Arrow date, timestamp and duration columns as for numpy; others unchanged."""
+    import pyarrow as pa
+
+    kind = series.dtype.pyarrow_dtype  # type: ignore[attr-defined]
+    if pa.types.is_duration(kind):
+        return _durations(series)
+    chunked = series.array._pa_array  # type: ignore[attr-defined]
+    if pa.types.is_date32(kind):
+        unit, storage = "D", pa.int32()
+    elif pa.types.is_date64(kind):
+        unit, storage = "ms", pa.int64()
+    elif pa.types.is_timestamp(kind):  # zoned timestamps are stored in UTC
+        unit, storage = kind.unit, pa.int64()
+    else:
+        return series
+    numbers = chunked.cast(storage).to_numpy(zero_copy_only=False)
+    missing = chunked.is_null().to_numpy(zero_copy_only=False)
+    numbers = np.where(missing, 0, numbers).astype(np.int64)
+    values = numbers.astype(f"datetime64[{unit}]")
+    values[missing] = np.datetime64("NaT")
+    return pd.Series(_stamp_text(values), index=series.index, dtype=object)
 
 
 def _iso_rows(values: object, arrow: object | None) -> IsoRows:
@@ -85,6 +139,24 @@ def _iso_rows(values: object, arrow: object | None) -> IsoRows:
     return IsoRows(positions[found.rows], found.start, found.end, found.precision)
 
 
+def cell_text(value: object) -> str | Rejected | None:
+    """:func:`coerce_text` of one cell, or the :class:`Rejected` that says why it has none.
+
+    Examples
+    --------
+    >>> cell_text(2024), cell_text(float("nan"))
+    ('2024', None)
+    >>> cell_text(float("inf")).reason
+    'inf is not a date'
+    """
+    if isinstance(value, Rejected):
+        return value
+    try:
+        return coerce_text(value)
+    except Rejected as exc:
+        return exc
+
+
 def _factorize(values: object) -> tuple[np.ndarray, list[object]]:
     """Codes (-1 for missing) and distinct values; unhashable cells compare as text."""
     if arrow_available() and not isinstance(values, np.ndarray):
@@ -96,14 +168,14 @@ def _factorize(values: object) -> tuple[np.ndarray, list[object]]:
             return codes.astype(np.int64), encoded.dictionary.to_pylist()
     try:
         codes, uniques = pd.factorize(values)  # type: ignore[call-overload]
-    except TypeError:
-        texts = [coerce_text(v) for v in np.asarray(values, dtype=object)]
+    except (TypeError, ArithmeticError):  # unhashable cells, or Decimal("sNaN")
+        texts = [cell_text(v) for v in np.asarray(values, dtype=object)]
         codes, uniques = pd.factorize(np.array(texts, dtype=object))
     return np.asarray(codes, dtype=np.int64), list(uniques)
 
 
 def _parse_all(
-    texts: list[str | None],
+    texts: list[str | Rejected | None],
     ref_day: int | None,
     dayfirst: bool | None,
     conv: DateConventions,
@@ -115,6 +187,9 @@ def _parse_all(
     results: list[tuple | str] = []
     deferred: list[int] = []
     for i, text in enumerate(texts):
+        if isinstance(text, Rejected):
+            results.append(text.reason)
+            continue
         try:
             results.append(tuple(parse_text(text, ref_day, dayfirst, conv, cached=False)))
         except NeedsReference as exc:
@@ -169,6 +244,7 @@ def normalize_dates(
     *,
     dayfirst: bool | None = None,
     conventions: DateConventions | None = None,
+    language: str | None = None,
 ) -> pd.DataFrame:
     """Normalize a column of reported dates into bounds, precision and flags.
 
@@ -183,7 +259,10 @@ def normalize_dates(
     dayfirst : bool, optional
         How to read ambiguous numeral dates such as ``04/05/2025``; None rejects them.
     conventions : DateConventions, optional
-        Hemisphere, seasons and early/mid/late cut points.
+        Hemisphere, seasons and early/mid/late cut points; ``two_digit_years="edtf"``
+        for a column known to be EDTF (``2024-25`` is then spring 2024).
+    language : {"en", "ru", "uk", "ko"}, optional
+        Force the language of every cell (by default each text's is detected).
 
     Returns
     -------
@@ -213,7 +292,7 @@ def normalize_dates(
     "unrecognized word 'soon'"
     """
     series = _as_series(series)
-    conv = check_conventions(conventions)
+    conv = with_language(check_conventions(conventions), language)
     dayfirst = check_dayfirst(dayfirst)
     per_row = isinstance(reference_date, pd.Series)
     ref_day = None if per_row else reference_day(reference_date, conv)
@@ -252,7 +331,7 @@ def normalize_dates(
     if len(slow_rows):
         taken = arrow.take(slow_rows) if arrow is not None else np.asarray(values)[slow_rows]  # type: ignore[attr-defined]
         codes, uniques = _factorize(taken)
-        texts = [coerce_text(u) for u in uniques] + [None]  # the last entry: missing cells
+        texts = [cell_text(u) for u in uniques] + [None]  # the last entry: missing cells
         codes = np.where(codes < 0, len(texts) - 1, codes)
         table, deferred = _parse_all(texts, ref_day, dayfirst, conv, per_row)
         _fill(rows, edtf, errors, slow_rows, table, codes)

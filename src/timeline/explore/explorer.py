@@ -312,8 +312,10 @@ def explore(
 
     Parameters
     ----------
-    events : pandas.DataFrame
-        The canonical event frame (``tl.load_events``).
+    events : pandas.DataFrame or EventTable
+        The canonical event frame (``tl.load_events``), or a lazy table
+        (``tl.scan_events``): then a :class:`~timeline.explore.table_explorer.TableExplorer`
+        runs filters, counts and the figure of the range in view in the table's engine.
     state : FilterState or dict, optional
         Filters and view to start with, e.g. a saved ``explorer.state.to_dict()``.
     **plot_options
@@ -341,4 +343,10 @@ def explore(
     >>> len(explorer.filtered)
     2
     """
+    from timeline.engines.table import EventTable
+
+    if isinstance(events, EventTable):
+        from timeline.explore.table_explorer import TableExplorer
+
+        return TableExplorer(events, state=state, **plot_options)  # type: ignore[return-value]
     return Explorer(events, state=state, **plot_options)

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import html
 import re
+from typing import Any
+
+import numpy as np
 
 _CLOSE_SCRIPT = re.compile(r"</(script)", re.IGNORECASE)
 
@@ -40,15 +44,75 @@ def script_text(source: str) -> str:
     return _CLOSE_SCRIPT.sub(r"<\\/\1", source)
 
 
-_XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+"""What XML 1.0 cannot hold: C0 controls but tab and line breaks, lone surrogates (no
+UTF-8 encoding either), U+FFFE and U+FFFF."""
 
 
 def xml_text(text: str) -> str:
-    """Text without the control characters XML cannot hold (for PPTX and XLSX cells).
+    """Text without the characters XML cannot hold (the one sanitiser of every output).
+
+    Dropped: the control characters U+0000-U+001F other than tab, line feed and
+    carriage return; lone surrogates (U+D800-U+DFFF, which no UTF-8 file can hold); and
+    the non-characters U+FFFE, U+FFFF. PPTX and XLSX cells, every string of a figure
+    rendered to PNG, SVG or PDF, and the PPTX deck's texts go through it; CSV, HTML and
+    JSON keep control characters (escaped where the format needs it) and drop only lone
+    surrogates.
 
     Examples
     --------
-    >>> xml_text("a\\x00b\\tc")
+    >>> xml_text("a\\x00b\\tc\\ufffe")
     'ab\\tc'
     """
     return _XML_ILLEGAL.sub("", text)
+
+
+def clean_strings(value: Any) -> Any:
+    """A copy of a nested structure (a figure dict) with :func:`xml_text` on every string.
+
+    Dictionary keys, list items and text arrays are cleaned; other values pass through.
+    Structures without anything to clean are returned as they are.
+
+    Examples
+    --------
+    >>> clean_strings({"title": {"text": "a\\x01b"}, "x": [1, "c\\x0bd"]})
+    {'title': {'text': 'ab'}, 'x': [1, 'cd']}
+    """
+    if isinstance(value, str):
+        return xml_text(value) if _XML_ILLEGAL.search(value) else value
+    if isinstance(value, dict):
+        return {clean_strings(k): clean_strings(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(clean_strings(v) for v in value)
+    if isinstance(value, np.ndarray) and value.dtype.kind in "OUS":
+        if value.dtype.kind == "S":
+            return value
+        flat = [clean_strings(v) for v in value.ravel().tolist()]
+        return np.array(flat, dtype=value.dtype).reshape(value.shape)
+    return value
+
+
+def markup_text(text: str, quote: bool = True) -> str:
+    """Text for HTML markup: :func:`xml_text`, then ``html.escape`` (HTML cannot hold the
+    control characters either).
+
+    Examples
+    --------
+    >>> markup_text("<b>\\x01")
+    '&lt;b&gt;'
+    """
+    return html.escape(xml_text(text), quote=quote)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def unicode_text(text: str) -> str:
+    """Text that UTF-8 can encode: lone surrogates (U+D800-U+DFFF) dropped.
+
+    Examples
+    --------
+    >>> unicode_text("caf\\udce9")
+    'caf'
+    """
+    return _SURROGATE.sub("", text)

@@ -20,6 +20,8 @@ from typing import Any
 
 import plotly.graph_objects as go
 
+from timeline.export.escaping import clean_strings
+
 IMAGE_FORMATS = ("png", "svg", "pdf")
 INSTALL_HINT = (
     "install Chromium (Debian/Ubuntu: `sudo apt-get install -y chromium`) "
@@ -27,10 +29,15 @@ INSTALL_HINT = (
 )
 DEFAULT_SIZE = (1100, 600)
 CAPTION_GAP_PX = 40
+TRANSPARENT = "rgba(0,0,0,0)"
 
 
 class BrowserNotFoundError(RuntimeError):
     """No Chromium for image export; the message says how to install one."""
+
+
+class ImageExportError(RuntimeError):
+    """kaleido or Chromium failed to render a figure; the message says which format."""
 
 
 def find_browser() -> str:
@@ -158,7 +165,8 @@ def print_layout(figure: dict[str, Any], template: object) -> dict[str, Any]:
     xaxis.setdefault("rangeslider", {})["visible"] = False
     xaxis.setdefault("rangeselector", {})["visible"] = False
     layout["paper_bgcolor"] = "white"
-    layout["plot_bgcolor"] = "white"
+    if layout.get("plot_bgcolor") != TRANSPARENT:  # a chronology's overlay must stay clear
+        layout["plot_bgcolor"] = "white"
     layout.setdefault("font", {})["color"] = "black"
     if had_slider:
         _move_caption_up(layout)
@@ -209,6 +217,8 @@ def figure_image(
     ------
     BrowserNotFoundError
         When no Chromium is found.
+    ImageExportError
+        When kaleido or Chromium fails to render the figure.
 
     Examples
     --------
@@ -226,7 +236,7 @@ def figure_image(
     from kaleido.errors import ChromeNotFoundError
 
     data = figure.to_dict() if isinstance(figure, go.Figure) else figure
-    data = print_layout(data, template)
+    data = clean_strings(print_layout(data, template))  # plotly.js fails on control characters
     layout = data.get("layout", {})
     options = {
         "format": format,
@@ -240,3 +250,7 @@ def figure_image(
         except ChromeNotFoundError as exc:
             msg = f"kaleido could not start Chromium: {INSTALL_HINT}"
             raise BrowserNotFoundError(msg) from exc
+        except Exception as exc:  # kaleido's errors (KaleidoError, timeouts) in one line
+            text = " ".join(str(exc).split())[:300] or type(exc).__name__
+            msg = f"rendering the {format.upper()} image failed in kaleido/Chromium: {text}"
+            raise ImageExportError(msg) from exc

@@ -15,6 +15,7 @@ import pandas as pd
 
 from timeline.errors import Reason
 from timeline.fields import FIELDS
+from timeline.load.columns import DERIVED_PREFIX
 from timeline.load.failures import FailureCollector
 from timeline.load.readers import RawTable
 from timeline.load.speed import Background, large_text
@@ -24,9 +25,10 @@ from timeline.load.text_cells import (
     parse_number,
     split_list,
     to_text,
+    without_surrogates,
 )
 from timeline.progress import step, task
-from timeline.schema import RELIABILITY_GRADES, finalize_events
+from timeline.schema import KINDS, RELIABILITY_GRADES, finalize_events
 
 _TEXT_FIELDS = tuple(f.name for f in FIELDS if f.aliases and f.read in ("text", "dates"))
 """Mapped fields read as clean text first (the field table's ``read``)."""
@@ -114,6 +116,9 @@ def _build_events(
     )
     fields["title"] = title.fillna("")
 
+    for field in ("date_text", "end_text", "reported_on"):
+        if field in mapping:
+            _one_value_per_cell(frame[mapping[field]], field, text[field], failures)
     reference = _reference_dates(text.get("reported_on"), reference_date, failures)
     date_text = text["date_text"]
     dates = normalize_dates(date_text, reference, dayfirst=dayfirst, conventions=conventions)
@@ -143,7 +148,18 @@ def _build_events(
     step("dates")
 
     if "kind" in text:
-        era = text["kind"].str.lower().eq("era").fillna(False).to_numpy()
+        given = text["kind"].str.lower()
+        if not mapping["kind"].startswith(DERIVED_PREFIX):  # an importer's own vocabulary
+            bad_kind = (given.notna() & ~given.isin(KINDS)).to_numpy()
+            failures.add(
+                bad_kind,
+                "kind",
+                text["kind"],
+                f"kind must be one of {', '.join(KINDS)} (or empty); 'era' draws a "
+                "background band, the others follow from the dates",
+                Reason.BAD_VALUE,
+            )
+        era = given.eq("era").fillna(False).to_numpy()
         fields["kind"] = fields["kind"].where(~era, "era")
 
     for field in (
@@ -169,7 +185,7 @@ def _build_events(
             bad.to_numpy(),
             "quantity",
             quantity_text,
-            "quantity is not a number",
+            "quantity is not a finite number",
             Reason.BAD_NUMBER,
         )
         fields["quantity"] = numbers
@@ -199,6 +215,27 @@ def _text(frame: pd.DataFrame, column: str, clean: Collection[str] = ()) -> pd.S
     if column in clean and isinstance(values.dtype, pd.StringDtype):
         return values
     return to_text(values)
+
+
+def _one_value_per_cell(
+    values: pd.Series, field: str, shown: pd.Series, failures: FailureCollector
+) -> None:
+    """A list or mapping in a date cell (JSON ``["2024"]``) is a failure, not its first item."""
+    if values.dtype != object:
+        return
+    nested = np.fromiter(
+        (isinstance(v, (list, tuple, dict, set, np.ndarray)) for v in values),
+        dtype=bool,
+        count=len(values),
+    )
+    if nested.any():
+        failures.add(
+            nested,
+            field,
+            values.reset_index(drop=True),
+            f"{field} holds a list or mapping; give one date as text",
+            Reason.BAD_DATE,
+        )
 
 
 def _reference_dates(
@@ -348,6 +385,15 @@ def _all_distinct(ids: pd.Series) -> bool:
     return pc.count_distinct(large_text(ids.array)).as_py() == len(ids)
 
 
+def _as_text(frame: pd.DataFrame) -> pd.DataFrame:
+    """Every cell as text for hashing; cells ``str`` cannot hold (bytes that are not
+    UTF-8, lone surrogates) by their ``repr``."""
+    try:
+        return frame.astype(str)
+    except (UnicodeError, ValueError):
+        return frame.map(repr).astype(str)
+
+
 def _row_hashes(frame: pd.DataFrame) -> pd.Series:
     """16-hex-digit ids from the row's values: the same row always gets the same id."""
     import binascii
@@ -356,7 +402,7 @@ def _row_hashes(frame: pd.DataFrame) -> pd.Series:
         hashes = np.zeros(len(frame), dtype=np.uint64)
     else:
         hashes = pd.util.hash_pandas_object(
-            frame.astype(str), index=False, categorize=True
+            _as_text(frame), index=False, categorize=True
         ).to_numpy()
     hex_bytes = binascii.hexlify(hashes.astype(">u8").tobytes())
     return pd.Series(np.frombuffer(hex_bytes, dtype="S16").astype(str), dtype="str")
@@ -398,7 +444,10 @@ def _extra_column(values: pd.Series) -> pd.Series:
     if values.dtype == object:
         present = values.dropna()
         if len(present) and all(isinstance(v, str) for v in present):
-            values = values.astype("str")
+            try:
+                values = values.astype("str")
+            except UnicodeEncodeError:  # lone surrogates become U+FFFD
+                values = values.map(without_surrogates).astype("str")
     if pd.api.types.is_string_dtype(values) and values.dtype != object:
         return extra_column_values(values)
     return values.reset_index(drop=True)

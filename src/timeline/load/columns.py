@@ -62,7 +62,8 @@ def match_columns(
     names = [str(n) for n in names]
     mapping: dict[str, str] = {}
     used: set[str] = set()
-    for source, canonical in (explicit or {}).items():
+    for given, canonical in (explicit or {}).items():
+        source = str(given)  # a frame's column 0 is matched as "0"
         if source not in names:
             msg = (
                 f"columns= maps {source!r}, which is not a column of the source; "
