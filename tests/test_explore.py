@@ -140,14 +140,14 @@ def test_facet_multiselect_with_counts_and_list_valued_actors(explorer, seed) ->
     assert rows_drawn(explorer) == expected_rows(seed, state, "instant")
     actors.value = ()
     assert explorer.state.actors is None
-    assert explorer._shown_count == 23
+    assert len(events_only(explorer.filtered)) == 23
 
 
 def test_toggles_and_category(seed: pd.DataFrame, explorer: Explorer) -> None:
     controls = explorer._controls
     controls.hide_uncertain.value = True
     assert not events_only(explorer.filtered)["uncertain"].any()
-    assert explorer._shown_count == 23 - int(events_only(seed)["uncertain"].sum())
+    assert len(events_only(explorer.filtered)) == 23 - int(events_only(seed)["uncertain"].sum())
     controls.facets["category"].value = ("combat",)
     assert set(events_only(explorer.filtered)["category"]) == {"combat"}
     assert rows_drawn(explorer) == expected_rows(
@@ -188,16 +188,18 @@ def test_date_slider_writes_the_boxes_and_typed_dates_move_it(explorer: Explorer
     assert set(explorer.filtered["date_text"]) >= {"since September", "late October"}
 
 
-def test_lane_and_colour_rebuild_in_the_same_figure_widget(explorer: Explorer) -> None:
+def test_lane_and_colour_rebuild_in_the_same_figure_widget(
+    explorer: Explorer, seed: pd.DataFrame
+) -> None:
     figure_widget = explorer.figure_widget
     explorer._controls.search.value = "moscow"
-    shown = explorer._shown_count
+    shown = len(events_only(explorer.filtered))
     explorer._controls.lane.value = "category"
     assert explorer.figure_widget is figure_widget
     assert explorer.state.lane == "category"
     ticks = set(figure_widget.layout.yaxis.ticktext)
-    assert ticks == {str(c) for c in explorer._events["category"].unique()}
-    assert explorer._shown_count == shown  # the filter still applies to the new traces
+    assert ticks == {str(c) for c in seed["category"].unique()}
+    assert len(events_only(explorer.filtered)) == shown  # the filter applies to the new traces
     assert len(rows_drawn(explorer)) == int((explorer.filtered["kind"] == "instant").sum())
     explorer._controls.color.value = None
     assert not [t for t in figure_widget.data if t.meta and t.meta["role"] == "legend_group"]
@@ -248,7 +250,7 @@ def test_reset_clears_filters_and_keeps_the_view(explorer: Explorer) -> None:
     explorer.set_state(explorer.state.replace(search="kursk", category=["combat"]))
     explorer._controls.reset.click()
     assert explorer.state == FilterState(lane="actors", color="category")
-    assert explorer._shown_count == 23
+    assert len(events_only(explorer.filtered)) == 23
     assert explorer._controls.search.value == ""
 
 
@@ -257,14 +259,14 @@ def test_reset_clears_filters_and_keeps_the_view(explorer: Explorer) -> None:
 
 def test_no_match_shows_the_empty_state_and_the_figure_keeps_working(explorer) -> None:
     explorer._controls.search.value = "no such words anywhere"
-    assert explorer._shown_count == 0
+    assert len(events_only(explorer.filtered)) == 0
     assert "No events match these filters" in explorer._summary.value
     counts = explorer._figure_sync.point_counts()
     assert counts and set(counts.values()) == {0}
     assert "No events match" in explorer._table.view.html
     assert explorer.figure.data is not None  # an empty standalone figure, no error
     explorer._controls.search.value = ""
-    assert explorer._shown_count == 23
+    assert len(events_only(explorer.filtered)) == 23
     assert sum(explorer._figure_sync.point_counts().values()) > 23
 
 
@@ -432,9 +434,9 @@ def test_story_events_with_an_era(tmp_path: Path) -> None:
     events = story_events()
     explorer = tl.explore(events, lane="actors", export_dir=tmp_path)
     explorer.widget  # noqa: B018
-    assert explorer._total_count == 4  # the era is a background band, not an event
+    assert len(events_only(events)) == 4  # the era is a background band, not an event
     explorer.set_state(explorer.state.replace(search="summit"))
-    assert explorer._shown_count == 1
+    assert len(events_only(explorer.filtered)) == 1
     assert "Kursk operation" in explorer.filtered["title"].tolist()  # eras always stay
     assert explorer._table.row_count == 1
 

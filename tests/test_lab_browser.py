@@ -154,7 +154,7 @@ def expected_view(search: str) -> tuple[int, int]:
     marks = sum(
         len(trace.x) for trace in explorer.figure_widget.data if trace.meta["role"] in MARK_ROLES
     )
-    return marks, explorer._shown_count
+    return marks, int((explorer.filtered["kind"] != "era").sum())
 
 
 def test_search_in_lab_reduces_the_marks(lab: str, browser, tmp_path: Path) -> None:

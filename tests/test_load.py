@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 import timeline as tl
-from conftest import DATA
+from conftest import DATA, REPO
 from timeline.errors import EventDataError, Reason, RejectedRowsWarning
 from timeline.schema import REQUIRED_COLUMNS
 
@@ -452,3 +452,9 @@ def test_every_failure_has_a_stable_code(tmp_path: Path) -> None:
     codes = {reason.code for reason in Reason}
     for table in (failures, more, missing):
         assert table["code"].isin(codes).all() and list(table.columns)[-1] == "code"
+
+
+def test_the_readme_documents_every_failure_code() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    missing = [reason.code for reason in Reason if f"`{reason.code}`" not in readme]
+    assert missing == []

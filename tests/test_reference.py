@@ -64,6 +64,8 @@ def test_an_ongoing_span_is_known_only_until_its_own_report_date(issue_file: Pat
     assert bars(fig, "span_extent") == [(ms("2024-09-01"), ms("2025-03-05"))]
     assert [x for t in role(fig, "span_open") for x in t.x] == [ms("2025-03-05")]
     assert any("as of 5 Mar 2025" in (a.text or "") for a in fig.layout.annotations)
+    (hover,) = role(fig, "span_open")[0].hovertext
+    assert "since 1 Sep 2024 (ongoing as of 1 Nov 2024)" in hover
 
 
 def test_cli_filters_resolve_like_export_filters(issue_file: Path, tmp_path: Path) -> None:
@@ -73,6 +75,7 @@ def test_cli_filters_resolve_like_export_filters(issue_file: Path, tmp_path: Pat
     code = cli.main(["render", str(issue_file), "-o", str(by_cli), "--category", "a", "-q"])
     assert code == 0
     for page in (by_api.read_text(encoding="utf-8"), by_cli.read_text(encoding="utf-8")):
-        assert "as of 5 Mar 2025" in page  # the unfiltered frame's reference date
-        assert "as of 1 Nov 2024" not in page  # the filtered rows' latest report
+        assert '"text":"as of 5 Mar 2025"' in page  # the unfiltered frame's reference date
+        assert '"text":"as of 1 Nov 2024"' not in page  # not the filtered rows' latest report
+        assert "(ongoing as of 1 Nov 2024)" in page  # what the span's own report says
         assert "1 event · generated" in page

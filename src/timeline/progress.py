@@ -111,23 +111,40 @@ def task(
     >>> bar.disable
     True
     """
-    from tqdm.auto import tqdm
-
     choice = progress if progress is not None else _CHOICE.get()
-    disable: bool | None
+    bar: Any
     if not wanted(choice, rows=rows, images=images):
-        disable = True
-    elif choice is True or _in_notebook():
-        disable = False
+        bar = _Quiet(total)  # no tqdm at all for small work: nothing to import or draw
     else:
-        disable = None  # tqdm's rule: shown on a terminal, quiet in a log
-    bar = tqdm(total=total, desc=description, disable=disable, file=sys.stderr, leave=True)
+        from tqdm.auto import tqdm
+
+        # tqdm's rule for None: shown on a terminal, quiet in a log
+        disable = False if choice is True or _in_notebook() else None
+        bar = tqdm(total=total, desc=description, disable=disable, file=sys.stderr, leave=True)
     token = _CURRENT.set(bar)
     try:
         yield bar
     finally:
         _CURRENT.reset(token)
         bar.close()
+
+
+class _Quiet:
+    """The bar of work nobody watches: counts nothing, draws nothing."""
+
+    disable = True
+
+    def __init__(self, total: int) -> None:
+        self.total, self.n = total, 0
+
+    def update(self, count: int = 1) -> None:
+        """Nothing to draw."""
+
+    def set_postfix_str(self, text: str, refresh: bool = True) -> None:
+        """Nothing to draw."""
+
+    def close(self) -> None:
+        """Nothing to close."""
 
 
 def step(label: str = "") -> None:

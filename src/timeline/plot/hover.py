@@ -13,7 +13,8 @@ import numpy as np
 import pandas as pd
 
 from timeline.lists import is_list_cell
-from timeline.plot.geometry import MS_PER_DAY
+from timeline.plot.geometry import MS_PER_DAY, to_epoch_ms
+from timeline.reference import known_until
 from timeline.reported import reported_dates
 from timeline.text import escape_series, escape_text, truncate
 
@@ -139,7 +140,14 @@ def hover_text(
         approx if approx is not None else np.zeros(n, bool),
         unsure if unsure is not None else np.zeros(n, bool),
     )
-    text = text + "<br>" + normalized_range(start, end, open_end, open_start) + flags
+    dates = normalized_range(start, end, open_end, open_start)
+    known = to_epoch_ms(known_until(reset))
+    reported_ongoing = np.asarray(open_end, dtype=bool) & ~np.isnan(known)
+    if reported_ongoing.any():  # known to be ongoing as of its own report date, no later
+        as_of = "(ongoing as of " + _dates(known, np.zeros(n, dtype=bool)) + ")"
+        ongoing = dates.str.replace("(ongoing)", "", regex=False) + as_of
+        dates = dates.where(~reported_ongoing, ongoing)
+    text = text + "<br>" + dates + flags
     for label, column in (("Source", "source"), ("Claimant", "claimant")):
         line = _line(label, _optional(reset, column))
         if line is not None:

@@ -154,7 +154,9 @@ def group_legend(ctx: TraceContext) -> list[dict]:
 COMPACT_HOVER = {
     "instant": "row %{customdata} of the events<br>%{x|%d %b %Y}<extra></extra>",
     "span_center": "row %{customdata} of the events<br>span, middle: %{x|%d %b %Y}<extra></extra>",
-    "span_open": "row %{customdata} of the events<br>ongoing on %{x|%d %b %Y}<extra></extra>",
+    # known to be ongoing on its report date, not on the reference date it is drawn to
+    "span_open": "row %{customdata} of the events<br>ongoing as of its report date; "
+    "drawn to %{x|%d %b %Y}<extra></extra>",
     "span_open_start": "row %{customdata} of the events<br>start unknown<extra></extra>",
 }
 """Hover of big figures (no per-event text): the event's row in the frame and its date."""
