@@ -27,21 +27,21 @@ _QUOTED_REST = re.compile(rb'[^"]*+(?:""[^"]*+)*+"')
 possessive, so it never backtracks: linear time whatever the text."""
 
 
-def quote_count_is_odd(source: Path | bytes) -> bool:
-    """Whether ``source`` holds an odd number of ``"`` characters (read in chunks).
+def quote_count(source: Path | bytes) -> int:
+    """How many ``"`` characters ``source`` holds (a file is read in chunks).
 
     Examples
     --------
-    >>> quote_count_is_odd(b'a,"b"\\n'), quote_count_is_odd(b'a,"b\\n')
-    (False, True)
+    >>> quote_count(b'a,"b"\\n'), quote_count(b'a,"b\\n')
+    (2, 1)
     """
     if isinstance(source, bytes):
-        return source.count(b'"') % 2 == 1
+        return source.count(b'"')
     count = 0
     with source.open("rb") as file:
         while chunk := file.read(_CHUNK):
             count += chunk.count(b'"')
-    return count % 2 == 1
+    return count
 
 
 def unterminated_quote(data: bytes, delimiter: str) -> int | None:
@@ -100,8 +100,9 @@ def has_multiline_cells(frame: pd.DataFrame) -> bool:
         if not isinstance(values.dtype, pd.StringDtype):
             continue
         array = pa.array(values.array)
-        if pc.any(pc.match_substring_regex(array, "[\\r\\n]")).as_py():
-            return True
+        for newline in ("\n", "\r"):
+            if pc.any(pc.match_substring(array, newline)).as_py():
+                return True
     return False
 
 
