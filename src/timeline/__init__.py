@@ -29,35 +29,49 @@ _API: dict[str, str] = {
     "load_events": "timeline.load",
     "validate_events": "timeline.load",
     "plot": "timeline.plot",
+    "chronology": "timeline.plot",
     "explore": "timeline.explore",
     "FilterState": "timeline.filters",
     "export": "timeline.export",
+    "convert": "timeline.engines.convert",
+    "scan_events": "timeline.engines.scan",
+    "EventTable": "timeline.engines.table",
+    "extract_events": "timeline.extract",
 }
 
 __all__ = [
     "DateConventions",
     "DateParseError",
     "EventDataError",
+    "EventTable",
     "FilterState",
     "FuzzyDate",
     "RejectedRowsWarning",
+    "chronology",
+    "convert",
     "explore",
     "export",
+    "extract_events",
     "load_events",
     "normalize_dates",
     "parse_date",
     "plot",
+    "scan_events",
     "validate_events",
 ]
 
 if TYPE_CHECKING:
     from timeline.dates import DateConventions, FuzzyDate, normalize_dates, parse_date
+    from timeline.engines.convert import convert
+    from timeline.engines.scan import scan_events
+    from timeline.engines.table import EventTable
     from timeline.errors import DateParseError, EventDataError, RejectedRowsWarning
     from timeline.explore import explore
     from timeline.export import export
+    from timeline.extract import extract_events
     from timeline.filters import FilterState
     from timeline.load import load_events, validate_events
-    from timeline.plot import plot
+    from timeline.plot import chronology, plot
 
 
 def __getattr__(name: str) -> Any:

@@ -1,4 +1,4 @@
-"""``timeline``: render, validate and convert event files from the command line.
+"""``timeline``: render, validate and convert event files, and draft them from articles.
 
 ::
 
@@ -6,7 +6,8 @@
                     [--since EXPR] [--until EXPR] [--category C ...] [--search TEXT]
                     [--title T] [--banner B] ...
     timeline validate EVENTS
-    timeline convert IN OUT
+    timeline convert IN OUT            (OUT.parquet or a folder: streamed, see tl.convert)
+    timeline extract ARTICLE --reported-on DATE -o DRAFT [--source S] [--source-url URL]
 
 Exit codes: 0 done; 1 the data has problems (``validate`` found failures, or ``render`` /
 ``convert`` could not load the rows); 2 the command line is wrong (missing file, unknown
@@ -78,10 +79,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     render = commands.add_parser(
         "render",
-        help="draw the events into .html, .png, .svg, .pdf, .pptx (and .csv, .xlsx, .json)",
+        help="draw the events into .html, .png, .svg, .pdf, .pptx, .docx (and .csv, .xlsx, .json)",
         description="Load EVENTS, filter them, and write each -o file in the format its "
         "suffix names: .html (self-contained page), .png/.svg/.pdf (images), .pptx "
-        "(briefing deck), .csv/.xlsx (event table), .json (TimelineJS).",
+        "(briefing deck), .docx (Word chronology), .csv/.xlsx (event table), .json "
+        "(TimelineJS).",
     )
     render.add_argument("events", metavar="EVENTS", help="CSV, TSV, XLSX, JSON or Parquet file")
     render.add_argument(
@@ -110,13 +112,22 @@ def build_parser() -> argparse.ArgumentParser:
     view.add_argument("--height", type=int, metavar="PX", help="figure height in pixels")
     view.add_argument("--scale", type=float, metavar="N", help="image pixel density (PNG)")
     view.add_argument(
+        "--chronology",
+        action="store_true",
+        help="images (.png, .svg, .pdf) draw the briefing chronology (every event labelled "
+        "with its date and title) instead of the timeline",
+    )
+    view.add_argument(
         "--plotlyjs",
         choices=("inline", "cdn"),
         default="inline",
         help="embed plotly.js in the page (default; works offline) or load it from the CDN",
     )
     view.add_argument(
-        "--key-events", type=int, metavar="N", help="at most N events in the deck's tables"
+        "--key-events",
+        type=int,
+        metavar="N",
+        help="at most N events in the deck's and the Word chronology's figure and tables",
     )
     view.add_argument(
         "--derived",
@@ -160,16 +171,56 @@ def build_parser() -> argparse.ArgumentParser:
         "convert",
         help="load events and write them in another format",
         description="Load IN and write OUT in the format its suffix names (.csv, .xlsx, "
-        ".json TimelineJS, or any render format).",
+        ".json TimelineJS, or any render format). OUT.parquet, or OUT/ (a folder of parts), "
+        "streams IN in batches into canonical Parquet sorted by start (bounded memory, any "
+        "size); rejected rows go to OUT's .failures.csv beside it.",
     )
     convert.add_argument("input", metavar="IN", help="CSV, TSV, XLSX, JSON or Parquet file")
     convert.add_argument("output", metavar="OUT", help="output file")
+    convert.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     convert.add_argument(
         "--derived", action="store_true", help="tables also get derived_start, derived_end..."
+    )
+    convert.add_argument(
+        "--batch-rows",
+        type=int,
+        default=200_000,
+        metavar="N",
+        help="records per batch when writing Parquet (memory grows with it)",
     )
     _load_options(convert)
     _skip_option(convert)
     convert.set_defaults(handler=run_convert)
+
+    extract = commands.add_parser(
+        "extract",
+        help="draft the dated claims of an article (a .txt file) as an event file",
+        description="Read ARTICLE (UTF-8 text, one paragraph a line), find its dated claims "
+        "and write them to each -o file (.csv, .xlsx, .json, or any render format); "
+        "review the draft, then `timeline render DRAFT ...`.",
+    )
+    extract.add_argument("article", metavar="ARTICLE", help="the article as a UTF-8 text file")
+    extract.add_argument(
+        "--reported-on",
+        required=True,
+        metavar="DATE",
+        help="the article's date: 'Tuesday', 'late October' are resolved against it",
+    )
+    extract.add_argument(
+        "-o", "--output", action="append", required=True, metavar="DRAFT", help="output file"
+    )
+    extract.add_argument("--source", help="the source of every row (the outlet)")
+    extract.add_argument("--source-url", metavar="URL", help="the article's address")
+    extract.add_argument(
+        "--language", default=None, help="the text's language code for sentences (default en)"
+    )
+    extract.add_argument(
+        "--no-undated",
+        dest="undated",
+        action="store_false",
+        help="leave out attributed claims that give no date of their own",
+    )
+    extract.set_defaults(handler=run_extract)
     return parser
 
 
@@ -261,19 +312,13 @@ def _filter_state(args: argparse.Namespace) -> Any:
 
 
 def _check_columns(events: Any, args: argparse.Namespace) -> None:
+    from timeline.schema import check_column
+
     for option, column in (("--lane", args.lane), ("--color", args.color), ("--text", args.text)):
-        if column is not None and column not in events.columns:
-            msg = (
-                f"{option} {column!r} is not a column of {args.events}; "
-                f"columns: {', '.join(map(str, events.columns))}"
-            )
-            raise CommandError(msg)
-
-
-def _reference(events: Any) -> Any:
-    if "reported_on" in events.columns and events["reported_on"].notna().any():
-        return events["reported_on"].max()
-    return None
+        try:
+            check_column(events, option, column, of=str(args.events))
+        except ValueError as exc:
+            raise CommandError(str(exc)) from exc
 
 
 def _eras(specs: Sequence[Sequence[str]] | None, reference: Any) -> list[tuple[str, Any, Any]]:
@@ -299,11 +344,11 @@ def _eras(specs: Sequence[Sequence[str]] | None, reference: Any) -> list[tuple[s
     return eras
 
 
-def _filtered(events: Any, args: argparse.Namespace) -> Any:
-    from timeline.filters import apply_filters
-
+def _filters(args: argparse.Namespace) -> Any:
+    """The filter options as a ``FilterState``, applied by the export itself (as
+    ``tl.export(filters=)``), so the reference date is the unfiltered frame's."""
     try:
-        return apply_filters(events, _filter_state(args))
+        return _filter_state(args)
     except ValueError as exc:
         raise CommandError(_first_line(exc)) from exc
 
@@ -320,12 +365,11 @@ def _outputs(texts: Sequence[str]) -> list[Path]:
     return paths
 
 
-def _write(events: Any, outputs: list[Path], options: dict[str, Any], progress: Any) -> None:
+def _write(events: Any, outputs: list[Path], options: dict[str, Any]) -> None:
     from timeline.export import BrowserNotFoundError, export_many
     from timeline.export.images import ImageExportError
 
     def written(path: Path) -> None:
-        progress.advance(f"wrote {path}")
         print(f"wrote {path}")
 
     try:
@@ -343,21 +387,14 @@ def _write(events: Any, outputs: list[Path], options: dict[str, Any], progress: 
 def run_render(args: argparse.Namespace) -> int:
     """``timeline render``."""
     from timeline.export import format_of
-    from timeline.export.progress import Progress, count_rows, worth_showing
+    from timeline.reference import frame_reference
 
     source = _existing_file(args.events, "EVENTS")
     outputs = _outputs(args.output)
-    rows = count_rows(source)
-    images = sum(format_of(p).needs_browser for p in outputs)
-    show = not args.quiet and worth_showing(sys.stderr, rows, source.stat().st_size, images)
-    progress = Progress(1 + len(outputs), enabled=show)
-    size = f" ({rows:,} rows)" if rows is not None else ""
-    progress.start(f"loading {source}{size}")
     events = _load(source, args, "EVENTS")
     _check_columns(events, args)
-    filtered = _filtered(events, args)
-    progress.advance(f"loaded {len(events):,} rows, {len(filtered):,} after filters")
     options: dict[str, Any] = {
+        "filters": _filters(args),
         "lane": args.lane,
         "color": args.color,
         "text": args.text,
@@ -366,22 +403,23 @@ def run_render(args: argparse.Namespace) -> int:
         "width": args.width,
         "height": args.height,
     }
-    eras = _eras(args.era, _reference(events))
+    eras = _eras(args.era, frame_reference(events))
     if eras:
         options["eras"] = eras
     formats = {format_of(p).name for p in outputs}
-    if formats & {"html", "pptx"} and args.banner:
+    if formats & {"html", "pptx", "docx"} and args.banner:
         options["banner"] = args.banner
     if "html" in formats:
         options["plotlyjs"] = args.plotlyjs
     if formats & {"png", "svg", "pdf"} and args.scale:
         options["scale"] = args.scale
-    if "pptx" in formats and args.key_events is not None:
+    if formats & {"png", "svg", "pdf"} and args.chronology:
+        options["chronology"] = True
+    if formats & {"pptx", "docx"} and args.key_events is not None:
         options["key_events"] = args.key_events
     if formats & {"csv", "xlsx"} and args.derived:
         options["derived"] = True
-    _write(filtered, outputs, options, progress)
-    progress.close()
+    _write(events, outputs, options)
     return EXIT_OK
 
 
@@ -405,19 +443,83 @@ def run_validate(args: argparse.Namespace) -> int:
 
     rows = failures["row"].nunique()
     print(f"{source}: {len(failures)} problem(s) in {rows} row(s)")
-    print(format_failures(failures, limit=len(failures)))
+    print(format_failures(failures, limit=len(failures), codes=True))
     return EXIT_DATA
 
 
 def run_convert(args: argparse.Namespace) -> int:
     """``timeline convert``."""
-    from timeline.export.progress import Progress
-
     source = _existing_file(args.input, "IN")
+    if args.output.lower().endswith(".parquet") or args.output.endswith(("/", "\\")):
+        return _convert_to_parquet(source, args)
     outputs = _outputs([args.output])
     events = _load(source, args, "IN")
     options = {"derived": True} if args.derived else {}
-    _write(events, outputs, options, Progress(1, enabled=False))
+    _write(events, outputs, options)
+    return EXIT_OK
+
+
+def _convert_to_parquet(source: Path, args: argparse.Namespace) -> int:
+    """``timeline convert IN OUT.parquet``: the streaming conversion (``tl.convert``)."""
+    from timeline.engines.convert import convert
+
+    try:
+        result = convert(
+            source,
+            args.output.rstrip("/\\") if not args.output.endswith(".parquet") else args.output,
+            batch_rows=args.batch_rows,
+            reference_date=args.reference_date,
+            dayfirst=args.dayfirst,
+        )
+    except (ValueError, OSError) as exc:
+        msg = f"cannot convert IN {source}: {_first_line(exc)}"
+        raise CommandError(msg, EXIT_DATA) from exc
+    print(f"{result.path}: {result.loaded} event(s) of {result.rows} row(s)", file=sys.stderr)
+    if result.rejected:
+        print(
+            f"timeline: rejected {result.rejected} of {result.rows} row(s) of {source}; "
+            f"see {result.failures_path}",
+            file=sys.stderr,
+        )
+        return EXIT_OK if args.skip_invalid else EXIT_DATA
+    return EXIT_OK
+
+
+def _progress(args: argparse.Namespace) -> bool | None:
+    """``-q``: no bar; on a terminal: a bar for every step; in a log: none (tqdm's rule)."""
+    if getattr(args, "quiet", False):
+        return False
+    return True if sys.stderr.isatty() else None
+
+
+def run_extract(args: argparse.Namespace) -> int:
+    """``timeline extract``."""
+    from timeline.extract import extract_events
+
+    source = _existing_file(args.article, "ARTICLE")
+    outputs = _outputs(args.output)
+    try:
+        text = source.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        msg = f"ARTICLE {source} is not UTF-8 text: {exc.reason} at byte {exc.start}"
+        raise CommandError(msg) from exc
+    try:
+        events = extract_events(
+            text,
+            reported_on=args.reported_on,
+            source=args.source,
+            source_url=args.source_url,
+            language=args.language,
+            undated=args.undated,
+        )
+    except (ValueError, TypeError) as exc:
+        raise CommandError(_first_line(exc)) from exc
+    _write(events, outputs, {})
+    own = int(events["date_basis"].eq("article wording").sum()) if len(events) else 0
+    print(
+        f"{source}: {len(events)} claim(s), {own} dated by their own wording -> "
+        + ", ".join(str(p) for p in outputs)
+    )
     return EXIT_OK
 
 
@@ -430,10 +532,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     data/events.csv: no problems
     0
     """
+    from timeline.progress import choose
+
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        return int(args.handler(args))
+        with choose(_progress(args)):
+            return int(args.handler(args))
     except CommandError as exc:
         print(f"timeline: error: {exc}", file=sys.stderr)
         return exc.code

@@ -22,12 +22,13 @@ import numpy as np
 import pandas as pd
 
 from timeline.lists import flatten, is_list_column, join_lists
+from timeline.reference import latest_report
+from timeline.schema import RELIABILITY_GRADES
 
 SEARCH_COLUMNS = ("title", "description", "quote")
 """Columns the free-text search looks in."""
 FACET_COLUMNS = ("category", "actors", "source", "location")
 """Columns with a multi-select filter."""
-RELIABILITY_GRADES = "ABCDEF"
 _SEP = "\x1f"
 _SEARCH = "__search_text"
 
@@ -421,24 +422,10 @@ def filter_mask(
     state = FilterState.from_dict(state)
     prepared = prepare_events(events)
     if reference_date is None:
-        reference_date = default_reference_date(prepared)
+        reference_date = latest_report(prepared)
     frame = nw.from_native(prepared, eager_only=True)
     expression = filter_expression(state, frame.schema, reference_date=reference_date)
     return _evaluate(frame, expression)
-
-
-def default_reference_date(events: pd.DataFrame) -> pd.Timestamp | None:
-    """The latest ``reported_on`` of the events (None without report dates).
-
-    Examples
-    --------
-    >>> frame = pd.DataFrame({"reported_on": pd.to_datetime(["2025-01-02", "2025-03-04"])})
-    >>> default_reference_date(frame)
-    Timestamp('2025-03-04 00:00:00')
-    """
-    if "reported_on" in events and events["reported_on"].notna().any():
-        return pd.Timestamp(events["reported_on"].max())
-    return None
 
 
 class FilterCache:
@@ -473,7 +460,7 @@ class FilterCache:
     ) -> None:
         self.events = prepare_events(events)
         self.reference_date = (
-            reference_date if reference_date is not None else default_reference_date(self.events)
+            reference_date if reference_date is not None else latest_report(self.events)
         )
         self._frame = nw.from_native(self.events, eager_only=True)
         self._schema = dict(self._frame.schema)

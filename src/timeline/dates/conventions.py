@@ -9,6 +9,8 @@ SEASON_DEFINITIONS = ("meteorological", "astronomical")
 CENTURY_DEFINITIONS = ("ordinal", "hundreds")
 PLURAL_HUNDREDS = ("century", "decade")
 WEEK_STARTS = ("monday", "sunday")
+TWO_DIGIT_YEARS = ("range", "edtf", "reject")
+LANGUAGES = (None, "en", "ru", "uk", "ko")
 
 
 def _check_choice(name: str, value: object, options: tuple[str, ...]) -> None:
@@ -64,6 +66,17 @@ class DateConventions:
         (default, the wider and so the safe reading) or the decade 1800-1809.
     week_start : {"monday", "sunday"}
         First day of a week for "last week" and "the week of ...". Default Monday (ISO).
+    two_digit_years : {"range", "edtf", "reject"}
+        How ``YYYY-NN`` reads when ``NN`` could be a later year and is also an EDTF sub-year
+        code (21-41): "range" (default) reads it as people write it, a range of years
+        (``2024-25`` is 2024-2025, ``1910-30`` is 1910-1930); "edtf" reads the code
+        (``2024-25`` is spring 2024), for input known to be EDTF; "reject" rejects it and
+        names both readings. ``2019-20`` (20 is no code) is a range under every choice;
+        ``2024-06`` is always June 2024 and ``2024-21`` (21 is not a later year) a season.
+    language : {None, "en", "ru", "uk", "ko"}
+        The language of the date text. None (default) detects it from the text: Hangul is
+        Korean, Cyrillic is Ukrainian or Russian by their letters and words, anything else
+        English. A code forces that language's table.
 
     Examples
     --------
@@ -82,6 +95,8 @@ class DateConventions:
     centuries: str = "ordinal"
     plural_hundreds: str = "century"
     week_start: str = "monday"
+    two_digit_years: str = "range"
+    language: str | None = None
 
     def __post_init__(self) -> None:
         _check_choice("hemisphere", self.hemisphere, HEMISPHERES)
@@ -89,6 +104,8 @@ class DateConventions:
         _check_choice("centuries", self.centuries, CENTURY_DEFINITIONS)
         _check_choice("plural_hundreds", self.plural_hundreds, PLURAL_HUNDREDS)
         _check_choice("week_start", self.week_start, WEEK_STARTS)
+        _check_choice("two_digit_years", self.two_digit_years, TWO_DIGIT_YEARS)
+        _check_choice("language", self.language, LANGUAGES)  # type: ignore[arg-type]
         _check_cuts("month_parts", self.month_parts, 1, 28)
         _check_cuts("year_parts", self.year_parts, 1, 12)
         _check_cuts("decade_parts", self.decade_parts, 0, 9)

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from timeline.dates.edtf_parse import SUB_YEAR_CODES
 from timeline.dates.expression import Expression, Interval, Side, with_flags
-from timeline.dates.spec import MONTH_NAMES, Rejected, Spec
+from timeline.dates.spec import MONTH_NAMES, SEASON_NAMES, Rejected, Spec
 from timeline.dates.tokens import UNRECOGNIZED, Token, normalize, tokenize
 
 LONE_NUMBER = (
@@ -50,9 +51,12 @@ _NEEDS_CLEANING = frozenset(
 )
 
 
-def _clean(tokens: list[Token]) -> list[Token]:
-    """Resolve context-dependent words and drop fillers."""
+def _clean(tokens: list[Token], two_digit: str = "range") -> list[Token]:
+    """Resolve context-dependent words ("2024-25" by ``two_digit``) and drop fillers."""
     kinds = {t.kind for t in tokens}
+    if "YPAIR" in kinds:
+        tokens = _year_pairs(tokens, two_digit)
+        kinds = {t.kind for t in tokens}
     if kinds.isdisjoint(_NEEDS_CLEANING):
         return tokens
     if not kinds.isdisjoint(_LIST_KINDS):
@@ -89,6 +93,8 @@ def _clean(tokens: list[Token]) -> list[Token]:
             if out and out[-1].kind == "DATE" and after is not None and after.kind == "DATE":
                 out.append(Token("TO", ":", ":"))
                 continue
+            if out and out[-1].kind in _QUALIFIERS and after is not None:
+                continue  # "uncertain: 1862"
             raise Rejected(UNRECOGNIZED)
         if kind == "TO" and token.value in ("-", "/") and count == 3 and i == 1:
             pair = {tokens[0].kind, tokens[2].kind}
@@ -295,7 +301,8 @@ def _structure(tokens: list[Token]) -> Expression:
                 Side(spec), Side(None, missing=".." if end_missing is None else end_missing)
             )
         else:
-            if spec.day is not None and spec.month is None and spec.year is None:
+            lone_day = spec.day is not None and spec.month is None and spec.year is None
+            if lone_day and spec.relative is None:
                 raise Rejected(LONE_NUMBER)
             expr = spec
     return with_flags(expr, approximate, uncertain)
@@ -353,7 +360,31 @@ def _ago(count: object, unit: object) -> Spec:
     return Spec(relative=(unit, -count))  # type: ignore[operator]
 
 
+def _month_half(ordinal: object, unit: object, month: object, year: object = None) -> Spec:
+    """ "the first half of October 2025": days 1-15; the second: 16 to the end.
+
+    "the first week of October 2025" (days 1-7) has the same tokens.
+    """
+    if unit == "week":
+        if ordinal not in range(1, 6):
+            msg = f"a month has no week number {ordinal}"
+            raise Rejected(msg)
+        return Spec(year=year, month=month, nth_week=ordinal)  # type: ignore[arg-type]
+    if unit != "half" or ordinal not in (1, 2):
+        raise Rejected(UNRECOGNIZED)
+    return Spec(year=year, month=month, part=f"half{ordinal}")  # type: ignore[arg-type]
+
+
+def _clipped_unit(mode: str, unit: object) -> Spec:
+    """ "earlier this year": from the start of the unit to the day before the report date."""
+    if unit not in ("week", "month", "year"):
+        raise Rejected(UNRECOGNIZED)
+    return Spec(relative=(unit, 0), clip=mode)
+
+
 def _year_unit(unit: object, year: object) -> Spec:
+    if unit in ("day", "month"):  # "day in 1872": an unspecified day of the year
+        return Spec(year=year, unspecified=unit)  # type: ignore[arg-type]
     if unit != "year":
         raise Rejected(UNRECOGNIZED)
     return Spec(year=year)  # type: ignore[arg-type]
@@ -401,6 +432,7 @@ _RULES: dict[tuple[str, ...], Rule] = {
     ("Y", "SEA"): lambda v: Spec(year=v[0], sub=("season", v[1])),  # type: ignore[arg-type]
     ("SEA",): lambda v: Spec(sub=("season", v[0])),  # type: ignore[arg-type]
     ("PART", "SEA", "Y"): lambda v: Spec(year=v[2], sub=("season", v[1]), part=v[0]),  # type: ignore[arg-type]
+    ("PART", "SEA"): lambda v: Spec(sub=("season", v[1]), part=v[0]),  # type: ignore[arg-type]
     ("Q", "Y"): lambda v: _quarter(v[0], v[1]),  # type: ignore[arg-type]
     ("Y", "Q"): lambda v: _quarter(v[1], v[0]),  # type: ignore[arg-type]
     ("Q",): lambda v: _quarter(v[0]),  # type: ignore[arg-type]
@@ -414,6 +446,14 @@ _RULES: dict[tuple[str, ...], Rule] = {
     ("NEXT", "UNIT"): lambda v: _relative_unit(v[0], v[1]),
     ("N", "UNIT", "AGO"): lambda v: _ago(v[0], v[1]),
     ("NUMW", "UNIT", "AGO"): lambda v: _ago(v[0], v[1]),
+    ("ORD", "UNIT", "MON"): lambda v: _month_half(v[0], v[1], v[2]),
+    ("ORD", "UNIT", "MON", "Y"): lambda v: _month_half(v[0], v[1], v[2], v[3]),
+    ("EARLIER", "THIS", "UNIT"): lambda v: _clipped_unit("earlier", v[2]),
+    ("LATER", "THIS", "UNIT"): lambda v: _clipped_unit("later", v[2]),
+    ("THIS", "SEA"): lambda v: Spec(sub=("season", v[1]), relative=("current",)),  # type: ignore[arg-type]
+    ("THIS", "MON"): lambda v: Spec(month=v[1], relative=("current",)),  # type: ignore[arg-type]
+    ("LAST", "SEA"): lambda v: Spec(sub=("season", v[1]), relative=("previous",)),  # type: ignore[arg-type]
+    ("LAST", "MON"): lambda v: Spec(month=v[1], relative=("previous",)),  # type: ignore[arg-type]
     ("WD",): lambda v: Spec(relative=("weekday", v[0], False)),
     ("LAST", "WD"): lambda v: Spec(relative=("weekday", v[1], True)),
 }
@@ -428,12 +468,71 @@ def side_spec(tokens: list[Token]) -> Spec:
         if spec.day is None or spec.time is not None:
             raise Rejected(UNRECOGNIZED)
         spec.week = "containing"
+    elif (
+        len(core) > 2
+        and core[1].kind == "UNIT"
+        and core[1].value == "week"
+        and (core[0].kind == "ORD" or (core[0].kind == "LAST" and core[2].kind == "MON"))
+    ):
+        spec = _week_of_month(core)  # "the first week of November 2024"
     else:
         spec = _rule_spec(core)
     if approximate or uncertain:
         spec.approximate = spec.approximate or approximate
         spec.uncertain = spec.uncertain or uncertain
     return spec
+
+
+def _week_of_month(core: list[Token]) -> Spec:
+    nth = -1 if core[0].kind == "LAST" else core[0].value
+    if not 1 <= nth <= 5 and nth != -1:  # type: ignore[operator]
+        msg = f"a month has no week number {nth}"
+        raise Rejected(msg)
+    spec = side_spec(core[2:])
+    in_month = spec.month is not None or (spec.relative or ("",))[0] == "month"
+    if not in_month or spec.day is not None or spec.part is not None or spec.time is not None:
+        raise Rejected(UNRECOGNIZED)
+    return spec.copy(nth_week=nth)
+
+
+_RELATIVE_WORDS = frozenset({"LAST", "THIS", "NEXT"})
+
+
+def _compound_spec(tokens: list[Token], kinds: tuple[str, ...]) -> Spec | None:
+    """Phrases that no single rule covers, built from the spec of their rest.
+
+    "October last year", "the second half of last year", "late last month" (a unit inside a
+    relative year or month); "2025 October late" (a part after its unit, as Korean orders
+    it); "a day in January 1872" (an unspecified unit inside a wider one).
+    """
+    count = len(kinds)
+    for i in range(count - 1):
+        if kinds[i] in _RELATIVE_WORDS and kinds[i + 1] == "UNIT" and count > 2:
+            unit = tokens[i + 1].value
+            if unit not in ("year", "month"):
+                return None
+            inner = _rule_spec(tokens[:i] + tokens[i + 2 :])
+            if inner.year is not None or inner.relative is not None:
+                raise Rejected(UNRECOGNIZED)
+            inside = (
+                inner.month is not None or inner.sub is not None or inner.nth_week is not None
+                if unit == "year"
+                else inner.month is None and inner.sub is None
+            )
+            if not (inside or inner.part is not None):
+                raise Rejected(UNRECOGNIZED)
+            return inner.copy(relative=(unit, tokens[i].value))
+    if kinds[-1] == "PART" and count > 1:
+        inner = _rule_spec(tokens[:-1])
+        season = inner.sub is not None and inner.sub[0].startswith("season")
+        if inner.part is not None or inner.day is not None or (inner.sub and not season):
+            raise Rejected(UNRECOGNIZED)
+        return inner.copy(part=tokens[-1].value)
+    if kinds[0] == "NUMW" and tokens[0].value == 1 and count > 2 and kinds[1] == "UNIT":
+        return side_spec(tokens[2:]).copy(unspecified=tokens[1].value)
+    if kinds[0] == "UNIT" and tokens[0].value in ("day", "month", "year") and count > 1:
+        return side_spec(tokens[1:]).copy(unspecified=tokens[0].value)  # "day in 1872"
+    return None
 
 
 def _rule_spec(tokens: list[Token]) -> Spec:
@@ -454,9 +553,13 @@ def _rule_spec(tokens: list[Token]) -> Spec:
         spec = Spec(day=tokens[0].value, bare_digits=len(tokens[0].text))  # type: ignore[arg-type]
     else:
         rule = _RULES.get(kinds)
-        if rule is None:
-            raise Rejected(UNRECOGNIZED)
-        spec = rule([t.value for t in tokens])
+        if rule is not None:
+            spec = rule([t.value for t in tokens])
+        else:
+            found = _compound_spec(tokens, kinds) if kinds else None
+            if found is None:
+                raise Rejected(UNRECOGNIZED)
+            spec = found
     if weekdays:
         spec.weekday = weekdays[0].value  # type: ignore[assignment]
     if times:
@@ -481,13 +584,51 @@ def _century_sides(tokens: list[Token]) -> None:
     if not (kinds and kinds[-1] == "UNIT" and tokens[-1].value == "century"):
         return
     for i in range(len(tokens) - 1):
-        if kinds[i] == "ORD" and kinds[i + 1] == "TO":
+        if kinds[i] in ("ORD", "N") and kinds[i + 1] == "TO":  # "17-19th centuries"
+            if kinds[i] == "N":
+                tokens[i] = Token("ORD", tokens[i].value, tokens[i].text)
             tokens.insert(i + 1, Token("UNIT", "century", "century"))
             return
 
 
-def parse_phrase(text: str, dayfirst: bool | None) -> Expression:
+_CODE_NAMES = {"quarter": "quarter", "third": "third", "half": "half"}
+
+
+def _code_reading(year: int, code: int) -> str:
+    kind, index = SUB_YEAR_CODES[code]
+    if kind.startswith("season"):
+        where = {"season_north": " (north)", "season_south": " (south)"}.get(kind, "")
+        return f"{SEASON_NAMES[index]}{where} {year}"
+    return f"{_CODE_NAMES[kind]} {index} of {year}"
+
+
+def _year_pairs(tokens: list[Token], two_digit: str) -> list[Token]:
+    """ "2024-25": a range of years, or the EDTF sub-year code 25, as the conventions say."""
+    out: list[Token] = []
+    for token in tokens:
+        if token.kind != "YPAIR":
+            out.append(token)
+            continue
+        year, code = token.value  # type: ignore[misc]
+        if two_digit == "edtf":
+            out.append(Token("DATE", Spec(year=year, sub=SUB_YEAR_CODES[code]), token.text))
+        elif two_digit == "range":
+            out += [Token("Y", year, str(year)), Token("TO", "-", "-")]
+            out.append(Token("N", code, f"{code:02d}"))
+        else:
+            msg = (
+                f"'{token.text}' is ambiguous: the years {year}-{year // 100 * 100 + code} or "
+                f"the EDTF code {code}, {_code_reading(year, code)}; choose with "
+                "DateConventions(two_digit_years='range') or two_digit_years='edtf'"
+            )
+            raise Rejected(msg)
+    return out
+
+
+def parse_phrase(text: str, dayfirst: bool | None, two_digit: str = "range") -> Expression:
     """The expression of an English date phrase.
+
+    ``two_digit`` is :attr:`DateConventions.two_digit_years`: how ``2024-25`` reads.
 
     Raises
     ------
@@ -497,7 +638,7 @@ def parse_phrase(text: str, dayfirst: bool | None) -> Expression:
     if text.startswith("[") and text.endswith("]") and ("," in text or ".." in text):
         msg = "an EDTF set ([...]: one of several dates) is not one date or interval"
         raise Rejected(msg)
-    tokens = _clean(tokenize(normalize(text)))
+    tokens = _clean(tokenize(normalize(text)), two_digit)
     kinds = [t.kind for t in tokens]
     rule = _RULES.get(tuple(kinds))
     if rule is not None:  # one rule covers the whole phrase: no connector, qualifier or time

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from timeline.dates import report_days
 from timeline.dates.conventions import DateConventions
 from timeline.dates.gregorian import (
     MAX_YEAR,
@@ -84,7 +85,11 @@ class Spec:
     ``plural`` is the year of a plural such as "1990s" (a decade, or a century for
     "1800s" depending on the conventions); ``decade`` is an explicit decade (``199X``).
     ``relative`` is resolved against the report date: ``("day", k)``, ``("week", k)``,
-    ``("month", k)``, ``("year", k)`` or ``("weekday", w, strictly_before)``.
+    ``("month", k)``, ``("year", k)``, ``("weekday", w, strictly_before)`` or
+    ``("current",)`` ("this spring": the occurrence that holds the report day, else the
+    one in the report's year) or ``("previous",)`` ("last winter": the latest one that is
+    over by the end of the report day). ``clip`` is "earlier" or "later" before resolution and
+    ``("earlier", day)`` after it: the unit is cut at the report day.
 
     Instances hold only the fields that were stated; the class holds the defaults. A
     parser makes many of these, so creating and copying them must be cheap.
@@ -105,6 +110,9 @@ class Spec:
     approximate: bool = False
     uncertain: bool = False
     bare_digits: int = 0  # digits of a lone number: a day, or (2 digits) an abbreviated end year
+    nth_week: int | None = None  # week n (1-5, -1 = last) of a month: days 7n-6 to 7n
+    unspecified: str | None = None  # "a day in January 1872": the unit named (day, month, year)
+    clip: object = None  # "earlier"/"later" (this year...): before/after the report day
 
     def __init__(self, **fields: object) -> None:
         if not fields.keys() <= SPEC_FIELDS:
@@ -265,6 +273,19 @@ def _sub_unit(year: int, sub: tuple[str, int], conv: DateConventions) -> Unit:
     return _unit(start, end, name, f"{year:04d}-{code + index - 1}")
 
 
+def _season_part(year: int, sub: tuple[str, int], part: str, conv: DateConventions) -> Unit:
+    """ "late summer 2024": the season's last month (early: its first, mid: its second)."""
+    if conv.seasons != "meteorological" or part not in ("early", "mid", "late"):
+        msg = f"'{part}' of a season is read only for meteorological seasons (whole months)"
+        raise Rejected(msg)
+    first_day = season_bounds(year, sub, conv)[0]
+    y, m, _ = civil_from_days(first_day)
+    m += ("early", "mid", "late").index(part)
+    start, end = month_start(y, m), month_start(y, m + 1)
+    y, m, _ = civil_from_days(start)
+    return _unit(start, end, "month", f"{y:04d}-{m:02d}")
+
+
 def _part_window(part: str, cuts: tuple[int, int], first: int, last: int) -> tuple[int, int]:
     """Inclusive sub-range of ``first..last`` for early/mid/late given the cut points."""
     if part == "early":
@@ -284,7 +305,10 @@ def _year_part(year: int, part: str, conv: DateConventions) -> Unit:
 
 def _month_part(year: int, month: int, part: str, conv: DateConventions) -> Unit:
     last = days_in_month(year, month)
-    low, high = _part_window(part, conv.month_parts, 1, last)
+    if part.startswith("half"):  # the first half: days 1-15; the second: 16 to the end
+        low, high = (1, 15) if part == "half1" else (16, last)
+    else:
+        low, high = _part_window(part, conv.month_parts, 1, last)
     first_day = month_start(year, month)
     text = f"{year:04d}-{month:02d}-{low:02d}/{year:04d}-{month:02d}-{high:02d}"
     return _unit(first_day + low - 1, first_day + high, "month", text)
@@ -342,6 +366,8 @@ def unit_bounds(spec: Spec, conv: DateConventions) -> Unit:
     Rejected
         When a component is impossible, out of range or incomplete.
     """
+    if spec.clip is not None or spec.unspecified is not None:
+        return _modified_unit(spec, conv)
     if spec.plural is not None:
         plural = spec.plural
         if plural % 100 == 0 and conv.plural_hundreds == "century":
@@ -360,6 +386,8 @@ def unit_bounds(spec: Spec, conv: DateConventions) -> Unit:
         raise Rejected(msg)
     _check_year(year)
     if spec.sub is not None:
+        if spec.part is not None and spec.sub[0].startswith("season"):
+            return _season_part(year, spec.sub, spec.part, conv)
         _no_part(spec, spec.sub[0].partition("_")[0])
         return _sub_unit(year, spec.sub, conv)
     month = spec.month
@@ -372,6 +400,8 @@ def unit_bounds(spec: Spec, conv: DateConventions) -> Unit:
         return _year_part(year, spec.part, conv)
     if spec.day is None:
         check_month(month)
+        if spec.nth_week is not None:
+            return _month_week(year, month, spec.nth_week)
         if spec.part is not None:
             return _month_part(year, month, spec.part, conv)
         text = f"{year:04d}-{month:02d}"
@@ -389,6 +419,58 @@ def unit_bounds(spec: Spec, conv: DateConventions) -> Unit:
         _check_utc_range(start_us, start_us + time.resolution)
         return Unit(start_us, start_us + time.resolution, "time", None)
     return _unit(day, day + 1, "day", f"{year:04d}-{month:02d}-{spec.day:02d}")
+
+
+_ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth")
+
+
+def _month_week(year: int, month: int, nth: int) -> Unit:
+    """Week ``nth`` of a month: days 1-7, 8-14, ... (29 to the end); -1: its last 7 days."""
+    last = days_in_month(year, month)
+    low = last - 6 if nth == -1 else 7 * (nth - 1) + 1
+    high = last if nth == -1 else min(7 * nth, last)
+    if low > last:
+        msg = f"{MONTH_NAMES[month - 1]} {year} has no {_ORDINAL_WORDS[nth - 1]} week"
+        raise Rejected(msg)
+    first_day = month_start(year, month)
+    text = f"{_ymd(first_day + low - 1)}/{_ymd(first_day + high - 1)}"
+    return _unit(first_day + low - 1, first_day + high, "week", text)
+
+
+_UNIT_ORDER = ("day", "week", "month", "season", "quarter", "third", "half", "year", "decade")
+
+
+def _modified_unit(spec: Spec, conv: DateConventions) -> Unit:
+    """Bounds of a spec cut at the report day, or of "a day/month/year in" a wider unit."""
+    unit = unit_bounds(spec.copy(clip=None, unspecified=None), conv)
+    named = spec.unspecified
+    if named is not None:
+        rank = _UNIT_ORDER.index(unit.precision) if unit.precision in _UNIT_ORDER else 99
+        if named not in _UNIT_ORDER or _UNIT_ORDER.index(named) >= rank:
+            msg = f"'a {named} in' needs a wider unit than a {unit.precision}"
+            raise Rejected(msg)
+        text = unit.text  # 1872-01 -> 1872-01-XX (a day in it), 1872 -> 1872-XX (a month)
+        if unit.precision == "month" or (unit.precision == "year" and named == "month"):
+            text = f"{text}-XX"
+        elif unit.precision == "year" and named == "day":
+            text = f"{text}-XX-XX"
+        unit = Unit(unit.start, unit.end, named, text)
+    if isinstance(spec.clip, tuple):
+        mode, ref_day = spec.clip
+        start, end = unit.start // US_PER_DAY, unit.end // US_PER_DAY
+        if mode == "earlier":
+            end = min(end, ref_day)
+        else:
+            start = max(start, ref_day + 1)
+        if end <= start:
+            side = "before" if mode == "earlier" else "after"
+            msg = f"'{mode}' names no day of the unit {side} the report date"
+            raise Rejected(msg)
+        unit = _unit(start, end, unit.precision, f"{_ymd(start)}/{_ymd(end - 1)}")
+    elif spec.clip is not None:
+        msg = f"'{spec.clip} this ...' needs a report date (reference_date)"
+        raise NeedsReference(msg)
+    return unit
 
 
 def _check_stated_weekday(spec: Spec, day: int) -> None:
@@ -432,15 +514,27 @@ def resolve_relative(spec: Spec, ref_day: int | None, conv: DateConventions) -> 
         what = "is relative" if spec.relative is not None else "has no year"
         msg = f"the expression {what}: a report date (reference_date) is needed to resolve it"
         raise NeedsReference(msg)
+    if isinstance(spec.clip, str):
+        resolved = resolve_relative(spec.copy(clip=None), ref_day, conv)
+        return resolved.copy(clip=(spec.clip, ref_day))
     if spec.relative is None:
         return _most_recent(spec, ref_day, conv)
     kind = spec.relative[0]
+    if kind == "current":
+        return _current(spec, ref_day, conv)
+    if kind == "previous":
+        return _previous(spec, ref_day, conv)
     if kind == "weekday":
         _, target, strictly_before = spec.relative
         back = (weekday(ref_day) - target) % 7
         if strictly_before and back == 0:
             back = 7
         return _day_spec(spec, ref_day - back)
+    if kind in report_days.KINDS:  # "on the 13th", "by Monday": see dates/report_phrases.py
+        try:
+            return _day_spec(spec, report_days.resolve(spec.relative, ref_day))
+        except ValueError as exc:
+            raise Rejected(str(exc)) from exc
     offset = spec.relative[1]
     if kind == "day":
         return _day_spec(spec, ref_day + offset)
@@ -451,6 +545,28 @@ def resolve_relative(spec: Spec, ref_day: int | None, conv: DateConventions) -> 
         index = year * 12 + month - 1 + offset
         return spec.copy(relative=None, year=index // 12, month=index % 12 + 1)
     return spec.copy(relative=None, year=year + offset)
+
+
+def _current(spec: Spec, ref_day: int, conv: DateConventions) -> Spec:
+    """ "this winter", "this October": the occurrence holding the report day, else this year's."""
+    ref_year = civil_from_days(ref_day)[0]
+    moment = ref_day * US_PER_DAY
+    for year in (ref_year - 1, ref_year):
+        candidate = spec.copy(relative=None, year=year)
+        unit = unit_bounds(candidate, conv)
+        if unit.start <= moment < unit.end:
+            return candidate
+    return spec.copy(relative=None, year=ref_year)
+
+
+def _previous(spec: Spec, ref_day: int, conv: DateConventions) -> Spec:
+    """ "last winter", "last May" (지난 5월): the latest one over by the report day."""
+    ref_year = civil_from_days(ref_day)[0]
+    for year in range(ref_year, ref_year - 3, -1):
+        candidate = spec.copy(relative=None, year=year)
+        if unit_bounds(candidate, conv).end <= (ref_day + 1) * US_PER_DAY:
+            return candidate
+    return spec.copy(relative=None, year=ref_year - 2)  # not reached: a year has each unit
 
 
 def _day_spec(spec: Spec, day: int, week: str | None = None) -> Spec:

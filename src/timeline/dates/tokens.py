@@ -62,6 +62,8 @@ _REWRITES = {
     "upto": " until ",
     "upuntil": " until ",
     "nolaterthan": " until ",
+    "earlierthan": " before ",
+    "laterthan": " after ",
     "twentyfirst": " 21st ",
     "nd": " undated ",
     "nodate": " undated ",
@@ -77,6 +79,7 @@ def _rewrite_pattern() -> re.Pattern[str]:
     return re.compile(
         r"\bb\.\s?c\.(?:\s?e\.)?|\ba\.\s?d\.|\bc\.\s?e\.|\b[ap]\.\s?m\.|\bn\.\s?d\."
         r"|\bprior to\b|\bup (?:to|until)\b|\bno later than\b|\btwenty[- ]first\b"
+        r"|\b(?:earlier|later) than\b"
         r"|\bno date\b|\bnot dated\b|\bdate (?:not )?unknown\b|\bunknown date\b"
         r"|[(\[]\s*\?\s*[)\]]"
     )
@@ -92,7 +95,7 @@ def _rewrite(match: re.Match[str]) -> str:
 @cache
 def _rewrite_trigger() -> re.Pattern[str]:
     # Everything the rewrite pattern can match starts with one of these.
-    return re.compile(r"[abcnp]\.\s?[cdem]\.|[(\[]\s*\?|prior|up |no |not |twenty|date")
+    return re.compile(r"[abcnp]\.\s?[cdem]\.|[(\[]\s*\?|prior|up |no |not |twenty|date| than")
 
 
 def normalize(text: str) -> str:
@@ -222,11 +225,14 @@ def _month_compound(text: str, out: list[Token]) -> None:
 
 def _isomonth(text: str, out: list[Token]) -> None:
     year, code = int(text[:4]), int(text[5:])
+    later_year = len(text) == 7 and code > year % 100  # "2024-25", "1910-30", "2019-20"
     if 1 <= code <= 12:
         out.append(Token("DATE", Spec(year=year, month=code), text))
+    elif code in SUB_YEAR_CODES and later_year:  # a range of years or an EDTF code
+        out.append(Token("YPAIR", (year, code), text))
     elif code in SUB_YEAR_CODES:
         out.append(Token("DATE", Spec(year=year, sub=SUB_YEAR_CODES[code]), text))
-    elif code > 41 and code > year % 100:
+    elif later_year:
         out += [Token("Y", year, text[:4]), Token("TO", "-", "-")]
         out.append(Token("N", code, text[5:]))
     else:

@@ -96,7 +96,10 @@ def _word_table() -> dict[str, tuple[str, object]]:
     for name in (*approximate, "estimated"):
         table[name] = ("APPROX", None)
     table["c"] = ("C", None)
-    uncertain = "reportedly possibly probably perhaps maybe allegedly likely presumably supposedly"
+    uncertain = (
+        "reportedly possibly probably perhaps maybe allegedly likely presumably supposedly "
+        "uncertain guess guessed"
+    )
     for name in uncertain.split():
         table[name] = ("UNCERT", None)
     for name in ("to", "through", "thru"):
@@ -137,7 +140,7 @@ def _word_table() -> dict[str, tuple[str, object]]:
         ("next", "NEXT", 1),
     ):
         table[name] = (kind, offset)
-    for name in ["the", "of", "in", "on", "during", "at", "sometime"]:
+    for name in ["the", "of", "in", "on", "during", "at", "sometime", "active"]:
         table[name] = ("FILLER", None)
     return table
 

@@ -28,6 +28,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from timeline.errors import Reason
 from timeline.load.limits import MAX_FIELD_BYTES, check_archive
 from timeline.load.quotes import (
     has_multiline_cells,
@@ -38,6 +39,7 @@ from timeline.load.quotes import (
 )
 
 READABLE_FORMATS = ("csv", "tsv", "xlsx", "json", "parquet")
+_WRONG_FIELD_COUNT = re.compile(r"CSV parse error: Expected \d+ columns, got \d+")
 _SUFFIX_FORMATS = {
     ".csv": "csv",
     ".txt": "csv",
@@ -68,7 +70,7 @@ class RawTable:
         Frame-level facts (source file, TimelineJS title...).
     extras : dict
         Columns an importer already started typing as kept-as-is columns (name to a
-        :class:`~timeline.load.background.Job`), over the rows of the frame it started from.
+        :class:`~timeline.load.speed.background.Job`), over the rows of the frame it started from.
     extras_rows : numpy.ndarray or None
         Positions of this frame's rows in that frame (None: the same rows).
     clean : frozenset of str
@@ -319,6 +321,7 @@ def _cut_unterminated_quotes(data: bytes, delimiter: str) -> tuple[bytes, list[d
                     f"a quote opens at character {opening - line_start + 1} of this line and "
                     "never closes; the record was not read (the records after it were)"
                 ),
+                "code": Reason.UNTERMINATED_QUOTE.code,
             }
         )
         # An empty quoted field keeps the record in its place, so the records after it
@@ -445,27 +448,28 @@ def _whole_records(
     types: Mapping[str, Any] | None = None,
 ) -> pd.DataFrame | None:
     """The file read by pyarrow; None when some record has the wrong number of fields
-    (the careful reader then accounts for it). pyarrow's errors are raised."""
-    invalid: list[object] = []
+    (the careful reader then accounts for it). pyarrow's other errors are raised.
 
-    def note_invalid(row: object) -> str:
-        invalid.append(row)
-        return "skip"
-
+    No invalid-row handler: pyarrow would decode a malformed record for it, and one that is
+    not UTF-8 then fails as an "Exception ignored" report; the first malformed record
+    stopping the read is all this needs to know.
+    A record larger than a block (a field of 8 MiB) is read again in larger blocks, up to
+    twice the field limit; a file with a header and no records is an empty table.
+    """
     import pyarrow as pa
 
     size = source.stat().st_size if isinstance(source, Path) else len(source)
     block = _BLOCK_BYTES
     while True:
         try:
-            with _quiet_undecodable_rows():
-                table = _arrow_csv(source, delimiter, names, header, note_invalid, types, block)
+            table = _arrow_csv(source, delimiter, names, header, types, block)
             break
         except pa.ArrowInvalid as exc:
             text = str(exc)
+            if _WRONG_FIELD_COUNT.match(text):
+                return None
             too_big = "straddl" in text or "larger than block size" in text
             if too_big and block <= size:
-                # A record larger than a block (a field of 8 MiB): read in larger blocks.
                 if block > 2 * MAX_FIELD_BYTES:
                     msg = (
                         f"a record is larger than {2 * MAX_FIELD_BYTES >> 20} MiB (fields "
@@ -477,28 +481,7 @@ def _whole_records(
             if "Could not skip initial" in text or "Empty CSV file" in text:
                 return pd.DataFrame({name: pd.Series([], dtype="str") for name in names})
             raise
-    return None if invalid else table.to_pandas()
-
-
-@contextlib.contextmanager
-def _quiet_undecodable_rows() -> Iterator[None]:
-    """Silence pyarrow's report of a malformed record it cannot decode as UTF-8.
-
-    pyarrow decodes such a record for the invalid-row handler, fails, prints the error as
-    "Exception ignored" and then fails the read, which is retried on transcoded bytes: the
-    printed traceback would only alarm.
-    """
-    previous = sys.unraisablehook
-
-    def hook(unraisable: Any) -> None:
-        if not isinstance(unraisable.exc_value, UnicodeDecodeError):
-            previous(unraisable)
-
-    sys.unraisablehook = hook
-    try:
-        yield
-    finally:
-        sys.unraisablehook = previous
+    return table.to_pandas()
 
 
 def _arrow_csv(
@@ -506,7 +489,6 @@ def _arrow_csv(
     delimiter: str,
     names: list[str],
     header: bool,
-    on_invalid: Any,
     types: Mapping[str, Any] | None = None,
     block_size: int = _BLOCK_BYTES,
 ) -> Any:
@@ -522,7 +504,6 @@ def _arrow_csv(
             delimiter=delimiter,
             quote_char='"' if header else False,
             newlines_in_values=header,
-            invalid_row_handler=on_invalid,
         ),
         convert_options=pacsv.ConvertOptions(
             # large_string is what pandas' str dtype holds: no copy when converting.
@@ -557,6 +538,7 @@ def _read_with_csv_module(
                     "column": "",
                     "value": delimiter.join(fields)[:200],
                     "reason": f"expected {len(names)} fields, found {len(fields)}",
+                    "code": Reason.MALFORMED_RECORD.code,
                 }
             )
             continue

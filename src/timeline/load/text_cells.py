@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import re
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from timeline.errors import show_value
+from timeline.cells import cell_text
 from timeline.lists import is_arrow_list, is_list_cell, list_type, tidy_lists
-from timeline.load.arrow_text import Edges, edges, large_text, null_where, strip
+from timeline.load.speed import Edges, edges, large_text, null_where, strip
 from timeline.text import is_missing
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -27,26 +26,6 @@ _NUMBER_START_SIGNED[ord("+")] = True
 _POWERS_OF_TEN = np.array([10**k for k in range(1, 20)], dtype=np.uint64)
 _PLAIN_NUMBER = re.compile(r"^[+-]?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$")
 _GROUPED_NUMBER = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
-
-
-def _cell_to_text(value: object) -> object:
-    if value is None or value is pd.NA or value is pd.NaT:
-        return None
-    if isinstance(value, float) and np.isnan(value):
-        return None
-    if isinstance(value, (pd.Timestamp, dt.datetime)):
-        stamp = pd.Timestamp(value)
-        if stamp.tzinfo is None and stamp == stamp.normalize():
-            return stamp.strftime("%Y-%m-%d")
-        return stamp.isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, (float, np.floating)):
-        value = float(value)
-        return str(int(value)) if value.is_integer() else str(value)
-    if isinstance(value, str):
-        return value
-    return show_value(value, limit=1 << 30)  # never fails (an integer of 5,000 digits)
 
 
 def without_surrogates(value: object) -> object:
@@ -78,9 +57,9 @@ def to_text(values: pd.Series, *, unquote: bool = True) -> pd.Series:
         return _clean_arrow(values, unquote, None, None)[0]
     if not (pd.api.types.is_string_dtype(values) and values.dtype != object):
         try:
-            values = values.map(_cell_to_text)
+            values = values.map(cell_text)
         except UnicodeEncodeError:
-            values = values.map(lambda v: without_surrogates(_cell_to_text(v)))
+            values = values.map(lambda v: without_surrogates(cell_text(v)))
     try:
         text = values.astype("str")
     except UnicodeEncodeError:  # lone surrogates (JSON "\ud800"): U+FFFD, as for bad bytes

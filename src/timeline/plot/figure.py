@@ -15,6 +15,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from timeline.lists import is_list_column, join_lists
+from timeline.plot.density import density_notes
+from timeline.plot.detail import MARKS_PER_PX, LaneInfo, LevelOfDetail, MarkIndex, category_codes
 from timeline.plot.eras import (
     band_shapes,
     era_argument,
@@ -34,6 +36,8 @@ from timeline.plot.lanes import (
 )
 from timeline.plot.layout import (
     DEFAULT_WIDTH_PX,
+    LEGEND_PX,
+    RIGHT_PX,
     base_layout,
     frame_size,
     how_to_read,
@@ -43,20 +47,12 @@ from timeline.plot.layout import (
 from timeline.plot.marks import MarkTable, build_marks
 from timeline.plot.style import color_groups
 from timeline.plot.traces import Sizes, TraceContext, group_legend, svg_traces, webgl_traces
-from timeline.schema import check_event_frame
+from timeline.schema import check_column, check_event_frame
 
+COMPACT_PREFIX = "row %{customdata} of the events"
+"""How the compact hover of big figures begins; a view of few marks names the events."""
 WEBGL_THRESHOLD = 5_000
 HOVER_TEXT_LIMIT = 20_000
-
-
-def _check_column(events: pd.DataFrame, argument: str, column: str | None) -> None:
-    if column is None or column in events.columns:
-        return
-    msg = (
-        f"{argument}={column!r} is not a column of the events; "
-        f"valid columns: {', '.join(map(str, events.columns))}"
-    )
-    raise ValueError(msg)
 
 
 def _format_day(ms: float) -> str:
@@ -116,10 +112,66 @@ class FigureParts:
     rows: list[np.ndarray | None]
     label_rows: dict[int, int] = field(default_factory=dict)
     """Position in ``layout["annotations"]`` of each ``text=`` label -> its event's row."""
+    detail: LevelOfDetail | None = None
+    """Marks or density per lane for any range (None when level of detail is off)."""
+
+    @property
+    def lod_active(self) -> bool:
+        """Whether some lane draws its density at the full extent (so views differ)."""
+        if self.detail is None:
+            return False
+        return bool(self.detail.dense_lanes(self.detail.full_range).any())
+
+    def view_traces(
+        self,
+        x_range: tuple[float, float],
+        mask: np.ndarray | None = None,
+        *,
+        all_lanes: bool = False,
+    ) -> list[dict]:
+        """The traces for one range (and filter): density strips of the lanes over the mark
+        budget, then the mark traces keeping the marks in view of the other lanes (their
+        hover names the events). ``all_lanes`` gives every lane a strip trace (empty when
+        it shows marks), so a live figure keeps the same traces."""
+        detail = self.detail
+        if detail is None:
+            return [dict(trace) for trace in self.traces]
+        strips, arrays = self.view_arrays(x_range, mask, all_lanes=all_lanes)
+        marks = [{**trace, **arrays.get(i, {})} for i, trace in enumerate(self.traces)]
+        return [*strips, *marks]
+
+    def view_arrays(
+        self,
+        x_range: tuple[float, float],
+        mask: np.ndarray | None = None,
+        *,
+        all_lanes: bool = False,
+    ) -> tuple[list[dict], dict[int, dict]]:
+        """(density strip traces, per mark trace its changed properties) for one view."""
+        detail = self.detail
+        if detail is None:
+            msg = "view_arrays needs the level of detail (level_of_detail=True)"
+            raise ValueError(msg)
+        dense = detail.dense_lanes(x_range, mask)
+        keep = detail.mark_keep(x_range, mask, dense)
+        arrays = detail.trace_arrays(self.traces, keep)
+        for index, properties in arrays.items():
+            template = str(self.traces[index].get("hovertemplate", ""))
+            rows = properties.get("customdata")
+            if template.startswith(COMPACT_PREFIX) and rows is not None and len(rows):
+                properties["hovertext"] = detail.hover_titles(rows)
+                properties["hovertemplate"] = "<b>%{hovertext}</b>" + template.removeprefix(
+                    COMPACT_PREFIX
+                )
+        strips = detail.density_traces(x_range, mask, dense, all_lanes=all_lanes)
+        return strips, arrays
 
     def figure(self) -> go.Figure:
-        """The figure (plotly validates the dicts once)."""
-        return go.Figure(data=self.traces, layout=self.layout)
+        """The figure of the range in the layout (plotly validates the dicts once)."""
+        if not self.lod_active:
+            return go.Figure(data=self.traces, layout=self.layout)
+        low, high = self.layout["xaxis"]["range"]
+        return go.Figure(data=self.view_traces((float(low), float(high))), layout=self.layout)
 
 
 def figure_parts(
@@ -144,6 +196,9 @@ def figure_parts(
     range_slider: bool | None = None,
     height: int | None = None,
     width: int | None = None,
+    x_range: Sequence[object] | None = None,
+    mark_budget: int | None = None,
+    level_of_detail: bool = True,
 ) -> FigureParts:
     """The traces and layout :func:`plot` makes, with the event row of every mark.
 
@@ -154,7 +209,7 @@ def figure_parts(
     # 1. arguments
     events = check_event_frame(events, "plot")
     for argument, column in (("lane", lane), ("color", color), ("text", text)):
-        _check_column(events, argument, column)
+        check_column(events, argument, column)
     if max_rows_per_lane < 1:
         msg = f"max_rows_per_lane must be at least 1; got {max_rows_per_lane!r}"
         raise ValueError(msg)
@@ -231,18 +286,20 @@ def figure_parts(
     for band in bands:
         low, high = min(low, band.start), max(high, band.end)
     pad = max((high - low) * 0.03, MS_PER_DAY)
-    x_range = (low - pad, high + pad)
+    full_range = (low - pad, high + pad)
+    x_range = full_range if x_range is None else _range_ms(x_range)
 
     reference_text = _format_day(reference)
     open_any = bool(marks.take("open_end").any()) if len(marks) else False
     lines = marker_argument(markers)
     if open_any:
         lines.append((f"as of {reference_text}", reference))
-    era_shapes, era_labels = band_shapes(bands)
+    plot_px = (width or DEFAULT_WIDTH_PX) - frame.left_px - RIGHT_PX - LEGEND_PX
+    era_shapes, era_labels = band_shapes(bands, x_range, plot_px)
     line_shapes, line_labels = marker_shapes(lines)
 
     if caption is None:
-        caption = sources_caption(events)
+        caption = sources_caption(events, width=(width or DEFAULT_WIDTH_PX) - frame.left_px - 12)
     if title is None:
         attrs_title = events.attrs.get("title")
         title = str(attrs_title) if attrs_title else None
@@ -282,12 +339,111 @@ def figure_parts(
         reference=reference_text,
         open_start=open_start_any,
     )
+    detail = None
+    if level_of_detail and len(marks):
+        plot_px = float((width or DEFAULT_WIDTH_PX) - frame.left_px - RIGHT_PX)
+        detail = _level_of_detail(
+            events,
+            marks,
+            ctx,
+            traces,
+            lanes,
+            groups.colors,
+            full_range,
+            plot_px,
+            MARKS_PER_PX * int(plot_px) if mark_budget is None else int(mark_budget),
+            _category_column(events, lane, color),
+            frame_positions,
+        )
+        if detail.dense_lanes(full_range).any():
+            notes = [*notes, *density_notes()]
     extras = [*group_legend(ctx), *notes]
+    if detail is not None:
+        detail.trace_marks.extend([None] * len(extras))
+        detail.repeat.extend([1] * len(extras))
     return FigureParts(
         traces=[*traces, *extras],
         layout=layout,
         rows=[*ctx.trace_rows, *([None] * len(extras))],
         label_rows=label_rows,
+        detail=detail,
+    )
+
+
+def _range_ms(x_range: Sequence[object]) -> tuple[float, float]:
+    """``x_range`` (two dates or epoch ms numbers) as epoch ms."""
+    try:
+        low, high = x_range
+        values = [
+            float(v) if isinstance(v, int | float) else pd.Timestamp(v).value / 1e6
+            for v in (low, high)
+        ]
+    except (TypeError, ValueError) as exc:
+        msg = f"x_range must be two dates (or epoch ms); got {x_range!r}"
+        raise ValueError(msg) from exc
+    if not values[0] < values[1]:
+        msg = f"x_range must run forwards (start before end); got {x_range!r}"
+        raise ValueError(msg)
+    return values[0], values[1]
+
+
+def _category_column(events: pd.DataFrame, lane: str | None, color: str | None) -> str | None:
+    """The column whose values a density bucket's hover lists as "top"."""
+    for column in (color, "category"):
+        if column is not None and column != lane and column in events.columns:
+            return column
+    return None
+
+
+def _level_of_detail(
+    events: pd.DataFrame,
+    marks: MarkTable,
+    ctx: TraceContext,
+    traces: list[dict],
+    lanes: object,
+    colors: list[str],
+    full_range: tuple[float, float],
+    plot_px: float,
+    budget: int,
+    category: str | None,
+    frame_positions: np.ndarray,
+) -> LevelOfDetail:
+    is_span = marks.take("is_span")
+    index = MarkIndex(
+        anchor=np.where(is_span, marks.take("start"), marks.take("point")),
+        start=marks.take("start"),
+        end=marks.take("end"),
+        is_span=is_span,
+        lane=marks.lane,
+        row=frame_positions[marks.position],
+    )
+    names = list(lanes.names)  # type: ignore[attr-defined]
+    lane_colors: list[str | None] = []
+    used = np.bincount(
+        marks.lane * len(colors) + marks.color, minlength=len(names) * len(colors)
+    ).reshape(len(names), len(colors))
+    for code in range(len(names)):
+        present = np.flatnonzero(used[code])
+        lane_colors.append(colors[int(present[0])] if len(present) == 1 else None)
+    repeat = [
+        3 if trace.get("type") == "scattergl" and trace.get("mode") == "lines" else 1
+        for trace in traces
+    ]
+    return LevelOfDetail(
+        marks=index,
+        lanes=LaneInfo(
+            names=names,
+            top=np.asarray(lanes.top, dtype=float),  # type: ignore[attr-defined]
+            height=np.asarray(lanes.height, dtype=float),  # type: ignore[attr-defined]
+            colors=lane_colors,
+        ),
+        trace_marks=list(ctx.trace_marks),
+        repeat=repeat,
+        full_range=full_range,
+        plot_px=plot_px,
+        budget=budget,
+        categories=category_codes(events[category]) if category is not None else None,
+        titles=events["title"].to_numpy(dtype=object) if "title" in events else None,
     )
 
 
@@ -313,6 +469,9 @@ def plot(
     range_slider: bool | None = None,
     height: int | None = None,
     width: int | None = None,
+    x_range: Sequence[object] | None = None,
+    mark_budget: int | None = None,
+    level_of_detail: bool = True,
 ) -> go.Figure:
     """Draw events as a timeline: instants, spans, fuzzy bounds, lanes and eras.
 
@@ -328,8 +487,11 @@ def plot(
 
     Parameters
     ----------
-    events : pandas.DataFrame
-        The canonical event frame (see ``tl.load_events``).
+    events : pandas.DataFrame or EventTable
+        The canonical event frame (see ``tl.load_events``), or a lazy table of events
+        (``tl.scan_events``): the engine counts the events in ``x_range`` (default: the
+        whole extent); up to 20,000 of them are drawn as marks, more as density strips
+        of the engine's per-lane bucket counts (:mod:`timeline.plot.table_figure`).
     lane : str, optional
         Column whose values are the lanes (rows), e.g. ``"category"``, ``"actors"``,
         ``"location"``, ``"source"``. A list-valued cell puts the event in each lane.
@@ -354,7 +516,9 @@ def plot(
         Vertical reference lines (e.g. the report date). When some span is ongoing, a
         line marks the reference date too.
     reference_date : date-like, optional
-        Where ongoing spans end. Default: the latest ``reported_on``, else today (UTC).
+        Where ongoing spans end (the "as of" line). Default: the latest ``reported_on``,
+        else today (UTC). An ongoing span is solid only up to its own report date and
+        faded after it (see :mod:`timeline.reference`).
     title, subtitle : str, optional
         Figure title (default: ``events.attrs["title"]``) and subtitle.
     caption : str, optional
@@ -402,6 +566,30 @@ def plot(
     >>> sorted({trace.meta["role"] for trace in fig.data} - {"legend_note"})
     ['instant', 'span', 'span_extent', 'span_open']
     """
+    if _is_event_table(events):
+        from timeline.plot.table_figure import plot_table
+
+        span = None if x_range is None else _range_ms(x_range)
+        return plot_table(
+            events,
+            lane=lane,
+            color=color,
+            x_range=span,
+            title=title,
+            width=width,
+            height=height,
+            text=text,
+            lane_order=lane_order,
+            eras=eras,
+            markers=markers,
+            subtitle=subtitle,
+            caption=caption,
+            palette=palette,
+            color_map=color_map,
+            webgl=webgl,
+            max_rows_per_lane=max_rows_per_lane,
+            range_slider=range_slider,
+        )
     return figure_parts(
         events,
         lane=lane,
@@ -423,4 +611,14 @@ def plot(
         range_slider=range_slider,
         height=height,
         width=width,
+        x_range=x_range,
+        mark_budget=mark_budget,
+        level_of_detail=level_of_detail,
     ).figure()
+
+
+def _is_event_table(events: object) -> bool:
+    """Whether ``events`` is a lazy ``EventTable`` (checked without importing an engine)."""
+    from timeline.engines.table import EventTable
+
+    return isinstance(events, EventTable)

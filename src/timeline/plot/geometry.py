@@ -3,7 +3,8 @@
 Everything is numeric (float epoch milliseconds) and vectorized. Conventions from the
 event model: ``end`` is exclusive; an instant's fuzzy window is ``[start, end)``; a span's
 start lies within its first ``start_precision`` unit and its end within its last
-``end_precision`` unit; an ``open_end`` span runs to the reference date.
+``end_precision`` unit; an ``open_end`` span runs to the reference date, solid up to its
+own report date (what is known) and faded after it (see :mod:`timeline.reference`).
 
 An open start ("before 1750", "until spring 2025": a span with only an end) is drawn from
 the left edge of the data: the earliest start of any row, or one ``end_precision`` unit
@@ -19,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from timeline.plot.precision import FUZZY_PRECISIONS, shift_by_precision
+from timeline.reference import frame_reference, known_until
 
 MS_PER_DAY = 86_400_000.0
 
@@ -42,21 +44,15 @@ def to_epoch_ms(values: object) -> np.ndarray:
 
 
 def reference_ms(events: pd.DataFrame, reference_date: object) -> float:
-    """The reference date (argument, else latest ``reported_on``, else today) in epoch ms."""
-    if reference_date is not None:
-        try:
-            when = pd.Timestamp(reference_date)
-        except (TypeError, ValueError) as exc:
-            msg = f"reference_date={reference_date!r} is not a date"
-            raise ValueError(msg) from exc
-        if when.tzinfo is not None:
-            when = when.tz_convert("UTC").tz_localize(None)
-        return float(to_epoch_ms(np.array([when.to_datetime64()]))[0])
-    if "reported_on" in events and events["reported_on"].notna().any():
-        latest = pd.to_datetime(events["reported_on"]).max()
-        return float(to_epoch_ms(np.array([latest.to_datetime64()]))[0])
-    today = pd.Timestamp.now(tz="UTC").tz_localize(None).normalize()
-    return float(to_epoch_ms(np.array([today.to_datetime64()]))[0])
+    """The reference date (:func:`timeline.reference.frame_reference`) in epoch ms.
+
+    A figure needs an edge for ongoing spans even without any report date: then today
+    (UTC), the only place the figures use it.
+    """
+    when = frame_reference(events, reference_date)
+    if when is None:
+        when = pd.Timestamp.now(tz="UTC").tz_localize(None).normalize()
+    return float(to_epoch_ms(np.array([when.to_datetime64()]))[0])
 
 
 def earliest_start(events: pd.DataFrame) -> float:
@@ -187,9 +183,14 @@ def event_geometry(
     core_start = np.where(start_fuzzy, np.minimum(first_unit_end, end), start)
     core_start = np.where(open_start, end, core_start)  # no part of it is certain
     core_end = np.where(end_fuzzy, np.maximum(last_unit_start, start), end)
+    # An ongoing span is known to be under way until its own report date, not after it:
+    # from there to the reference date it is drawn faded, like any unknown part.
+    known = to_epoch_ms(known_until(events))
+    unreported = open_end & (known < end)  # False where the report date is missing
+    core_end = np.where(unreported, np.maximum(known, core_start), core_end)
 
     window_fuzzy = ~is_span & (end - start > MS_PER_DAY)
-    fuzzy = window_fuzzy | start_fuzzy | end_fuzzy | open_start
+    fuzzy = window_fuzzy | start_fuzzy | end_fuzzy | open_start | unreported
     point = (start + end) / 2
 
     style = np.full(len(events), CERTAIN, dtype=np.int8)

@@ -92,11 +92,14 @@ class TraceContext:
     sizes: Sizes
     # filled by the builders: per mark trace, the caller's row of each of its marks
     trace_rows: list[np.ndarray] = field(default_factory=list)
+    # ...and the marks themselves (indices into ``marks``), for the level of detail
+    trace_marks: list[np.ndarray] = field(default_factory=list)
 
     def add(self, traces: list[dict], trace: dict, index: np.ndarray) -> None:
         """Append a mark trace and record the rows of its marks (``index`` into the marks)."""
         traces.append(trace)
         self.trace_rows.append(self.frame_rows[self.marks.position[index]])
+        self.trace_marks.append(np.asarray(index, dtype=np.int64))
 
 
 def _groups(ctx: TraceContext, select: np.ndarray) -> Iterator[tuple[int, int, np.ndarray]]:

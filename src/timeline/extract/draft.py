@@ -1,0 +1,204 @@
+"""Walk the sentences of a text and draft one row per dated claim.
+
+Each date expression of a sentence is a row. "X ... until Y" in one sentence is a span
+from X to Y (besides the row of X). "that day", "the same day" take the last date of one
+day the text gave. A sentence with a claimant but no date of its own (an undated claim)
+takes the date of the text so far in its section (``date_basis`` says so), else the
+report date. The date of the text so far is the last date a sentence gave; a date an
+attributed sentence gives that lies before it (a look back: "Lavrov said ties grew
+following the summit in June 2024") does not move it, and the statement gets a row of
+its own at the date of the text so far. A text without any date drafts no row.
+
+Examples
+--------
+>>> rows = draft_rows("Troops arrived on Monday. They left, officials said.", "2025-11-05")
+>>> [(r["date"], r["date_basis"] == INHERITED) for r in rows]
+[('Monday', False), ('Monday', True)]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from timeline.extract.claims import find_claimant, short_title
+from timeline.extract.find import DateMention, find_dates, read_date
+from timeline.extract.names import (
+    capitalised_names,
+    find_location,
+    find_quantity,
+    full_name,
+    proper_words,
+)
+from timeline.extract.segment import Sentence, split_sentences
+
+WORDING = "article wording"
+INHERITED = "date of the preceding sentence (the sentence gives none)"
+REPORT_DATE = "report date (the text gives no date of its own for this claim)"
+
+
+@dataclass(slots=True)
+class _Context:
+    """A date of the text so far: as written, as read, its start, where it is written."""
+
+    text: str
+    read: str
+    start: Any
+    char_start: int
+    char_end: int
+
+
+def _context_of(
+    sentence: Sentence, mention: DateMention, reported_on: object, language: str | None = None
+) -> _Context:
+    assert mention.date is not None
+    text, read, start = mention.text, mention.read_as or mention.text, mention.start
+    date = mention.date
+    if mention.until:  # "until the spring of 2025": the text goes on at the spring of 2025
+        head = len(text) - len(text.split(" ", 1)[1])
+        text, read, start = text[head:], read.split(" ", 1)[1], start + head
+        date = read_date(read, reported_on, language)
+    return _Context(text, read, date.start, sentence.start + start, sentence.start + mention.end)
+
+
+def _is_day(mention: DateMention) -> bool:
+    date = mention.date
+    return (
+        date is not None
+        and date.kind == "instant"
+        and date.start_precision in ("day", "time")
+        and not mention.until
+    )
+
+
+def draft_rows(
+    text: str,
+    reported_on: object,
+    *,
+    language: str = "en",
+    known_actors: tuple[str, ...] = (),
+    known_places: tuple[str, ...] = (),
+    undated: bool = True,
+) -> list[dict[str, Any]]:
+    """The draft rows of a text: plain dicts, one per dated claim, in text order.
+
+    ``date`` (and ``end``) hold the date text as the loader reads it: as written, or, for
+    "that day" and an undated claim, the date it refers to, or the date as the sentence's
+    tense reads it ("will be sworn in on 18 February": 18 February of the next year);
+    ``date_basis`` says which, and ``char_start``/``char_end`` where it is written.
+
+    Examples
+    --------
+    >>> [r["date"] for r in draft_rows("The summit took place in June 2024.", "2025-01-01")]
+    ['June 2024']
+    """
+    sentences = split_sentences(text, language)
+    dates_language = None if language == "en" else language
+    proper = proper_words(s.text for s in sentences)
+    proper |= {word for name in known_actors for word in name.split()}
+    rows: list[dict[str, Any]] = []
+    context: _Context | None = None
+    day: _Context | None = None
+    section = -1
+    previous_claimant: str | None = None
+    names_so_far: list[str] = list(known_actors)
+    for sentence in sentences:
+        if sentence.section != section:
+            section, context, day = sentence.section, None, None
+        body = sentence.text
+        mentions = find_dates(body, reported_on, dates_language)
+        claim = find_claimant(body, previous_claimant)
+        names = capitalised_names(body, proper)
+        names_so_far.extend(n for n in names if n not in names_so_far)
+        claimant = None if claim is None else full_name(claim.text, names_so_far)
+        if claimant is not None and claimant[:1].isupper():
+            previous_claimant = claimant
+        spans = [(m.start, m.end) for m in mentions]
+        actors = [full_name(n, names_so_far) for n in names]
+        actors += [a for a in known_actors if a in body and a not in actors]
+        quantity, quantity_text = find_quantity(body, spans)
+        common = {
+            "title": short_title(body, claim, spans),
+            "quote": body,
+            "claimant": claimant,
+            "actors": list(dict.fromkeys(actors)),
+            "location": find_location(body, known_places),
+            "quantity": quantity,
+            "quantity_text": quantity_text,
+            "sentence_start": sentence.start,
+            "sentence_end": sentence.end,
+        }
+        dated = [m for m in mentions if m.date is not None or day is not None]
+        if not dated:
+            if claim is not None and undated:
+                rows.append(_undated(common, context, reported_on))
+            continue
+        previous: DateMention | None = None
+        for mention in dated:
+            row = dict(common)
+            read = mention.read_as or mention.text
+            if mention.date is None:  # "that day": the last day the text gave
+                assert day is not None
+                row.update(
+                    date=day.read,
+                    date_basis=f"'{mention.text}' in the text: the day given before",
+                )
+            elif mention.until and previous is not None and previous.date is not None:
+                row.update(
+                    date=previous.read_as or previous.text,
+                    end=read.split(" ", 1)[1],
+                    date_basis=WORDING,
+                    char_start=sentence.start + previous.start,
+                )
+            else:
+                basis = WORDING
+                if mention.read_as:
+                    basis = f"{WORDING} '{mention.text}', {mention.note} ({read})"
+                row.update(date=read, date_basis=basis)
+            row.setdefault("char_start", sentence.start + mention.start)
+            row["char_end"] = sentence.start + mention.end
+            rows.append(row)
+            previous = mention
+            if _is_day(mention):
+                day = _context_of(sentence, mention, reported_on, dates_language)
+        last = dated[-1]
+        if last.date is not None:
+            candidate = _context_of(sentence, last, reported_on, dates_language)
+            looks_back = (
+                claim is not None and context is not None and candidate.start < context.start
+            )
+            if not looks_back:
+                context = candidate
+            elif undated:  # the statement itself is dated by the text so far
+                rows.append(_undated(common, context, reported_on))
+    if not any(row["date_basis"] == WORDING for row in rows):
+        return []  # a text without dates has no dated claims, and none to date others by
+    return _deduplicated(rows)
+
+
+def _deduplicated(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    seen: set[tuple[Any, ...]] = set()
+    kept = []
+    for row in rows:
+        key = (row["sentence_start"], row["date"], row.get("end"), row.get("char_start"))
+        if key not in seen:
+            seen.add(key)
+            kept.append(row)
+    return kept
+
+
+def _undated(common: dict[str, Any], context: _Context | None, reported_on: object) -> dict:
+    row = dict(common)
+    if context is not None:
+        row.update(
+            date=context.read,
+            date_basis=INHERITED,
+            char_start=context.char_start,
+            char_end=context.char_end,
+        )
+    else:
+        from timeline.dates import parse_date
+
+        day = parse_date(reported_on).start.strftime("%Y-%m-%d")
+        row.update(date=day, date_basis=REPORT_DATE, char_start=None, char_end=None)
+    return row

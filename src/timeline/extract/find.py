@@ -1,0 +1,284 @@
+"""Spot the date expressions of a sentence and read each with the date engine.
+
+A regular expression proposes candidates (month names must be capitalised, so "may"
+the verb is no date); each candidate is read by :func:`timeline.parse_date` against the
+report date, and only what the engine accepts is kept. A bare year needs a preposition
+before it ("in 2024") or punctuation after it, so "2000 troops" is a number, not a year.
+"that day", "the same day" are kept as references to the previous date.
+
+Examples
+--------
+>>> [m.text for m in find_dates("Troops arrived in late October 2025.", "2025-11-01")]
+['late October 2025']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+import pandas as pd
+
+from timeline.dates import FuzzyDate, parse_date
+from timeline.dates.report_phrases import ANAPHORA
+from timeline.errors import DateParseError
+
+_MONTHS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.)"
+)
+_WEEKDAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+_PART = (
+    r"(?:(?i:early|mid|late|the (?:beginning|start|middle|end) of|"
+    r"the (?:first|second) half of|the (?:first|second|third|last) week of)[- ])"
+)
+_SEASON = r"(?i:spring|summer|autumn|winter)"
+_NUMBER = r"(?:\d{1,3}|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))"
+_QUAL = r"(?:(?i:about|around|approximately|circa|roughly) )?"
+_TIME = (
+    r"(?:(?:\d{1,2}:\d{2}(?:\s?(?i:a\.m\.|p\.m\.|am|pm))?|\d{1,2}\s?(?i:a\.m\.|p\.m\.))"
+    r"(?: (?:GMT|UTC|[A-Z]{3}))?)"
+)
+_LOCAL = r"(?: \((?i:local time)\)|,? (?i:local time))"
+
+_SINGLE = "|".join(
+    (
+        r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?",
+        r"\d{1,2}[./]\d{1,2}[./]\d{4}",
+        rf"(?:{_WEEKDAYS},? )?{_DAY}(?: ?[-–] ?{_DAY})? (?:of )?{_MONTHS}(?:,? {_YEAR})?",
+        rf"(?:{_WEEKDAYS},? )?{_MONTHS} {_DAY}(?: ?[-–] ?{_DAY})?(?:,? {_YEAR})?(?!\d|,\d)",
+        rf"{_PART}?{_MONTHS}(?:,? (?:of )?{_YEAR})?",
+        rf"{_PART}?(?:(?i:the) )?{_SEASON}(?: (?i:of))? {_YEAR}",
+        rf"{_PART}?(?:(?i:the|this|last|next|this past) ){_SEASON}",
+        rf"(?i:the )?(?i:first|second|third|fourth) (?i:quarter|half) (?i:of )?{_YEAR}",
+        rf"Q[1-4] {_YEAR}|H[12] {_YEAR}",
+        rf"{_PART}?(?i:the )?(?:1[5-9]|20)\d0s",
+        rf"{_PART}{_YEAR}",
+        _YEAR,
+        rf"(?i:(?:earlier|early|late|later) (?:on )?)?(?i:last |next |this )?{_WEEKDAYS}"
+        rf"(?: (?i:morning|afternoon|evening|night))?",
+        r"(?i:yesterday|today|tonight|tomorrow)",
+        r"(?i:the (?:start|beginning|end|middle) of (?:the|this|last|next) (?:year|month))",
+        r"(?i:(?:last|this|next) (?:week|month|year))",
+        rf"(?i:{_NUMBER} (?:days?|weeks?|months?|years?) ago)",
+        rf"(?i:(?:over |in |during )?the (?:past|last) (?:{_NUMBER} |few |several )?"
+        r"(?:days?|weeks?|months?|years?))",
+        r"(?i:(?:in|over|during) (?:the )?recent (?:days|weeks|months))",
+        r"(?i:the \d{1,2}(?:st|nd|rd|th))(?! (?:century|anniversary|time))",
+        rf"(?i:{ANAPHORA.pattern})",
+    )
+)
+_PREFIX = r"(?:(?i:since|until|till|by|before|after|as of|from|between) )?"
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    timed = rf"(?:{_TIME}{_LOCAL}? (?i:on )?)?"
+    single = rf"{timed}{_QUAL}(?:{_SINGLE})(?:{_LOCAL})?"
+    # A range: "from June to August 2024", "between 1 and 3 November 2024", "2024-2025".
+    return re.compile(
+        rf"(?<![\w-]){timed}{_PREFIX}{single}"
+        rf"(?:(?: ?[-–] ?| (?i:to|until|till|through|and) ){single})?(?![\w])"
+    )
+
+
+_TRIGGER = re.compile(
+    rf"\d|{_MONTHS}|{_WEEKDAYS}|(?i:yesterday|today|tonight|tomorrow|week|month|year|"
+    r"spring|summer|autumn|winter|quarter|half|recent|\bdays?\b|decade|\bago\b)"
+)
+_YEAR_ONLY = re.compile(_YEAR + r"(?:s)?")
+_YEAR_CONTEXT = frozenset(
+    [
+        "in",
+        "since",
+        "until",
+        "till",
+        "by",
+        "from",
+        "of",
+        "during",
+        "before",
+        "after",
+        "through",
+        "to",
+        "and",
+        "early",
+        "late",
+        "mid",
+        "spring",
+        "summer",
+        "autumn",
+        "winter",
+        "year",
+    ]
+)
+_UNTIL = re.compile(r"(?i:until|till) ")
+_FUTURE = re.compile(
+    r"\b(?:will|shall|(?:is|are) (?:due|set|scheduled|expected|planned|to)|plans? to|would|"
+    r"scheduled for|expects?|upcoming|next)\b"
+)
+_PERFECT = re.compile(r"\b(?:had|has|have)\s+(?:\w+ly\s+)?(?:been\s+)?\w+(?:ed|en|wn|un|ne|t)\b")
+_YEARLESS = re.compile(rf"^(?:(?i:on|the) )?(?:{_DAY} (?:of )?{_MONTHS}|{_MONTHS} {_DAY})$")
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date expression of a sentence: its text, offsets in the sentence and its date.
+
+    ``date`` is None for a reference to an earlier date ("that day"); ``until`` marks an
+    end given alone ("until the spring of 2025"), which may close a span that starts at
+    an earlier date of the same sentence. ``read_as`` is the text the date was read as
+    when the sentence's tense made it differ from the engine's reading (``note`` says how).
+    """
+
+    text: str
+    start: int
+    end: int
+    date: FuzzyDate | None
+    until: bool = False
+    read_as: str | None = None  # the text the engine read, when not ``text`` itself
+    note: str | None = None  # why it was read so
+
+
+def _bare_year_ok(sentence: str, start: int, end: int) -> bool:
+    before = sentence[:start].rstrip().rsplit(None, 1)
+    word = before[-1].lower().strip("(,") if before else ""
+    after = sentence[end : end + 2]
+    return word in _YEAR_CONTEXT or not after.strip() or after[0] in ".,;:)!?"
+
+
+def _tense(
+    sentence: str, text: str, date: FuzzyDate, reported_on: object
+) -> tuple[str | None, str | None, FuzzyDate]:
+    """Re-read a date by the tense of its sentence.
+
+    The engine puts a day without a year ("18 February") on or before the report date;
+    in a sentence about the future ("will be sworn in on 18 February") it is the next
+    one after it. "By Tuesday" is a deadline ahead, except in a perfect-tense sentence
+    ("had positioned 1,000 workers by Tuesday"): on or before the Tuesday just past.
+    """
+    read = text
+    reported = _report_start(reported_on)
+    before = date.end is not None and date.end <= reported
+    if _YEARLESS.match(read) and before and _FUTURE.search(sentence):
+        for year in (reported.year, reported.year + 1):
+            ahead = _read(f"{read} {year}", None)
+            if ahead is not None and ahead.start >= reported:
+                return f"{read} {year}", "a sentence about the future: the next one", ahead
+    if read.lower().startswith("by ") and _PERFECT.search(sentence):
+        past = _read("until " + read[3:], reported_on)
+        if past is not None:
+            note = "a sentence in the perfect tense: on or before the one just past"
+            return "until " + read[3:], note, past
+    return None, None, date
+
+
+def _report_start(reported_on: object) -> object:
+    key = str(reported_on)
+    if _REPORT_CACHE.get("key") != key:
+        _REPORT_CACHE.update(key=key, start=parse_date(reported_on).start)
+    return _REPORT_CACHE["start"]
+
+
+_REPORT_CACHE: dict[str, object] = {}
+
+
+def _read(text: str, reported_on: object) -> FuzzyDate | None:
+    try:
+        return read_date(text, reported_on)
+    except (DateParseError, ValueError):
+        return None
+
+
+@lru_cache(maxsize=8192)
+def _read_cached(text: str, reported: str | None, language: str | None) -> FuzzyDate:
+    if language is None or language == "en":
+        return parse_date(text, reported)
+    from timeline.dates import DateConventions
+
+    return parse_date(text, reported, conventions=DateConventions(language=language))
+
+
+def read_date(text: str, reported_on: object, language: str | None = None) -> FuzzyDate:
+    """:func:`timeline.parse_date` of a date text against the report date, each pair read
+    once (an article repeats its dates, and a draft reads each date twice); ``language``
+    is the date engine's (None or "en": English).
+
+    Raises
+    ------
+    DateParseError
+        As :func:`timeline.parse_date`.
+
+    Examples
+    --------
+    >>> read_date("the 13th", "2025-11-20").edtf
+    '2025-11-13'
+    """
+    if reported_on is None:
+        return _read_cached(text, None, language)
+    if not isinstance(reported_on, str):
+        reported_on = str(pd.Timestamp(reported_on).date())
+    return _read_cached(text, reported_on, language)
+
+
+def find_dates(
+    sentence: str, reported_on: object, language: str | None = None
+) -> list[DateMention]:
+    """The date expressions of one sentence that the date engine reads.
+
+    Parameters
+    ----------
+    sentence
+        One sentence.
+    reported_on
+        The report date relative expressions are resolved against.
+    language
+        "ru", "uk" or "ko" read the sentence with that language's table
+        (:mod:`timeline.extract.foreign`); None or "en": English.
+
+    Returns
+    -------
+    list of DateMention
+        In sentence order; ``sentence[m.start:m.end] == m.text``.
+
+    Examples
+    --------
+    >>> [(m.text, m.date.edtf) for m in find_dates("He left on the 13th.", "2025-11-20")]
+    [('the 13th', '2025-11-13')]
+    """
+    if language not in (None, "en"):
+        from timeline.extract.foreign import find_foreign_dates
+
+        return find_foreign_dates(sentence, reported_on, language)
+    mentions: list[DateMention] = []
+    if _TRIGGER.search(sentence) is None:  # no digit, month, weekday or date word
+        return mentions
+    for match in _pattern().finditer(sentence):
+        text, start, end = match.group(), match.start(), match.end()
+        if _YEAR_ONLY.fullmatch(text) and not _bare_year_ok(sentence, start, end):
+            continue
+        if ANAPHORA.fullmatch(text.lower()):
+            mentions.append(DateMention(text, start, end, None))
+            continue
+        date = _read(text, reported_on)
+        until = False
+        read_as = None
+        note = None
+        if date is not None:
+            read_as, note, date = _tense(sentence, text, date, reported_on)
+        if date is None:  # drop a prefix the engine does not take ("as of", "by" + range)
+            head = re.match(r"(?i:as of|by|from|after|before|since) ", text)
+            if head is None:
+                continue
+            start += head.end()
+            text = sentence[start:end]
+            date = _read(text, reported_on)
+            if date is None:
+                continue
+        if _UNTIL.match(text):
+            until = True
+        mentions.append(DateMention(text, start, end, date, until, read_as, note))
+    return mentions

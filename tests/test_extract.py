@@ -1,0 +1,333 @@
+"""tl.extract_events: sentences, dates, claimants, names, offsets, the frame."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import timeline as tl
+from timeline.extract.claims import find_claimant
+from timeline.extract.find import find_dates
+from timeline.extract.names import find_quantity
+from timeline.extract.segment import split_sentences
+from timeline.schema import REQUIRED_COLUMNS
+
+REPORTED = "2025-11-20"  # a Thursday
+
+
+# --------------------------------------------------------------------------- sentences
+
+
+def test_sentences_keep_their_offsets_and_skip_headings() -> None:
+    text = "Talks in Jeddah\nU.S. officials met on Tuesday. Mr. Lee said so.\n\nThey left."
+    sentences = split_sentences(text)
+    assert [s.text for s in sentences] == [
+        "U.S. officials met on Tuesday.",
+        "Mr. Lee said so.",
+        "They left.",
+    ]
+    assert all(text[s.start : s.end] == s.text for s in sentences)
+    assert [s.section for s in sentences] == [1, 1, 1]
+    assert [s.paragraph for s in sentences] == [1, 1, 2]  # blank lines are no paragraph
+
+
+def test_a_sentence_cut_after_an_initialism_or_a_clock_time_is_rejoined() -> None:
+    text = "The ship sailed on Sunday, the U.S. Seventh Fleet said. It hit at 8 p.m. EDT on Monday."
+    assert [s.text for s in split_sentences(text)] == [
+        "The ship sailed on Sunday, the U.S. Seventh Fleet said.",
+        "It hit at 8 p.m. EDT on Monday.",
+    ]
+
+
+# --------------------------------------------------------------------------- claimants
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claimant"),
+    [
+        ("According to Seoul, the units include construction brigades.", "Seoul"),
+        ("The troops arrived, according to the NIS.", "the NIS"),
+        ("The NIS said that 10,000 soldiers had been deployed.", "The NIS"),
+        ("Gerasimov confirmed their involvement.", "Gerasimov"),
+        ("Troops left on Tuesday, U.S. officials said.", "U.S. officials"),
+        ("U.S. officials said on Tuesday that the pause was over.", "U.S. officials"),
+        ("Kim Jong Un announced plans to erect a monument.", "Kim Jong Un"),
+        (
+            "“We are watching closely,” an intelligence representative noted.",
+            "an intelligence representative",
+        ),
+        (
+            "“They were calm,” wrote war correspondent Alexander Kots, who noted it.",
+            "war correspondent Alexander Kots",
+        ),
+        ("“It is catastrophic,” said Claire Nicolet, the head of the team.", "Claire Nicolet"),
+        ("Putin, in turn, remarked that cooperation “is developing according to plan.”", "Putin"),
+        (
+            "Dmitry Peskov, the Kremlin spokesman, told reporters that Moscow would wait.",
+            "Dmitry Peskov",
+        ),
+        ("Turnout was 44%, the commission said on Monday.", "the commission"),
+        ("The pause was lifted the same day, after Ukraine agreed to a ceasefire.", None),
+        ("The strike hit an oil depot near the border.", None),
+        ("Cooperation “is developing according to plan.”", None),
+    ],
+)
+def test_claimant(sentence: str, claimant: str | None) -> None:
+    found = find_claimant(sentence)
+    assert (found.text if found else None) == claimant
+
+
+def test_a_pronoun_stands_for_the_last_claimant() -> None:
+    assert (
+        find_claimant("“Never,” he observed.", previous="Alexander Kots").text == "Alexander Kots"
+    )
+    assert find_claimant("“Never,” he observed.") is None
+
+
+def test_a_verb_inside_a_quotation_is_not_an_attribution() -> None:
+    assert find_claimant("“Officials said nothing,” the report read.") is None
+
+
+# --------------------------------------------------------------------------- dates
+
+
+def test_dates_found_in_a_sentence_and_read_against_the_report_date() -> None:
+    sentence = (
+        "Troops left on the 13th and returned earlier on Tuesday, 3 November 2025 (local time)."
+    )
+    found = find_dates(sentence, REPORTED)
+    assert [m.text for m in found] == [
+        "the 13th",
+        "earlier on Tuesday",
+        "3 November 2025 (local time)",
+    ]
+    assert [m.date.start for m in found] == [
+        pd.Timestamp("2025-11-13"),
+        pd.Timestamp("2025-11-18"),
+        pd.Timestamp("2025-11-03"),
+    ]
+    assert all(sentence[m.start : m.end] == m.text for m in found)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Russia may be transferring technology.",  # "may", the verb
+        "It sent 2000 troops to the front.",  # a number, not a year
+        "The 19th century saw many wars.",  # an ordinal, not a day
+    ],
+)
+def test_no_false_dates(sentence: str) -> None:
+    assert find_dates(sentence, REPORTED) == []
+
+
+def test_future_and_perfect_tense() -> None:
+    sworn = find_dates("He will be sworn in on 18 February.", "2025-01-22")[0]
+    assert sworn.date.start == pd.Timestamp("2025-02-18")
+    had = find_dates("It had sent 1,000 workers by Tuesday.", REPORTED)[0]
+    assert (pd.isna(had.date.start), had.date.end) == (True, pd.Timestamp("2025-11-19"))
+    ahead = find_dates("Talks will resume by Monday.", REPORTED)[0]
+    assert (ahead.date.start, ahead.date.end) == (
+        pd.Timestamp(REPORTED),
+        pd.Timestamp("2025-11-25"),
+    )
+
+
+def test_quantity() -> None:
+    assert find_quantity("The NIS said about 10,000 soldiers were sent.", []) == (
+        10000.0,
+        "about 10,000 soldiers",
+    )
+    assert find_quantity("It happened in 2024.", [(15, 19)]) == (None, None)
+    assert find_quantity("Some 2.5 million people fled.", [])[0] == 2_500_000.0
+
+
+# --------------------------------------------------------------------------- the frame
+
+ARTICLE = "\n".join(
+    [
+        "Drones hit depot",
+        "",
+        "Ukrainian drones struck an oil depot in the Bryansk region overnight on Wednesday, "
+        "Ukraine's General Staff said on Thursday.",
+        "Russia's Defence Ministry said its air defences had destroyed about 34 drones.",
+        "The two delegations met in Jeddah on Tuesday. "
+        "The pause was lifted that day, officials said.",
+        "Reports of fighting first surfaced in 2024, though Moscow remained silent until the "
+        "spring of 2025.",
+        "",
+    ]
+)
+
+
+@pytest.fixture(scope="module")
+def events() -> pd.DataFrame:
+    return tl.extract_events(
+        ARTICLE, reported_on="2025-03-14", source="Test wire", source_url="https://example.org/a"
+    )
+
+
+def test_one_row_per_dated_claim(events: pd.DataFrame) -> None:
+    assert events["date_text"].tolist() == [
+        "Wednesday",
+        "Thursday",
+        "Thursday",
+        "Tuesday",
+        "Tuesday",  # "that day": the day it refers to, as written there
+        "2024",
+        "2024",
+    ]
+    assert events["start"].tolist()[:5] == [
+        pd.Timestamp("2025-03-12"),
+        pd.Timestamp("2025-03-13"),
+        pd.Timestamp("2025-03-13"),
+        pd.Timestamp("2025-03-11"),
+        pd.Timestamp("2025-03-11"),
+    ]
+    span = events.iloc[6]
+    assert (span["end_text"], span["start"], span["end"], span["kind"]) == (
+        "the spring of 2025",
+        pd.Timestamp("2024-01-01"),
+        pd.Timestamp("2025-06-01"),
+        "span",
+    )
+
+
+def test_date_basis_claimant_source(events: pd.DataFrame) -> None:
+    assert events["date_basis"].tolist()[:3] == [
+        "article wording",
+        "article wording",
+        "date of the preceding sentence (the sentence gives none)",
+    ]
+    assert events["date_basis"].iloc[4] == "'that day' in the text: the day given before"
+    assert events["claimant"].tolist()[:3] == [
+        "Ukraine's General Staff",
+        "Ukraine's General Staff",
+        "Russia's Defence Ministry",
+    ]
+    assert events["source"].eq("Test wire").all()
+    assert events["source_url"].eq("https://example.org/a").all()
+    assert events["quantity"].iloc[2] == 34
+    assert events["quantity_text"].iloc[2] == "about 34 drones"
+    assert events["location"].iloc[0] == "Bryansk region"
+    assert "Moscow" in events["actors"].iloc[6]
+
+
+def test_offsets_point_at_the_claim(events: pd.DataFrame) -> None:
+    for row in events.itertuples():
+        assert ARTICLE[row.sentence_start : row.sentence_end] == row.quote
+        if row.date_basis == "article wording" and pd.isna(row.end_text):
+            assert ARTICLE[row.char_start : row.char_end] == row.date_text
+    that_day = events.iloc[4]
+    assert ARTICLE[that_day.char_start : that_day.char_end] == "that day"
+    inherited = events.iloc[2]
+    assert ARTICLE[inherited.char_start : inherited.char_end] == "Thursday"  # where it is written
+    span = events.iloc[6]
+    assert ARTICLE[span.char_start : span.char_end] == (
+        "2024, though Moscow remained silent until the spring of 2025"
+    )
+
+
+def test_the_frame_is_canonical_and_plots(events: pd.DataFrame) -> None:
+    assert list(events.columns[: len(REQUIRED_COLUMNS)]) == list(REQUIRED_COLUMNS)
+    assert events["event_id"].is_unique
+    figure = tl.plot(events)
+    assert len(figure.data) > 0
+
+
+def test_report_date_for_undated_claims_only_when_nothing_else() -> None:
+    text = "The agency said troops were sent. Talks took place on Tuesday."
+    events = tl.extract_events(text, reported_on=REPORTED)
+    assert events["date_text"].tolist() == ["2025-11-20", "Tuesday"]
+    assert events["date_basis"].iloc[0].startswith("report date")
+    assert pd.isna(events["char_start"].iloc[0])
+    assert tl.extract_events(text, reported_on=REPORTED, undated=False)["date_text"].tolist() == [
+        "Tuesday"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text", ["", "Nothing happened here.", "The agency said troops were sent, officials said."]
+)
+def test_text_without_dates_gives_an_empty_canonical_frame(text: str) -> None:
+    events = tl.extract_events(text, reported_on=REPORTED)
+    assert events.empty
+    assert set(REQUIRED_COLUMNS) <= set(events.columns)
+    assert {"quote", "claimant", "char_start", "date_basis"} <= set(events.columns)
+
+
+def test_known_names() -> None:
+    known = pd.DataFrame({"actors": [["Sergei Lavrov", "NATO"]], "location": ["Moscow"]})
+    events = tl.extract_events(
+        "Lavrov met NATO envoys on Monday in moscow and Moscow.", reported_on=REPORTED, known=known
+    )
+    assert "Sergei Lavrov" in events["actors"].iloc[0]
+    assert events["location"].iloc[0] == "Moscow"
+
+
+def test_the_draft_renders_after_a_csv_round_trip(tmp_path: object) -> None:
+    text = (
+        "Talks began on Tuesday. The pause was lifted that day, officials said. "
+        "Trucks arrived at 6 a.m. on Monday. He will be sworn in on 18 February. "
+        "It had sent 1,000 workers by Wednesday. Shelling went on Thursday morning."
+    )
+    events = tl.extract_events(text, reported_on=REPORTED)
+    path = tmp_path / "draft.csv"  # type: ignore[operator]
+    tl.export(events, path)
+    again = tl.load_events(path)
+    columns = ["date_text", "start", "end", "kind"]
+    assert again[columns].astype(str).values.tolist() == events[columns].astype(str).values.tolist()
+    assert events["start"].iloc[3] == pd.Timestamp("2026-02-18")
+    assert "sentence about the future" in events["date_basis"].iloc[3]
+
+
+def test_hostile_text_stays_text(tmp_path: object) -> None:
+    text = (
+        '=HYPERLINK("http://evil") <script>alert(1)</script> troops left on Monday, officials said.'
+    )
+    events = tl.extract_events(text, reported_on=REPORTED)
+    assert events["quote"].iloc[0] == text
+    assert "<script>" in events["title"].iloc[0]
+    path = tmp_path / "draft.csv"  # type: ignore[operator]
+    tl.export(events, path)
+    assert tl.load_events(path)["quote"].iloc[0] == text
+    html = tmp_path / "draft.html"  # type: ignore[operator]
+    tl.export(tl.plot(events), html)
+    assert "<script>alert(1)</script>" not in html.read_text(encoding="utf-8")
+
+
+def test_bad_arguments() -> None:
+    with pytest.raises(ValueError, match="reported_on is required"):
+        tl.extract_events("On Monday.", reported_on=None)
+    with pytest.raises(ValueError, match="one day"):
+        tl.extract_events("On Monday.", reported_on="November 2025")
+    with pytest.raises(TypeError, match="text must be a str"):
+        tl.extract_events(b"On Monday.", reported_on=REPORTED)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="known must be"):
+        tl.extract_events("On Monday.", reported_on=REPORTED, known=[])  # type: ignore[arg-type]
+
+
+def test_russian_ukrainian_and_korean_dates() -> None:
+    russian = (
+        "По данным разведки, с сентября КНДР направила в Россию около 10 000 военных. "
+        "В конце октября министр посетила Москву, сообщил МИД России."
+    )
+    events = tl.extract_events(russian, reported_on="2025-11-01", language="ru")
+    assert events["date_text"].tolist() == ["с сентября", "конце октября"]
+    assert events["start"].tolist() == [pd.Timestamp("2025-09-01"), pd.Timestamp("2025-10-21")]
+    assert events["open_end"].tolist() == [True, False]
+    assert events["claimant"].tolist() == ["разведки", "МИД России"]
+    ukrainian = "З вересня війська перебувають у Курській області, повідомив Генштаб 13 березня."
+    events = tl.extract_events(ukrainian, reported_on="2025-11-01", language="uk")
+    assert events["date_text"].tolist() == ["З вересня", "13 березня"]
+    assert events["start"].iloc[1] == pd.Timestamp("2025-03-13")
+    korean = (
+        "국정원에 따르면 북한은 9월부터 러시아에 병력을 파병했다. "
+        "지난달 말 외무상이 방문했다고 외교부가 밝혔다."
+    )
+    events = tl.extract_events(korean, reported_on="2025-11-01", language="ko")
+    assert events["date_text"].tolist() == ["9월부터", "지난달 말"]
+    assert events["claimant"].tolist() == ["국정원", "외교부"]
+    assert events["start"].iloc[1] == pd.Timestamp("2025-10-21")
+    with pytest.raises(ValueError, match="language must be"):
+        tl.extract_events(korean, reported_on="2025-11-01", language="fr")
