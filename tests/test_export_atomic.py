@@ -87,6 +87,12 @@ def test_a_250_character_file_name_works(tmp_path: Path, suffix: str) -> None:
     assert _names(tmp_path) == [target.name]
 
 
+def test_a_name_too_long_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(OSError, match=r"cannot write .*File name too long"):
+        tl.export(story_events(), tmp_path / ("r" * 300 + ".csv"))
+    assert _names(tmp_path) == []
+
+
 def test_a_failed_write_leaves_neither_a_temporary_file_nor_a_change(tmp_path: Path) -> None:
     target = tmp_path / "report.csv"
     target.write_text("old")

@@ -84,6 +84,18 @@ def test_a_wide_csv_loads_in_time_growing_linearly(tmp_path: Path) -> None:
     assert events["c1199"].tolist() == [1199]
 
 
+def test_wide_rows_get_stable_ids_and_exact_repeats_are_found() -> None:
+    names = ["title", "date", *(f"c{i}" for i in range(300))]
+    rows = [["a", "2024", *range(300)], ["b", "2024", *range(300)], ["a", "2024", *range(300)]]
+    frame = pd.DataFrame(rows, columns=names)
+    failures = tl.validate_events(frame)
+    assert failures[["row", "column"]].values.tolist() == [[2, "event_id"]]
+    assert "repeats row 0" in failures["reason"].iloc[0]
+    first = tl.load_events(frame.iloc[:2])["event_id"].tolist()
+    assert first == tl.load_events(frame.iloc[:2])["event_id"].tolist()
+    assert len(set(first)) == 2 and all(len(i) == 16 for i in first)
+
+
 def test_a_json_record_with_many_keys(tmp_path: Path) -> None:
     path = tmp_path / "wide.json"
     path.write_text(

@@ -108,7 +108,11 @@ def atomic_write(path: str | os.PathLike, write: Callable[[Path], None]) -> Path
         os.close(handle)
         write(partial)
         os.chmod(partial, mode)
-        os.replace(partial, target)
+        try:
+            os.replace(partial, target)
+        except OSError as exc:  # a name too long, the target turned into a folder...
+            msg = f"cannot write {str(target)!r}: {exc.strerror or exc}"
+            raise type(exc)(msg) from exc
     except BaseException:
         with contextlib.suppress(OSError):
             partial.unlink()

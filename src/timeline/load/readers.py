@@ -32,7 +32,7 @@ from timeline.errors import Reason
 from timeline.load.limits import MAX_FIELD_BYTES, check_archive
 from timeline.load.quotes import (
     has_multiline_cells,
-    quote_count_is_odd,
+    quote_count,
     record_number,
     swallows_the_end,
     unterminated_quote,
@@ -239,12 +239,14 @@ def _read_delimited(path: Path, whole_numbers: Collection[str] = ()) -> RawTable
         data = source if isinstance(source, bytes) else path.read_bytes()
         source = data.removeprefix(b"\xef\xbb\xbf").lstrip(b"\r\n")
     broken: list[dict[str, Any]] = []
-    if quote_count_is_odd(source):
+    quotes = quote_count(source)
+    if quotes % 2:
         source, broken = _cut_unterminated_quotes(
             source if isinstance(source, bytes) else path.read_bytes(), delimiter
         )
     table = _read_records(path, source, delimiter, names, whole_numbers)
-    if not broken and (swallows_the_end(source, table.frame) or has_multiline_cells(table.frame)):
+    suspect = quotes and (swallows_the_end(source, table.frame) or has_multiline_cells(table.frame))
+    if not broken and suspect:
         data = source if isinstance(source, bytes) else path.read_bytes()
         source, broken = _cut_unterminated_quotes(data, delimiter)
         if broken:
