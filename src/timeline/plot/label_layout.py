@@ -201,7 +201,9 @@ def _closest(
     an interval of positions of the box's edge nearest the axis; the edge moves away from
     the axis past the intervals until it is free.
     """
-    x0 = min(max(ax - fraction * width, region.left), region.right - width)
+    # the leader meets the box ``fraction`` of the way along it, LEADER_INSET from its ends
+    x0 = ax - LEADER_INSET - fraction * (width - 2 * LEADER_INSET)
+    x0 = min(max(x0, region.left), region.right - width)
     x1 = x0 + width
     if not (x0 + LEADER_INSET <= ax <= x1 - LEADER_INSET):
         return None
