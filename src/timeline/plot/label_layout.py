@@ -250,22 +250,19 @@ def _closest(
             blocked.append((low - gap, high + height + gap))
         else:
             blocked.append((low - height - gap, high + gap))
+    # one pass: moving the edge past an interval can only land it in one met later
     if above:
         edge = region.bottom
-        while True:
-            inside = [lo for lo, hi in blocked if lo < edge < hi]
-            if not inside:
-                break
-            edge = min(inside)
+        for low, high in sorted(blocked, key=lambda interval: -interval[1]):
+            if low < edge < high:
+                edge = low
         if edge - height < region.top:
             return None
         return Box(x0, edge - height, x1, edge)
     edge = region.top
-    while True:
-        inside = [hi for lo, hi in blocked if lo < edge < hi]
-        if not inside:
-            break
-        edge = max(inside)
+    for low, high in sorted(blocked):
+        if low < edge < high:
+            edge = high
     if edge + height > region.bottom:
         return None
     return Box(x0, edge, x1, edge + height)
