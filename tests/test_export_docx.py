@@ -162,3 +162,30 @@ def test_web_links() -> None:
     assert is_web_link("http://a.example/x")
     assert not is_web_link("file:///etc/passwd")
     assert not is_web_link("https://a.example/\nx")
+
+
+@pytest.mark.browser
+def test_chronology_images(image_session, seed, tmp_path: Path) -> None:
+    path = tl.export(seed, tmp_path / "chronology.png", chronology=True, color="category")
+    with Image.open(path) as image:
+        assert image.size == (1280, 720)
+    out = tmp_path / "cli.png"
+    assert (
+        main(
+            [
+                "render",
+                str(REPO / "data" / "events.csv"),
+                "-o",
+                str(out),
+                "-q",
+                "--chronology",
+                "--width",
+                "1123",
+                "--height",
+                "794",
+            ]
+        )
+        == 0
+    )
+    with Image.open(out) as image:
+        assert image.size == (1123, 794)

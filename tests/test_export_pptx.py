@@ -77,6 +77,10 @@ def test_deck_is_16_by_9_with_title_picture_and_tables(deck) -> None:
     right = Emu(pictures[0].left + pictures[0].width)
     bottom = Emu(pictures[0].top + pictures[0].height)
     assert right <= deck.slide_width and bottom <= deck.slide_height
+    # the chronology fills the slide between the banners
+    assert pictures[0].name == "chronology" and pictures[0].width == deck.slide_width
+    banner = next(s for s in slides[1].shapes if s.name == "banner")
+    assert pictures[0].top == banner.height
     for slide in slides[2:]:
         assert texts(slide)[0].startswith("Key events")
 

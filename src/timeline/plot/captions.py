@@ -10,7 +10,10 @@ from __future__ import annotations
 import pandas as pd
 
 from timeline.plot.text_metrics import text_width, wrap_text
-from timeline.text import truncate
+from timeline.text import escape_text, truncate
+
+LEGEND_TEXT_PX = 260.0
+"""Widest line of a legend entry (a longer name wraps, then ends in an ellipsis)."""
 
 SOURCE_LIMIT = 60
 """Characters of one source name in a summary (a long article citation is cut)."""
@@ -105,3 +108,14 @@ def sources_lines(
         return fit_lines(head + truncate(counts[0][0], SOURCE_LIMIT), width, size, max_lines)
     more = "; …" if len(shown) < len(counts) else ""
     return wrap_text(head + "; ".join(shown) + more, width, size)
+
+
+def legend_text(name: str, width: float = LEGEND_TEXT_PX, size: float = 11.0) -> str:
+    """A legend entry's name, escaped, wrapped to ``width`` pixels in at most two lines.
+
+    Examples
+    --------
+    >>> legend_text("Informal Sector Service Centre - for human rights and social justice")
+    'Informal Sector Service Centre - for human rights<br>and social justice'
+    """
+    return "<br>".join(escape_text(line) for line in fit_lines(str(name), width, size, 2))

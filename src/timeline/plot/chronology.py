@@ -74,7 +74,7 @@ class Badge:
 
 
 @dataclass
-class Band_:
+class Swimlane:
     """One swimlane (the whole chart when there are no lanes)."""
 
     name: str
@@ -94,7 +94,7 @@ class Layout:
     chart: Box
     x_range: tuple[float, float]
     eras: list[tuple[Band, EraLabel]]
-    bands: list[Band_]
+    bands: list[Swimlane]
     key_box: Box | None
     key_size: float
     key: list[tuple[KeyEntry, Box]]
@@ -306,7 +306,7 @@ def _lay_out_band(
     titled: bool,
     page: Page,
     axis_shares: tuple[float, ...] = (),
-) -> Band_:
+) -> Swimlane:
     chart = layout.chart
     members = np.flatnonzero(lane_codes == code).tolist()
     spans = [m for m in members if geometry.is_span[m]]
@@ -319,17 +319,17 @@ def _lay_out_band(
     top = box.y0 + (LANE_TITLE_PX if titled else 0.0)
     bottom = spans_top - 4
     if not instants:
-        return Band_(name, box, bottom - AXIS_CLEAR_BELOW / 2, spans=rows, keyed=list(numbered))
+        return Swimlane(name, box, bottom - AXIS_CLEAR_BELOW / 2, spans=rows, keyed=list(numbered))
     anchors_px = {m: layout.px(geometry.point[m]) for m in instants}
     labels, unlabelled = _milestone_labels(instants, anchors_px, dates, titles)
     anchors = [float(np.mean([anchors_px[m] for m in v[0].members])) for v in labels]
     sizes = [[(v.width, v.height) for v in variants] for variants in labels]
     order = [(-len(v[0].members), a) for v, a in zip(labels, anchors, strict=True)]
-    best: Band_ | None = None
+    best: Swimlane | None = None
     for share in axis_shares or AXIS_SHARES:
         # the numbers of keyed events sit under the axis: keep room for them
         axis_y = min(top + share * (bottom - top), bottom - AXIS_CLEAR_BELOW + 4)
-        band = Band_(name, box, axis_y, spans=rows, keyed=[*numbered, *unlabelled])
+        band = Swimlane(name, box, axis_y, spans=rows, keyed=[*numbered, *unlabelled])
         band.anchors = anchors_px
         above = Region(top, axis_y - AXIS_CLEAR_ABOVE, chart.x0, chart.x1)
         below = Region(axis_y + AXIS_CLEAR_BELOW, bottom, chart.x0, chart.x1)

@@ -10,6 +10,7 @@ side of the axis, the free spot closest to the axis.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -133,8 +134,10 @@ def place_labels(
     """
     count = len(anchors)
     result: list[Placed | None] = [None] * count
-    boxes: list[tuple[float, float, float, float]] = [(b.x0, b.y0, b.x1, b.y1) for b in obstacles]
-    leaders: list[tuple[float, float, float]] = []  # x, y low, y high
+    boxes = _Index()
+    for b in obstacles:
+        boxes.add((b.x0, b.y0, b.x1, b.y1))
+    leaders = _Index()  # (x, y low, x, y high) per leader
     sides = [(s, r) for s, r in (("above", above), ("below", below)) if r is not None]
     xs = np.asarray(anchors, dtype=float)
     pending = np.sort(xs)
@@ -177,10 +180,31 @@ def place_labels(
         placed = best[1]
         result[i] = placed
         box = placed.box
-        boxes.append((box.x0, box.y0, box.x1, box.y1))
+        boxes.add((box.x0, box.y0, box.x1, box.y1))
         low_y, high_y = sorted((placed.leader[1], placed.leader[2]))
-        leaders.append((ax, low_y, high_y))
+        leaders.add((ax, low_y, ax, high_y))
     return result
+
+
+class _Index:
+    """Boxes (x0, y0, x1, y1) kept sorted by x0, to find those reaching across columns."""
+
+    def __init__(self) -> None:
+        self.starts: list[float] = []
+        self.items: list[tuple[float, ...]] = []
+        self.widest = 0.0
+
+    def add(self, item: tuple[float, ...]) -> None:
+        at = bisect.bisect_right(self.starts, item[0])
+        self.starts.insert(at, item[0])
+        self.items.insert(at, item)
+        self.widest = max(self.widest, item[2] - item[0])
+
+    def across(self, left: float, right: float) -> list[tuple[float, ...]]:
+        """Items with ``x0 < right`` and ``x1 > left``."""
+        low = bisect.bisect_left(self.starts, left - self.widest)
+        high = bisect.bisect_left(self.starts, right)
+        return [item for item in self.items[low:high] if item[2] > left]
 
 
 def _closest(
@@ -191,8 +215,8 @@ def _closest(
     side: str,
     region: Region,
     axis_y: float,
-    boxes: list[tuple[float, float, float, float]],
-    leaders: list[tuple[float, float, float]],
+    boxes: _Index,
+    leaders: _Index,
     gap: float,
 ) -> Box | None:
     """The free box of this alignment nearest the axis on ``side``, or None.
@@ -201,7 +225,9 @@ def _closest(
     an interval of positions of the box's edge nearest the axis; the edge moves away from
     the axis past the intervals until it is free.
     """
-    x0 = min(max(ax - fraction * width, region.left), region.right - width)
+    # the leader meets the box ``fraction`` of the way along it, LEADER_INSET from its ends
+    x0 = ax - LEADER_INSET - fraction * (width - 2 * LEADER_INSET)
+    x0 = min(max(x0, region.left), region.right - width)
     x1 = x0 + width
     if not (x0 + LEADER_INSET <= ax <= x1 - LEADER_INSET):
         return None
@@ -209,9 +235,7 @@ def _closest(
     blocked: list[tuple[float, float]] = []  # open intervals of the near edge's y
     above = side == "above"
     left, right = x0 - gap, x1 + gap
-    for b in boxes:
-        if b[0] >= right or b[2] <= left:
-            continue
+    for b in boxes.across(left, right):
         straddles = b[0] < ax + gap and b[2] > ax - gap
         if above:  # near edge e: the box is [e - height, e], its leader [e, axis_y]
             blocked.append((b[1] - gap, b[3] + height + gap))
@@ -221,28 +245,24 @@ def _closest(
             blocked.append((b[1] - height - gap, b[3] + gap))
             if straddles and b[3] > axis_y:
                 blocked.append((b[1], inf))
-    for x, low, high in leaders:
-        if left < x < right:
-            if above:
-                blocked.append((low - gap, high + height + gap))
-            else:
-                blocked.append((low - height - gap, high + gap))
+    for _, low, _, high in leaders.across(left, right):
+        if above:
+            blocked.append((low - gap, high + height + gap))
+        else:
+            blocked.append((low - height - gap, high + gap))
+    # one pass: moving the edge past an interval can only land it in one met later
     if above:
         edge = region.bottom
-        while True:
-            inside = [lo for lo, hi in blocked if lo < edge < hi]
-            if not inside:
-                break
-            edge = min(inside)
+        for low, high in sorted(blocked, key=lambda interval: -interval[1]):
+            if low < edge < high:
+                edge = low
         if edge - height < region.top:
             return None
         return Box(x0, edge - height, x1, edge)
     edge = region.top
-    while True:
-        inside = [hi for lo, hi in blocked if lo < edge < hi]
-        if not inside:
-            break
-        edge = max(inside)
+    for low, high in sorted(blocked):
+        if low < edge < high:
+            edge = high
     if edge + height > region.bottom:
         return None
     return Box(x0, edge, x1, edge + height)

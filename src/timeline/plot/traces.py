@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from timeline.plot.captions import legend_text
 from timeline.plot.geometry import APPROXIMATE, CERTAIN, UNCERTAIN
 from timeline.plot.marks import MarkTable
 from timeline.plot.style import (
@@ -142,7 +143,7 @@ def group_legend(ctx: TraceContext) -> list[dict]:
             y=[None],
             mode="markers",
             marker={"symbol": "square", "size": 11, "color": ctx.group_colors[group]},
-            name=escape_text(ctx.group_names[group]),
+            name=legend_text(ctx.group_names[group]),  # long names wrap (2 lines at most)
             legendgroup=f"group-{group}",
             hoverinfo="skip",
             meta={"role": "legend_group"},
