@@ -454,6 +454,14 @@ _RULES: dict[tuple[str, ...], Rule] = {
     ("THIS", "MON"): lambda v: Spec(month=v[1], relative=("current",)),  # type: ignore[arg-type]
     ("LAST", "SEA"): lambda v: Spec(sub=("season", v[1]), relative=("previous",)),  # type: ignore[arg-type]
     ("LAST", "MON"): lambda v: Spec(month=v[1], relative=("previous",)),  # type: ignore[arg-type]
+    ("NEXT", "SEA"): lambda v: Spec(sub=("season", v[1]), relative=("following",)),  # type: ignore[arg-type]
+    ("NEXT", "MON"): lambda v: Spec(month=v[1], relative=("following",)),  # type: ignore[arg-type]
+    ("EARLIER", "THIS", "SEA"): lambda v: Spec(
+        sub=("season", v[2]), relative=("current",), clip="earlier"
+    ),
+    ("LATER", "THIS", "SEA"): lambda v: Spec(
+        sub=("season", v[2]), relative=("current",), clip="later"
+    ),
     ("WD",): lambda v: Spec(relative=("weekday", v[0], False)),
     ("LAST", "WD"): lambda v: Spec(relative=("weekday", v[1], True)),
 }
@@ -472,7 +480,7 @@ def side_spec(tokens: list[Token]) -> Spec:
         len(core) > 2
         and core[1].kind == "UNIT"
         and core[1].value == "week"
-        and (core[0].kind == "ORD" or (core[0].kind == "LAST" and core[2].kind == "MON"))
+        and (core[0].kind == "ORD" or (core[0].kind == "LAST" and core[2].kind in ("MON", "LAST")))
     ):
         spec = _week_of_month(core)  # "the first week of November 2024"
     else:

@@ -87,8 +87,9 @@ class Spec:
     ``relative`` is resolved against the report date: ``("day", k)``, ``("week", k)``,
     ``("month", k)``, ``("year", k)``, ``("weekday", w, strictly_before)`` or
     ``("current",)`` ("this spring": the occurrence that holds the report day, else the
-    one in the report's year) or ``("previous",)`` ("last winter": the latest one that is
-    over by the end of the report day). ``clip`` is "earlier" or "later" before resolution and
+    one in the report's year), ``("previous",)`` ("last winter": the latest one that is
+    over by the end of the report day) or ``("following",)`` ("next spring": the first one
+    that begins after the report day). ``clip`` is "earlier" or "later" before resolution and
     ``("earlier", day)`` after it: the unit is cut at the report day.
 
     Instances hold only the fields that were stated; the class holds the defaults. A
@@ -524,6 +525,8 @@ def resolve_relative(spec: Spec, ref_day: int | None, conv: DateConventions) -> 
         return _current(spec, ref_day, conv)
     if kind == "previous":
         return _previous(spec, ref_day, conv)
+    if kind == "following":
+        return _following(spec, ref_day, conv)
     if kind == "weekday":
         _, target, strictly_before = spec.relative
         back = (weekday(ref_day) - target) % 7
@@ -567,6 +570,16 @@ def _previous(spec: Spec, ref_day: int, conv: DateConventions) -> Spec:
         if unit_bounds(candidate, conv).end <= (ref_day + 1) * US_PER_DAY:
             return candidate
     return spec.copy(relative=None, year=ref_year - 2)  # not reached: a year has each unit
+
+
+def _following(spec: Spec, ref_day: int, conv: DateConventions) -> Spec:
+    """ "next spring", "next October": the first one that begins after the report day."""
+    ref_year = civil_from_days(ref_day)[0]
+    for year in range(ref_year - 1, ref_year + 2):
+        candidate = spec.copy(relative=None, year=year)
+        if unit_bounds(candidate, conv).start > ref_day * US_PER_DAY:
+            return candidate
+    return spec.copy(relative=None, year=ref_year + 2)  # not reached: a year has each unit
 
 
 def _day_spec(spec: Spec, day: int, week: str | None = None) -> Spec:

@@ -136,6 +136,7 @@ def _word_table() -> dict[str, tuple[str, object]]:
     for name, kind, offset in (
         ("last", "LAST", -1),
         ("previous", "LAST", -1),
+        ("final", "LAST", -1),
         ("this", "THIS", 0),
         ("next", "NEXT", 1),
     ):

@@ -48,6 +48,7 @@ WORDS: dict[str, str] = {
     "지난": "last",
     "이번": "this",
     "다음": "next",
+    "오는": "next",  # 오는 9월: the coming September
     "해": "year",
     "달": "month",
     "주": "week",

@@ -146,6 +146,9 @@ ROMAN_CENTURIES = tuple(
 
 REWRITES = (
     ("ё", "е"),
+    (r"\b(?:в )?ночь с (\d{1,2}) на (\d{1,2})\b", r" from \1 to \2 "),  # the night of 25-26
+    (r"^по\b(?! состоянию)", " until "),  # по 31 декабря: up to and including
+    (r"\bи (?:позже|позднее)\b", " or later "),
     *ROMAN_CENTURIES,  # XIX век: the 19th century
     (r"(?<!\d)(\d0)-?(?:х|е|ых|ые)\b", r"'\1"),  # 90-х: a two-digit decade, rejected
     (r"\b(?:года|лет) назад\b", " years ago "),  # два года назад

@@ -152,6 +152,9 @@ ROMAN_CENTURIES = tuple(
 
 REWRITES = (
     ("ʼ", "'"),
+    (r"\b(?:[ву] )?ніч з (\d{1,2}) на (\d{1,2})\b", r" from \1 to \2 "),  # the night of 25-26
+    (r"^по\b", " until "),  # по 31 грудня: up to and including
+    (r"\b(?:і|й|та) пізніше\b", " or later "),
     *ROMAN_CENTURIES,  # XIX століття: the 19th century
     (r"(?<!\d)(\d0)-?(?:х|ті|і|их)\b", r"'\1"),  # 90-х: a two-digit decade, rejected
     (r"(\d{3}0)-?(?:х|ті|і|их)\b", r"\1s"),  # 1990-х роках: the 1990s
