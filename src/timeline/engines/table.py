@@ -17,7 +17,7 @@ import pandas as pd
 from timeline.engines.buckets import bucket_counts
 from timeline.engines.canonical import to_canonical_frame
 from timeline.engines.collect import collect
-from timeline.engines.conditions import SEARCH, engine_expression, is_list_dtype, search_expression
+from timeline.engines.conditions import engine_expression, is_list_dtype
 from timeline.engines.epoch import END_MS, START_MS, stamp_ms, with_epoch_columns
 from timeline.filters import FilterState
 
@@ -119,11 +119,7 @@ class EventTable:
         expression = engine_expression(state, self.schema, reference_date=self.reference_date)
         frame = self._frame
         if expression is not None:
-            if state.search.strip():
-                frame = frame.with_columns(search_expression(self.schema).alias(SEARCH))
-                frame = frame.filter(expression).drop(SEARCH)
-            else:
-                frame = frame.filter(expression)
+            frame = frame.filter(expression)
         return EventTable(
             frame, engine=self.engine, reference_date=self.reference_date, state=state
         )
