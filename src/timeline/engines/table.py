@@ -66,6 +66,7 @@ class EventTable:
         self.state = state
         self._schema: dict[str, Any] | None = None
         self._length: int | None = None
+        self._extent: tuple[pd.Timestamp, pd.Timestamp] | bool | None = False  # False: not asked
 
     # --- description ---------------------------------------------------------------------
     @property
@@ -167,6 +168,8 @@ class EventTable:
         >>> tl.scan_events(events).extent()
         (Timestamp('2024-01-01 00:00:00'), Timestamp('2025-01-01 00:00:00'))
         """
+        if self._extent is not False:
+            return self._extent  # type: ignore[return-value]
         ends = [nw.col("end")]
         if "reported_on" in self.schema:
             ends.append(nw.col("reported_on"))
@@ -179,9 +182,11 @@ class EventTable:
             )
         )
         if int(answer["n"].to_list()[0] or 0) == 0:
+            self._extent = None
             return None
         low = _timestamp(answer["low"].to_list()[0])
         high = _timestamp(answer["high"].to_list()[0])
+        self._extent = (low, high)
         return low, high
 
     def bucket_counts(
