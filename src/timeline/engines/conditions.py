@@ -7,8 +7,9 @@ resolution, errors and keys); three are rewritten for engines:
   which every engine has, when the bound is a whole millisecond;
 - a facet on a list column (``actors``) is list membership instead of a match in the
   delimited key text pandas builds;
-- the search looks in :func:`search_expression`, the engine's form of
-  :func:`timeline.filters.search_text`.
+- a search word is looked for in each of title, description and quote (lowercase), which
+  keeps the events whose :func:`timeline.filters.search_text` holds it, without joining
+  the texts (:func:`search_expression` is that joined text, for engines that want it).
 
 Era rows pass every filter, as in pandas.
 """
@@ -66,9 +67,7 @@ def engine_expression(
 ) -> nw.Expr | None:
     """The expression true for the events ``state`` keeps, or None when it keeps all.
 
-    ``schema`` is the table's (column -> narwhals dtype); the search needs the
-    ``__search_text`` column of :func:`search_expression` to be present when
-    ``state.search`` is set.
+    ``schema`` is the table's (column -> narwhals dtype).
 
     Examples
     --------
@@ -93,6 +92,8 @@ def engine_expression(
                 )
             else:
                 expression = nw.col(START_MS).is_null() | (nw.col(START_MS) < millis)
+        if kind == "search":
+            expression = _search_word(key[1], schema)
         conditions.append(expression)
     for name in sorted(lists, key=FACET_COLUMNS.index):
         wanted = getattr(state, name)
@@ -110,6 +111,19 @@ def engine_expression(
     if era is not None:
         combined = combined | era.fill_null(False)
     return combined
+
+
+def _search_word(word: str, schema: Mapping[str, Any]) -> nw.Expr:
+    """``word`` in the lowercase title, description or quote: the same events as a match in
+    their joined search text (a word has no newline), without building that text."""
+    hits = [
+        nw.col(name).cast(nw.String()).str.to_lowercase().str.contains(word, literal=True)
+        for name in SEARCH_COLUMNS
+        if name in schema
+    ]
+    if not hits:
+        return nw.lit("").str.contains(word, literal=True)
+    return _any([hit.fill_null(False) for hit in hits])
 
 
 def _any(hits: list[nw.Expr]) -> nw.Expr:

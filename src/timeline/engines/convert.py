@@ -70,7 +70,7 @@ def convert(
     row_group_rows: int = DEFAULT_ROW_GROUP_ROWS,
     part_rows: int | None = None,
     failures: str | Path | None = None,
-    memory_limit: str = "1GB",
+    memory_limit: str = "512MB",
     progress: bool | None = None,
     **load_options: Any,
 ) -> ConvertResult:

@@ -17,7 +17,7 @@ import pandas as pd
 from timeline.engines.buckets import bucket_counts
 from timeline.engines.canonical import to_canonical_frame
 from timeline.engines.collect import collect
-from timeline.engines.conditions import SEARCH, engine_expression, is_list_dtype, search_expression
+from timeline.engines.conditions import engine_expression, is_list_dtype
 from timeline.engines.epoch import END_MS, START_MS, stamp_ms, with_epoch_columns
 from timeline.filters import FilterState
 
@@ -66,6 +66,7 @@ class EventTable:
         self.state = state
         self._schema: dict[str, Any] | None = None
         self._length: int | None = None
+        self._extent: tuple[pd.Timestamp, pd.Timestamp] | bool | None = False  # False: not asked
 
     # --- description ---------------------------------------------------------------------
     @property
@@ -119,11 +120,7 @@ class EventTable:
         expression = engine_expression(state, self.schema, reference_date=self.reference_date)
         frame = self._frame
         if expression is not None:
-            if state.search.strip():
-                frame = frame.with_columns(search_expression(self.schema).alias(SEARCH))
-                frame = frame.filter(expression).drop(SEARCH)
-            else:
-                frame = frame.filter(expression)
+            frame = frame.filter(expression)
         return EventTable(
             frame, engine=self.engine, reference_date=self.reference_date, state=state
         )
@@ -171,6 +168,8 @@ class EventTable:
         >>> tl.scan_events(events).extent()
         (Timestamp('2024-01-01 00:00:00'), Timestamp('2025-01-01 00:00:00'))
         """
+        if self._extent is not False:
+            return self._extent  # type: ignore[return-value]
         ends = [nw.col("end")]
         if "reported_on" in self.schema:
             ends.append(nw.col("reported_on"))
@@ -183,9 +182,11 @@ class EventTable:
             )
         )
         if int(answer["n"].to_list()[0] or 0) == 0:
+            self._extent = None
             return None
         low = _timestamp(answer["low"].to_list()[0])
         high = _timestamp(answer["high"].to_list()[0])
+        self._extent = (low, high)
         return low, high
 
     def bucket_counts(

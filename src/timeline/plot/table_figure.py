@@ -97,7 +97,7 @@ def plot_table(
     >>> import pandas as pd
     >>> import timeline as tl
     >>> events = tl.load_events(pd.DataFrame({"title": ["a", "b"], "date": ["2024", "2025"]}))
-    >>> tl.plot(tl.scan_events(events), max_marks=1).layout.meta["view"]
+    >>> plot_table(tl.scan_events(events), max_marks=1).layout.meta["view"]
     'density'
     """
     from timeline.plot.figure import plot
