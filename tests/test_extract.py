@@ -246,6 +246,11 @@ def test_report_date_for_undated_claims_only_when_nothing_else() -> None:
     ]
 
 
+def test_a_text_whose_only_date_is_read_by_its_tense_is_not_empty() -> None:
+    events = tl.extract_events("He will be sworn in on 18 February.", reported_on=REPORTED)
+    assert events["start"].tolist() == [pd.Timestamp("2026-02-18")]
+
+
 @pytest.mark.parametrize(
     "text", ["", "Nothing happened here.", "The agency said troops were sent, officials said."]
 )
