@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from timeline.schema import DATETIME_DTYPE, KINDS, PRECISIONS, REQUIRED_COLUMNS
+from timeline.schema import DATETIME_DTYPE, KINDS, PRECISIONS, REQUIRED_COLUMNS, finalize_events
 
 DEFAULTS: dict[str, Any] = {
     "end": None,
@@ -47,27 +47,22 @@ def make_events(rows: Iterable[Mapping[str, Any]], attrs: Mapping[str, Any] | No
     day_instant = (frame["kind"] == "instant") & (frame["start_precision"] == "day") & end.isna()
     end = end.where(~day_instant, frame["start"] + pd.Timedelta(days=1))
     frame["end"] = end.astype(DATETIME_DTYPE)
-    frame["reported_on"] = pd.to_datetime(frame["reported_on"]).astype(DATETIME_DTYPE)
-    for column in ("start_precision", "end_precision"):
-        frame[column] = pd.Categorical(frame[column], categories=list(PRECISIONS))
-    frame["kind"] = pd.Categorical(frame["kind"], categories=list(KINDS))
-    for column in ("open_end", "approximate", "uncertain"):
-        frame[column] = frame[column].astype(bool)
     if "edtf" not in frame:
         frame["edtf"] = ""
-    for column in ("event_id", "title", "date_text", "edtf"):
-        frame[column] = frame[column].astype(str)
-    extras = [c for c in frame.columns if c not in REQUIRED_COLUMNS]
-    frame = frame[[*REQUIRED_COLUMNS, *extras]]
+    # dtypes and column order from the field table, as the loader makes them
+    required = {name: frame[name] for name in REQUIRED_COLUMNS}
+    extras = {name: frame[name] for name in frame.columns if name not in REQUIRED_COLUMNS}
+    frame = finalize_events(required, extras, frame.index)
     frame.attrs.update(attrs or {})
     return frame
 
 
-def synthetic_events(n: int, lanes: int = 8, seed: int = 0) -> pd.DataFrame:
-    """``n`` mixed events (half spans, a fifth with month precision) over three years."""
+def synthetic_events(n: int, lanes: int = 8, seed: int = 0, years: int = 3) -> pd.DataFrame:
+    """``n`` mixed events (half spans, a fifth with month precision) over ``years`` years
+    (ending with 2024)."""
     rng = np.random.default_rng(seed)
-    base = np.datetime64("2022-01-01", "D")
-    day = rng.integers(0, 3 * 365, n)
+    base = np.datetime64(f"{2025 - years}-01-01", "D")
+    day = rng.integers(0, years * 365, n)
     start = base + day.astype("timedelta64[D]")
     is_span = rng.random(n) < 0.5
     month = rng.random(n) < 0.2

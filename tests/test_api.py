@@ -29,15 +29,11 @@ def test_every_public_name_resolves() -> None:
         assert getattr(tl, name) is not None
 
 
-def test_import_is_fast_and_lazy() -> None:
-    code = (
-        "import sys, time; t = time.perf_counter(); import timeline; "
-        "print(time.perf_counter() - t); print('plotly' in sys.modules, 'pandas' in sys.modules)"
-    )
+def test_import_is_lazy() -> None:
+    # how long it takes is measured in benchmarks/bench_api.py, not asserted here
+    code = "import sys, timeline; print('plotly' in sys.modules, 'pandas' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    seconds, heavy = out.stdout.splitlines()
-    assert float(seconds) < 0.5
-    assert heavy == "False False"
+    assert out.stdout.strip() == "False False"
 
 
 def test_extract_events_is_public_and_lazy() -> None:

@@ -7,6 +7,7 @@ we check too. Run with ``-s`` to see the printed rates.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import NamedTuple
 
@@ -200,3 +201,41 @@ def test_messydates_battles() -> None:
     assert flags[0].approximate and flags[1].uncertain
     for text in MESSYDATES_OUT_OF_SCOPE:
         assert ours(text) == "rejected"
+
+
+# emendate's optional readings that are our conventions: the rows read with them count too
+OUR_OPTIONS = {
+    "ambiguous_month_year: :as_year": "YYYY-NN with NN a later year is a range of years",
+    "ambiguous_month_year: :as_year, max_month_number_handling: :edtf_level_1": (
+        "YYYY-NN with NN a later year is a range of years, also where NN is an EDTF code"
+    ),
+    "ambiguous_month_year: :as_month": "YYYY-NN with NN 1-12 is the month (ISO 8601)",
+    "square_bracket_interpretation: :inferred_date": "square brackets (inferred) are dropped",
+    "c_before_date: :copyright": "the bounds of 'c. 2002' are the year's (we read circa)",
+    "beginning_hyphen: :open": "'../1985' has an open start",
+    "pluralized_date_interpretation: :broad": "'1800s' is the century (plural_hundreds)",
+}
+
+
+def test_emendate_rows_read_with_our_conventions_agree() -> None:
+    corpus = pd.read_csv(DATA / "emendate_examples.csv", dtype=str, keep_default_na=False)
+    agree, wrong = [], []
+    for (text, options), rows in corpus.groupby(["test_string", "test_options"], sort=False):
+        if options not in OUR_OPTIONS or len(rows) > 1 or text == "[ca. 2000s]":
+            continue  # (emendate's broad "2000s" has an open end: the present)
+        month_like = re.search(r"\d{4}-(\d{2})\b", text)
+        if month_like and ("as_year" in options) != (int(month_like.group(1)) > 12):
+            continue  # our reading of YYYY-NN is the month for 1-12, else the years
+        row = rows.iloc[0]
+        start, end = expected(row["date_start_full"]), expected(row["date_end_full"])
+        want = "rejected" if start == "rejected" else (start, end)
+        got = ours(text)
+        if got == want or (text in DOCUMENTED and got == DOCUMENTED[text][:2]):
+            agree.append(text)
+        elif "[" in text and ".." in text:
+            assert got == "rejected", text  # an EDTF set, never read as one date
+        else:
+            wrong.append((text, options, want, got))
+    print(f"\nemendate rows with our conventions as options: {len(agree)} agree")
+    assert not wrong, wrong
+    assert len(agree) >= 12

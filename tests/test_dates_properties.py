@@ -3,13 +3,13 @@
 - every accepted input has start < end (where both exist);
 - the EDTF text of a result parses back to the same bounds and flags;
 - a random date formatted at any precision parses back to that unit's bounds;
-- no input raises anything but DateParseError, and none takes long.
+- no input raises anything but DateParseError (the time per input is a benchmark:
+  benchmarks/bench_api.py).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import time
 from dataclasses import replace
 
 import numpy as np
@@ -59,14 +59,13 @@ def parse_or_none(text: str, **kwargs: object) -> FuzzyDate | None:
 
 @PROPERTY
 @given(anything)
-def test_only_date_parse_error_and_quickly(text: str) -> None:
-    began = time.perf_counter()
+def test_only_date_parse_error(text: str) -> None:
+    # the time per text is measured in benchmarks/bench_api.py, not asserted here
     for reference in (None, REF):
         try:
             parse_date(text, reference)
         except DateParseError as exc:
             assert exc.reason
-    assert time.perf_counter() - began < 0.2
 
 
 @PROPERTY

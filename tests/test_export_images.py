@@ -91,12 +91,10 @@ def test_a_session_starts_one_browser_for_nested_batches(monkeypatch: pytest.Mon
     import kaleido
 
     calls: list[str] = []
-    monkeypatch.setattr(images, "_server_running", lambda: False)
     monkeypatch.setattr(images, "find_browser", lambda: "/usr/bin/chromium")
     monkeypatch.setattr(kaleido, "start_sync_server", lambda **kw: calls.append("start"))
     monkeypatch.setattr(kaleido, "stop_sync_server", lambda **kw: calls.append("stop"))
     monkeypatch.setattr(images._Session, "depth", 0)
-    monkeypatch.setattr(images._Session, "started", False)
     with images.image_session():
         with images.image_session():
             assert calls == ["start"]

@@ -73,7 +73,7 @@ def test_deck_is_16_by_9_with_title_picture_and_tables(deck) -> None:
     pictures = [s for s in slides[1].shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
     assert len(pictures) == 1
     with Image.open(io.BytesIO(pictures[0].image.blob)) as image:
-        assert image.format == "PNG" and image.size[0] == 2800  # 1400 px at scale 2
+        assert image.format == "PNG" and image.size[0] == 2560  # the slide, 1280 px at scale 2
     right = Emu(pictures[0].left + pictures[0].width)
     bottom = Emu(pictures[0].top + pictures[0].height)
     assert right <= deck.slide_width and bottom <= deck.slide_height

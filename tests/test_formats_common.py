@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from timeline.errors import Reason
 from timeline.load.importers.common import RowChecks, find_columns, join_text, parse_days
 from timeline.load.importers.html_text import html_column_to_text, html_to_text
 from timeline.load.readers import RawTable
@@ -34,20 +35,21 @@ def test_find_columns_ignores_case_and_punctuation() -> None:
 
 def test_row_checks_move_every_problem_of_a_row_into_failures() -> None:
     frame = pd.DataFrame({"a": ["x", "y", "z"], "b": ["1", "2", "3"]})
-    raw = RawTable(frame, [10, 11, 12], [{"row": 13, "column": "", "value": "", "reason": "r"}])
+    first = {"row": 13, "column": "", "value": "", "reason": "r", "code": "malformed_record"}
+    raw = RawTable(frame, [10, 11, 12], [first])
     checks = RowChecks(raw)
-    checks.add(np.array([False, True, False]), "a", frame["a"], "bad a")
-    checks.add_one(1, "b", "2", "bad b")
-    checks.add(np.array([True, False, False]), "b", frame["b"], ["why 1", "", ""])
+    checks.add(np.array([False, True, False]), "a", frame["a"], "bad a", Reason.BAD_VALUE)
+    checks.add_one(1, "b", "2", "bad b", Reason.BAD_DATE)
+    checks.add(np.array([True, False, False]), "b", frame["b"], ["why 1", "", ""], Reason.EMPTY_ROW)
     table, kept = checks.apply(frame)
     assert kept.tolist() == [False, False, True]
     assert table.frame["a"].tolist() == ["z"]
     assert table.rows == [12]
-    assert [(r["row"], r["column"], r["reason"]) for r in table.rejected] == [
-        (13, "", "r"),
-        (10, "b", "why 1"),
-        (11, "a", "bad a"),
-        (11, "b", "bad b"),
+    assert [(r["row"], r["column"], r["reason"], r["code"]) for r in table.rejected] == [
+        (13, "", "r", "malformed_record"),
+        (10, "b", "why 1", "empty_row"),
+        (11, "a", "bad a", "bad_value"),
+        (11, "b", "bad b", "bad_date"),
     ]
 
 

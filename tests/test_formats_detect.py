@@ -101,4 +101,4 @@ def test_explicit_columns_load_an_importer_layout_as_plain_events() -> None:
 def test_validate_events_detects_too() -> None:
     failures = tl.validate_events(DATA / "ucdp_ged_rows1-100.csv")
     assert failures.empty
-    assert list(failures.columns) == ["row", "column", "value", "reason"]
+    assert list(failures.columns) == ["row", "column", "value", "reason", "code"]

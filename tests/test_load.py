@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 import warnings
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import pytest
 
 import timeline as tl
 from conftest import DATA
-from timeline.errors import EventDataError, RejectedRowsWarning
+from timeline.errors import EventDataError, Reason, RejectedRowsWarning
 from timeline.schema import REQUIRED_COLUMNS
 
 TS = pd.Timestamp
@@ -403,13 +404,51 @@ def test_a_source_column_named_like_a_derived_one_is_still_cleaned(tmp_path: Pat
 
 
 def test_a_malformed_windows_1252_record_after_the_first_mib_is_rejected(
-    tmp_path: Path,
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     rows = "".join(f"Event {i},2024-01-01\n" for i in range(60_000))
     tail = "Café opening,2024-02-01,extra\nLast,2024-03-01\n".encode("cp1252")
     path = tmp_path / "e.csv"
     path.write_bytes(b"title,date\n" + rows.encode() + tail)
+    unraisable: list[object] = []
+    monkeypatch.setattr(sys, "unraisablehook", unraisable.append)
     with pytest.warns(tl.RejectedRowsWarning):
         events = tl.load_events(path, on_error="skip")
     assert len(events) == 60_001
     assert events["title"].iloc[-1] == "Last"
+    # no "Exception ignored" report, and the process-wide hook was never swapped
+    assert unraisable == []
+    assert sys.unraisablehook == unraisable.append
+
+
+def test_every_failure_has_a_stable_code(tmp_path: Path) -> None:
+    failures = tl.validate_events(write(tmp_path / "broken.csv", BROKEN))
+    assert failures["code"].tolist() == [
+        "missing_title",
+        "bad_date",
+        "end_before_start",
+        "bad_latitude",
+        "bad_longitude",
+        "duplicate_id",
+    ]
+    text = (
+        "title,date,reported_on,quantity,reliability\n"
+        "A,2024,2025,x,Z\n"
+        "A,2024,2025,x,Z,extra\n"
+        ",,,,\n"
+        "B,since May,,,\n"
+    )
+    more = tl.validate_events(write(tmp_path / "more.csv", text))
+    assert set(more["code"]) == {
+        "bad_report_date",
+        "bad_number",
+        "bad_grade",
+        "malformed_record",
+        "missing_title",
+        "bad_date",
+    }
+    missing = tl.validate_events(write(tmp_path / "missing.csv", "title\nA\n"))
+    assert missing["code"].tolist() == ["missing_column"]
+    codes = {reason.code for reason in Reason}
+    for table in (failures, more, missing):
+        assert table["code"].isin(codes).all() and list(table.columns)[-1] == "code"

@@ -46,7 +46,18 @@ def dense_events() -> pd.DataFrame:
 def sixty_events() -> pd.DataFrame:
     rng = np.random.default_rng(7)
     days = pd.Timestamp("2024-01-01") + pd.to_timedelta(rng.integers(0, 600, 60), unit="D")
-    words = "troops shells drones talks summit border strike convoy ministry report".split()
+    words = [
+        "troops",
+        "shells",
+        "drones",
+        "talks",
+        "summit",
+        "border",
+        "strike",
+        "convoy",
+        "ministry",
+        "report",
+    ]
     rows = []
     for i, day in enumerate(sorted(days)):
         title = " ".join(rng.choice(words, rng.integers(3, 12)))
@@ -172,3 +183,14 @@ def test_long_title_and_caption_stay_inside():
     )
     events = tl.load_events(frame)
     check_figure(events, title="A title " * 30, subtitle="sub " * 60)
+
+
+def test_print_template_keeps_the_overlay_clear():
+    from timeline.export.images import print_layout
+
+    fig = tl.chronology(seed_events())
+    printed = print_layout(fig.to_dict(), "print")
+    assert printed["layout"]["plot_bgcolor"] == "rgba(0,0,0,0)"
+    assert print_layout(tl.plot(seed_events()).to_dict(), "print")["layout"]["plot_bgcolor"] == (
+        "white"
+    )

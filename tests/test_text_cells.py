@@ -8,7 +8,7 @@ import pyarrow as pa
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline.load.arrow_text import edges, null_where
+from timeline.load.speed import edges, null_where
 from timeline.load.text_cells import parse_number, to_text, unquote_formulas, whole_numbers
 
 SPACES = [chr(c) for c in range(0x110000) if chr(c).isspace()]

@@ -11,7 +11,9 @@
 
 Exit codes: 0 done; 1 the data has problems (``validate`` found failures, or ``render`` /
 ``convert`` could not load the rows); 2 the command line is wrong (missing file, unknown
-column, bad date expression, unknown output suffix); 3 image export has no Chromium.
+column, bad date expression, unknown output suffix, an input that cannot be read as
+events, an output path that cannot be written); 3 image export has no Chromium or
+Chromium failed; 4 an internal error (a bug; reported in one line too).
 Errors are one line on stderr, without a traceback.
 """
 
@@ -23,7 +25,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-EXIT_OK, EXIT_DATA, EXIT_USAGE, EXIT_ENVIRONMENT = 0, 1, 2, 3
+EXIT_OK, EXIT_DATA, EXIT_USAGE, EXIT_ENVIRONMENT, EXIT_INTERNAL = 0, 1, 2, 3, 4
 
 
 class CommandError(Exception):
@@ -70,17 +72,18 @@ def build_parser() -> argparse.ArgumentParser:
         prog="timeline",
         description="Turn dated claims from reporting into honest timelines: render web "
         "pages, images and briefing decks, check event files, convert between formats.",
-        epilog="Exit codes: 0 done, 1 problems in the data, 2 wrong command line, "
-        "3 no Chromium for images.",
+        epilog="Exit codes: 0 done, 1 problems in the data, 2 wrong command line or "
+        "unreadable input or unwritable output, 3 no Chromium for images, 4 internal error.",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     render = commands.add_parser(
         "render",
-        help="draw the events into .html, .png, .svg, .pdf, .pptx (and .csv, .xlsx, .json)",
+        help="draw the events into .html, .png, .svg, .pdf, .pptx, .docx (and .csv, .xlsx, .json)",
         description="Load EVENTS, filter them, and write each -o file in the format its "
         "suffix names: .html (self-contained page), .png/.svg/.pdf (images), .pptx "
-        "(briefing deck), .csv/.xlsx (event table), .json (TimelineJS).",
+        "(briefing deck), .docx (Word chronology), .csv/.xlsx (event table), .json "
+        "(TimelineJS).",
     )
     render.add_argument("events", metavar="EVENTS", help="CSV, TSV, XLSX, JSON or Parquet file")
     render.add_argument(
@@ -109,13 +112,22 @@ def build_parser() -> argparse.ArgumentParser:
     view.add_argument("--height", type=int, metavar="PX", help="figure height in pixels")
     view.add_argument("--scale", type=float, metavar="N", help="image pixel density (PNG)")
     view.add_argument(
+        "--chronology",
+        action="store_true",
+        help="images (.png, .svg, .pdf) draw the briefing chronology (every event labelled "
+        "with its date and title) instead of the timeline",
+    )
+    view.add_argument(
         "--plotlyjs",
         choices=("inline", "cdn"),
         default="inline",
         help="embed plotly.js in the page (default; works offline) or load it from the CDN",
     )
     view.add_argument(
-        "--key-events", type=int, metavar="N", help="at most N events in the deck's tables"
+        "--key-events",
+        type=int,
+        metavar="N",
+        help="at most N events in the deck's and the Word chronology's figure and tables",
     )
     view.add_argument(
         "--derived",
@@ -165,6 +177,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     convert.add_argument("input", metavar="IN", help="CSV, TSV, XLSX, JSON or Parquet file")
     convert.add_argument("output", metavar="OUT", help="output file")
+    convert.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     convert.add_argument(
         "--derived", action="store_true", help="tables also get derived_start, derived_end..."
     )
@@ -299,13 +312,13 @@ def _filter_state(args: argparse.Namespace) -> Any:
 
 
 def _check_columns(events: Any, args: argparse.Namespace) -> None:
+    from timeline.schema import check_column
+
     for option, column in (("--lane", args.lane), ("--color", args.color), ("--text", args.text)):
-        if column is not None and column not in events.columns:
-            msg = (
-                f"{option} {column!r} is not a column of {args.events}; "
-                f"columns: {', '.join(map(str, events.columns))}"
-            )
-            raise CommandError(msg)
+        try:
+            check_column(events, option, column, of=str(args.events))
+        except ValueError as exc:
+            raise CommandError(str(exc)) from exc
 
 
 def _eras(specs: Sequence[Sequence[str]] | None, reference: Any) -> list[tuple[str, Any, Any]]:
@@ -352,38 +365,34 @@ def _outputs(texts: Sequence[str]) -> list[Path]:
     return paths
 
 
-def _write(events: Any, outputs: list[Path], options: dict[str, Any], progress: Any) -> None:
+def _write(events: Any, outputs: list[Path], options: dict[str, Any]) -> None:
     from timeline.export import BrowserNotFoundError, export_many
+    from timeline.export.images import ImageExportError
 
     def written(path: Path) -> None:
-        progress.advance(f"wrote {path}")
         print(f"wrote {path}")
 
     try:
         export_many(events, outputs, progress=written, **options)
     except BrowserNotFoundError as exc:
         raise CommandError(_first_line(exc), EXIT_ENVIRONMENT) from exc
+    except ImageExportError as exc:
+        raise CommandError(_first_line(exc), EXIT_ENVIRONMENT) from exc
     except (ValueError, TypeError) as exc:
+        raise CommandError(_first_line(exc)) from exc
+    except OSError as exc:  # a folder, a file in place of a folder, no permission
         raise CommandError(_first_line(exc)) from exc
 
 
 def run_render(args: argparse.Namespace) -> int:
     """``timeline render``."""
     from timeline.export import format_of
-    from timeline.export.progress import Progress, count_rows, worth_showing
     from timeline.reference import frame_reference
 
     source = _existing_file(args.events, "EVENTS")
     outputs = _outputs(args.output)
-    rows = count_rows(source)
-    images = sum(format_of(p).needs_browser for p in outputs)
-    show = not args.quiet and worth_showing(sys.stderr, rows, source.stat().st_size, images)
-    progress = Progress(1 + len(outputs), enabled=show)
-    size = f" ({rows:,} rows)" if rows is not None else ""
-    progress.start(f"loading {source}{size}")
     events = _load(source, args, "EVENTS")
     _check_columns(events, args)
-    progress.advance(f"loaded {len(events):,} rows")
     options: dict[str, Any] = {
         "filters": _filters(args),
         "lane": args.lane,
@@ -398,18 +407,19 @@ def run_render(args: argparse.Namespace) -> int:
     if eras:
         options["eras"] = eras
     formats = {format_of(p).name for p in outputs}
-    if formats & {"html", "pptx"} and args.banner:
+    if formats & {"html", "pptx", "docx"} and args.banner:
         options["banner"] = args.banner
     if "html" in formats:
         options["plotlyjs"] = args.plotlyjs
     if formats & {"png", "svg", "pdf"} and args.scale:
         options["scale"] = args.scale
-    if "pptx" in formats and args.key_events is not None:
+    if formats & {"png", "svg", "pdf"} and args.chronology:
+        options["chronology"] = True
+    if formats & {"pptx", "docx"} and args.key_events is not None:
         options["key_events"] = args.key_events
     if formats & {"csv", "xlsx"} and args.derived:
         options["derived"] = True
-    _write(events, outputs, options, progress)
-    progress.close()
+    _write(events, outputs, options)
     return EXIT_OK
 
 
@@ -433,21 +443,19 @@ def run_validate(args: argparse.Namespace) -> int:
 
     rows = failures["row"].nunique()
     print(f"{source}: {len(failures)} problem(s) in {rows} row(s)")
-    print(format_failures(failures, limit=len(failures)))
+    print(format_failures(failures, limit=len(failures), codes=True))
     return EXIT_DATA
 
 
 def run_convert(args: argparse.Namespace) -> int:
     """``timeline convert``."""
-    from timeline.export.progress import Progress
-
     source = _existing_file(args.input, "IN")
     if args.output.lower().endswith(".parquet") or args.output.endswith(("/", "\\")):
         return _convert_to_parquet(source, args)
     outputs = _outputs([args.output])
     events = _load(source, args, "IN")
     options = {"derived": True} if args.derived else {}
-    _write(events, outputs, options, Progress(1, enabled=False))
+    _write(events, outputs, options)
     return EXIT_OK
 
 
@@ -477,9 +485,15 @@ def _convert_to_parquet(source: Path, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _progress(args: argparse.Namespace) -> bool | None:
+    """``-q``: no bar; on a terminal: a bar for every step; in a log: none (tqdm's rule)."""
+    if getattr(args, "quiet", False):
+        return False
+    return True if sys.stderr.isatty() else None
+
+
 def run_extract(args: argparse.Namespace) -> int:
     """``timeline extract``."""
-    from timeline.export.progress import Progress
     from timeline.extract import extract_events
 
     source = _existing_file(args.article, "ARTICLE")
@@ -500,7 +514,7 @@ def run_extract(args: argparse.Namespace) -> int:
         )
     except (ValueError, TypeError) as exc:
         raise CommandError(_first_line(exc)) from exc
-    _write(events, outputs, {}, Progress(1, enabled=False))
+    _write(events, outputs, {})
     own = int(events["date_basis"].str.startswith("article wording").sum()) if len(events) else 0
     print(
         f"{source}: {len(events)} claim(s), {own} dated by their own wording -> "
@@ -518,16 +532,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     data/events.csv: no problems
     0
     """
+    from timeline.progress import choose
+
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        return int(args.handler(args))
+        with choose(_progress(args)):
+            return int(args.handler(args))
     except CommandError as exc:
         print(f"timeline: error: {exc}", file=sys.stderr)
         return exc.code
     except KeyboardInterrupt:
         print("timeline: interrupted", file=sys.stderr)
         return 130
+    except MemoryError:
+        print("timeline: error: out of memory", file=sys.stderr)
+        return EXIT_INTERNAL
+    except Exception as exc:  # a bug: still one line, with its own exit code
+        print(
+            f"timeline: internal error: {type(exc).__name__}: {_first_line(exc)} "
+            "(please report it)",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
 
 
 if __name__ == "__main__":

@@ -2,7 +2,8 @@
 
 Runs ``timeline render`` on the seed events with lanes by actor, colours by category (the
 eras come from the data's ``kind == "era"`` rows), a title and a training banner, and
-writes ``OUTDIR/timeline.html``, ``OUTDIR/timeline.png``, ``OUTDIR/briefing.pptx`` and
+writes ``OUTDIR/timeline.html``, ``OUTDIR/timeline.png`` (the briefing chronology: every
+event labelled), ``OUTDIR/briefing.pptx``, ``OUTDIR/brief.docx`` (the Word chronology) and
 ``OUTDIR/events.csv``, printing each path. This is what ``make demo`` runs.
 
 Without Chromium (image export needs it) the demo still writes the page and the CSV, and
@@ -16,8 +17,8 @@ import sys
 TITLE = "North Korean troops in Russia"
 SUBTITLE = "Claims from one article, dated as reported"
 BANNER = "UNCLASSIFIED // FOR TRAINING"
-OUTPUTS = ("timeline.html", "timeline.png", "briefing.pptx", "events.csv")
-NEEDS_CHROMIUM = ("timeline.png", "briefing.pptx")
+OUTPUTS = ("timeline.html", "timeline.png", "briefing.pptx", "brief.docx", "events.csv")
+NEEDS_CHROMIUM = ("timeline.png", "briefing.pptx", "brief.docx")
 
 
 def demo_arguments(
@@ -35,6 +36,8 @@ def demo_arguments(
         if images or name not in NEEDS_CHROMIUM:
             arguments += ["-o", f"{out}/{name}"]
     arguments += ["--lane", "actors", "--color", "category"]
+    if images:
+        arguments += ["--chronology"]
     arguments += ["--title", TITLE, "--subtitle", SUBTITLE, "--banner", BANNER]
     return arguments
 
@@ -52,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
         images = True
     except BrowserNotFoundError as exc:
         images = False
-        print(f"note: skipping {' and '.join(NEEDS_CHROMIUM)}: {exc}", file=sys.stderr)
+        print(f"note: skipping {', '.join(NEEDS_CHROMIUM)}: {exc}", file=sys.stderr)
     return timeline(demo_arguments(events, out, images=images))
 
 

@@ -2,7 +2,8 @@
 
 The failures table has one row per problem with the columns ``row`` (the 1-based
 line of the data row in the source, header excluded, or the frame's index label),
-``column``, ``value`` and ``reason``.
+``column``, ``value``, ``reason`` (readable text) and ``code`` (a stable machine-readable
+code from :class:`Reason`, e.g. ``"bad_date"``).
 """
 
 from __future__ import annotations
@@ -13,20 +14,41 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import pandas as pd
 
-FAILURE_COLUMNS = ("row", "column", "value", "reason")
+FAILURE_COLUMNS = ("row", "column", "value", "reason", "code")
 
 
 class Reason(StrEnum):
-    """Reason codes for rejected rows; the failures table carries a readable text."""
+    """Why a row was rejected: the failures table's ``code`` (:attr:`code`) next to the text.
+
+    The value is a short readable text; the ``reason`` column says more (which value, which
+    row it repeats ...). Codes are stable: match on them, not on the text.
+
+    Examples
+    --------
+    >>> Reason.BAD_DATE.code
+    'bad_date'
+    """
 
     MISSING_COLUMN = "missing required column"
     MISSING_TITLE = "title is empty"
     BAD_DATE = "date not understood"
     END_BEFORE_START = "end is before start"
+    BAD_REPORT_DATE = "report date is not one day"
     BAD_LATITUDE = "latitude is not a number between -90 and 90"
     BAD_LONGITUDE = "longitude is not a number between -180 and 180"
+    BAD_NUMBER = "value is not a number"
+    BAD_GRADE = "grade out of range"
     DUPLICATE_ID = "event_id is not unique"
+    DUPLICATE_ROW = "row repeats an earlier row exactly"
+    MALFORMED_RECORD = "record has the wrong number of fields"
+    UNTERMINATED_QUOTE = "a quote opens and never closes"
+    EMPTY_ROW = "row is empty"
     BAD_VALUE = "value not allowed"
+
+    @property
+    def code(self) -> str:
+        """The stable machine-readable code: the member's name in lower case."""
+        return self.name.lower()
 
 
 SHOWN_CHARACTERS = 200
@@ -74,9 +96,15 @@ class DateParseError(ValueError):
         super().__init__(f"cannot parse date {_shown_repr(text)}: {reason}")
 
 
-def format_failures(failures: pd.DataFrame, limit: int = 10) -> str:
-    """The first ``limit`` rows of a failures table as left-aligned text columns."""
-    shown = failures.head(limit).astype(str)
+def format_failures(failures: pd.DataFrame, limit: int = 10, *, codes: bool = False) -> str:
+    """The first ``limit`` rows of a failures table as left-aligned text columns.
+
+    The ``code`` column is left out unless ``codes`` (a message is read by a person).
+    """
+    shown = failures.head(limit)
+    if not codes:
+        shown = shown.drop(columns=["code"], errors="ignore")
+    shown = shown.astype(str)
     header = {name: name for name in shown.columns}
     widths = {name: max([len(name), *(len(v) for v in shown[name])]) for name in shown.columns}
     last = shown.columns[-1]
@@ -105,7 +133,7 @@ class EventDataError(ValueError):
     Parameters
     ----------
     failures
-        The failures table (columns ``row``, ``column``, ``value``, ``reason``).
+        The failures table (columns ``row``, ``column``, ``value``, ``reason``, ``code``).
     message
         The whole message; by default one is built from ``failures``.
     source

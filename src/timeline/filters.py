@@ -23,12 +23,12 @@ import pandas as pd
 
 from timeline.lists import flatten, is_list_column, join_lists
 from timeline.reference import latest_report
+from timeline.schema import RELIABILITY_GRADES
 
 SEARCH_COLUMNS = ("title", "description", "quote")
 """Columns the free-text search looks in."""
 FACET_COLUMNS = ("category", "actors", "source", "location")
 """Columns with a multi-select filter."""
-RELIABILITY_GRADES = "ABCDEF"
 _SEP = "\x1f"
 _SEARCH = "__search_text"
 

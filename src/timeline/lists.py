@@ -108,7 +108,7 @@ def tidy_lists(lists: Any, index: pd.Index) -> pd.Series:
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    from timeline.load.arrow_text import large_text, strip
+    from timeline.load.speed import large_text, strip
 
     if isinstance(lists, pa.ChunkedArray):
         lists = lists.combine_chunks()

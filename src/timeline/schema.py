@@ -1,6 +1,11 @@
-"""The canonical event frame: its columns, their order and their dtypes."""
+"""The canonical event frame: its columns, their order and their dtypes.
+
+The columns come from the field table (:mod:`timeline.fields`).
+"""
 
 from __future__ import annotations
+
+from timeline.fields import names
 
 PRECISIONS: tuple[str, ...] = (
     "time",
@@ -20,65 +25,24 @@ PRECISIONS: tuple[str, ...] = (
 KINDS: tuple[str, ...] = ("instant", "span", "era")
 """Event kinds: one fuzzy moment, a process with a start and an end, a background period."""
 
-DATE_COLUMNS: tuple[str, ...] = (
-    "start",
-    "end",
-    "start_precision",
-    "end_precision",
-    "kind",
-    "open_end",
-    "approximate",
-    "uncertain",
-    "edtf",
-)
+DATE_COLUMNS: tuple[str, ...] = names(read="dates")
 """Columns that the date engine produces for every parsed date."""
 
-REQUIRED_COLUMNS: tuple[str, ...] = (
-    "event_id",
-    "title",
-    "date_text",
-    *DATE_COLUMNS,
-    "reported_on",
-)
+REQUIRED_COLUMNS: tuple[str, ...] = names(group="required")
 """Columns every canonical event frame has, in this order."""
 
-OPTIONAL_COLUMNS: tuple[str, ...] = (
-    "description",
-    "category",
-    "actors",
-    "location",
-    "latitude",
-    "longitude",
-    "source",
-    "source_url",
-    "reliability",
-    "credibility",
-    "quote",
-    "quantity",
-    "tags",
-)
+OPTIONAL_COLUMNS: tuple[str, ...] = names(group="optional")
 """Known optional columns, kept in this order after the required ones when present."""
 
 DATETIME_DTYPE = "datetime64[us]"
 """Resolution of ``start``, ``end`` and ``reported_on``: microseconds hold years 1-9999."""
 
-EXTRA_KNOWN_COLUMNS: tuple[str, ...] = ("claimant", "end_text")
+EXTRA_KNOWN_COLUMNS: tuple[str, ...] = names(group="extra")
 """Columns the loader fills beyond DESIGN's list: who made the claim, the end as reported."""
 
-_STRING_COLUMNS = (
-    "event_id",
-    "title",
-    "date_text",
-    "edtf",
-    "description",
-    "location",
-    "source",
-    "source_url",
-    "quote",
-    "tags",
-    "claimant",
-    "end_text",
-)
+
+RELIABILITY_GRADES = "ABCDEF"
+"""Admiralty grades of a source's reliability (A reliable ... F cannot be judged)."""
 
 
 def precision_dtype() -> object:
@@ -128,20 +92,20 @@ def finalize_events(fields: dict, extras: dict, index: object) -> object:
         elif name in REQUIRED_COLUMNS:
             columns[name] = None
     frame = pd.DataFrame(columns, index=index)
-    for name in ("start", "end", "reported_on"):
+    for name in (n for n in names(dtype="datetime") if n in frame):
         frame[name] = pd.to_datetime(frame[name]).astype(DATETIME_DTYPE)
-    for name in ("start_precision", "end_precision"):
+    for name in (n for n in names(dtype="precision") if n in frame):
         frame[name] = frame[name].astype(precision_dtype())
-    frame["kind"] = frame["kind"].astype(kind_dtype())
-    for name in ("open_end", "approximate", "uncertain"):
+    for name in (n for n in names(dtype="kind") if n in frame):
+        frame[name] = frame[name].astype(kind_dtype())
+    for name in (n for n in names(dtype="bool") if n in frame):
         frame[name] = frame[name].fillna(False).astype(bool)
-    for name in _STRING_COLUMNS:
-        if name in frame:
-            frame[name] = frame[name].astype("str")
-    if "category" in frame:
-        frame["category"] = frame["category"].astype("category")
-    if "reliability" in frame:
-        frame["reliability"] = frame["reliability"].astype(pd.CategoricalDtype(list("ABCDEF")))
+    for name in (n for n in names(dtype="str") if n in frame):
+        frame[name] = frame[name].astype("str")
+    for name in (n for n in names(dtype="category") if n in frame):
+        frame[name] = frame[name].astype("category")
+    for name in (n for n in names(dtype="grade") if n in frame):
+        frame[name] = frame[name].astype(pd.CategoricalDtype(list(RELIABILITY_GRADES)))
     if not extras:
         return frame
     # All extra columns join in one step: inserting them one by one costs time that grows
@@ -152,12 +116,50 @@ def finalize_events(fields: dict, extras: dict, index: object) -> object:
         key = name
         while key in taken:
             key = f"{key} (source)"
+        if isinstance(values, pd.Series) and values.index.equals(frame.index):
+            values = values.array  # aligned already: no per-column alignment
         kept[key] = values
         taken.add(key)
     attrs = dict(frame.attrs)
     joined = pd.concat([frame, pd.DataFrame(kept, index=index)], axis=1)
     joined.attrs = attrs
     return joined
+
+
+def check_column(events: object, argument: str, column: object, *, of: str = "the events") -> None:
+    """Raise unless ``column`` is None or a column of ``events``; the one wording for it.
+
+    Parameters
+    ----------
+    events
+        The event frame (anything with ``.columns``).
+    argument
+        How the caller names the choice: a keyword (``"lane"``, shown as ``lane='x'``) or
+        a command-line option (``"--lane"``, shown as ``--lane 'x'``).
+    column
+        The column asked for.
+    of
+        What the frame is called in the message.
+
+    Raises
+    ------
+    ValueError
+        Naming the argument, the value and the valid columns.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> check_column(pd.DataFrame(columns=["title"]), "lane", "who")
+    Traceback (most recent call last):
+    ...
+    ValueError: lane='who' is not a column of the events; valid columns: title
+    """
+    columns = events.columns  # type: ignore[attr-defined]
+    if column is None or column in columns:
+        return
+    given = f"{argument} {column!r}" if argument.startswith("-") else f"{argument}={column!r}"
+    msg = f"{given} is not a column of {of}; valid columns: {', '.join(map(str, columns))}"
+    raise ValueError(msg)
 
 
 DRAWABLE_COLUMNS: tuple[str, ...] = ("title", "start", "end", "kind")

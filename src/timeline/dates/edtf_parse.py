@@ -41,9 +41,9 @@ _UNSPECIFIED = frozenset("XxUu")
 pattern matches ignoring case, so ``199x`` and ``202U`` are read as ``199X``)."""
 
 
-_LONG_YEAR = re.compile(r"[?~%]?(\d{5,7})[?~%]?-\d{2}")
-"""An ISO-shaped date whose year has five to seven digits (``10000-01-01``; eight digits
-are a basic-format date such as ``20240601``)."""
+_LONG_YEAR = re.compile(r"[?~%]?([+-]?\d{5,7})[?~%]?-\d{2}")
+"""An ISO-shaped date whose year has five to seven digits or a sign (``10000-01-01``,
+``-314918-08-13``; eight digits are a basic-format date, ``20240601``)."""
 
 
 @cache
@@ -64,8 +64,8 @@ def parse_edtf(text: str) -> Expression | None:
         long_year = _LONG_YEAR.match(side)
         if long_year is not None:
             msg = (
-                f"the year {long_year.group(1)} has more than four digits: "
-                "the engine covers years 1-9999"
+                f"the year {long_year.group(1)} is outside the years 1-9999 that the "
+                "engine covers (it has a sign or more than four digits)"
             )
             raise Rejected(msg)
     if not sep:

@@ -21,6 +21,7 @@ from timeline.dates.parse import (
     coerce_text,
     parse_text,
     reference_day,
+    with_language,
 )
 from timeline.dates.spec import NeedsReference, Rejected
 from timeline.dates.text_column import (
@@ -243,6 +244,7 @@ def normalize_dates(
     *,
     dayfirst: bool | None = None,
     conventions: DateConventions | None = None,
+    language: str | None = None,
 ) -> pd.DataFrame:
     """Normalize a column of reported dates into bounds, precision and flags.
 
@@ -257,7 +259,10 @@ def normalize_dates(
     dayfirst : bool, optional
         How to read ambiguous numeral dates such as ``04/05/2025``; None rejects them.
     conventions : DateConventions, optional
-        Hemisphere, seasons and early/mid/late cut points.
+        Hemisphere, seasons and early/mid/late cut points; ``two_digit_years="edtf"``
+        for a column known to be EDTF (``2024-25`` is then spring 2024).
+    language : {"en", "ru", "uk", "ko"}, optional
+        Force the language of every cell (by default each text's is detected).
 
     Returns
     -------
@@ -287,7 +292,7 @@ def normalize_dates(
     "unrecognized word 'soon'"
     """
     series = _as_series(series)
-    conv = check_conventions(conventions)
+    conv = with_language(check_conventions(conventions), language)
     dayfirst = check_dayfirst(dayfirst)
     per_row = isinstance(reference_date, pd.Series)
     ref_day = None if per_row else reference_day(reference_date, conv)

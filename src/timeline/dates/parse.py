@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from dataclasses import replace
 from functools import lru_cache
 
 import numpy as np
@@ -142,12 +143,15 @@ def read_expression(
     # EDTF starts with a digit, Y, X, a qualifier or an open end; skip it for words.
     expression = None
     maybe_edtf = not (text[0].isalpha() and text[0] not in "YyXxUu")
-    if maybe_edtf and (two_digit == "edtf" or not _year_pair(text)):  # "2024-25": below
+    pair = len(text) in (7, 8) and two_digit != "edtf" and _year_pair(text)  # "2024-25"
+    if maybe_edtf and not pair:
         expression = parse_edtf(text)
     if expression is None:  # "on the 13th", "by Monday": see dates/report_phrases.py
         expression = report_phrase(text, dayfirst)
     if expression is None:
-        if (language is None or language == "en") and (text.isascii() or language == "en"):
+        # plain ASCII is English, unless it has a numeral shape of another language
+        english = text.isascii() and not (". " in text and text[0].isdigit())
+        if language == "en" or (language is None and english):
             expression = parse_phrase(text, dayfirst, two_digit)
         else:
             expression = parse_foreign(text, dayfirst, two_digit, language)
@@ -181,6 +185,13 @@ def parse_text(
         raise Rejected(EMPTY)
     read = analyze if cached else read_expression
     return evaluate(read(stripped, dayfirst, conv.language, conv.two_digit_years), ref_day, conv)
+
+
+def with_language(conv: DateConventions, language: str | None) -> DateConventions:
+    """``conv`` with its language forced to ``language`` (unchanged for None)."""
+    if language is None or language == conv.language:
+        return conv
+    return replace(conv, language=language)
 
 
 def check_dayfirst(dayfirst: object) -> bool | None:
@@ -255,6 +266,7 @@ def parse_date(
     *,
     dayfirst: bool | None = None,
     conventions: DateConventions | None = None,
+    language: str | None = None,
 ) -> FuzzyDate:
     """Turn one reported date into bounds, precision and flags.
 
@@ -274,6 +286,9 @@ def parse_date(
     conventions : DateConventions, optional
         Hemisphere, season definition, early/mid/late cut points; see
         :class:`DateConventions` for the defaults.
+    language : {"en", "ru", "uk", "ko"}, optional
+        Force the language of the text (``conventions.language`` otherwise; by default it
+        is detected: "26 апреля 2025 года", "26 квітня 2025 року", "2025년 4월 26일").
 
     Returns
     -------
@@ -292,8 +307,12 @@ def parse_date(
     (Timestamp('2024-09-01 00:00:00'), NaT, True, '2024-09/..')
     >>> parse_date("late October 2024").edtf
     '2024-10-21/2024-10-31'
+    >>> parse_date("в конце октября 2024 года").edtf
+    '2024-10-21/2024-10-31'
+    >>> parse_date("2024-25").edtf  # a range of years, as reporting writes it
+    '2024/2025'
     """
-    conv = check_conventions(conventions)
+    conv = with_language(check_conventions(conventions), language)
     dayfirst = check_dayfirst(dayfirst)
     ref_day = reference_day(reference_date, conv)
     try:

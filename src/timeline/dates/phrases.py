@@ -51,9 +51,12 @@ _NEEDS_CLEANING = frozenset(
 )
 
 
-def _clean(tokens: list[Token]) -> list[Token]:
-    """Resolve context-dependent words and drop fillers."""
+def _clean(tokens: list[Token], two_digit: str = "range") -> list[Token]:
+    """Resolve context-dependent words ("2024-25" by ``two_digit``) and drop fillers."""
     kinds = {t.kind for t in tokens}
+    if "YPAIR" in kinds:
+        tokens = _year_pairs(tokens, two_digit)
+        kinds = {t.kind for t in tokens}
     if kinds.isdisjoint(_NEEDS_CLEANING):
         return tokens
     if not kinds.isdisjoint(_LIST_KINDS):
@@ -298,7 +301,8 @@ def _structure(tokens: list[Token]) -> Expression:
                 Side(spec), Side(None, missing=".." if end_missing is None else end_missing)
             )
         else:
-            if spec.day is not None and spec.month is None and spec.year is None:
+            lone_day = spec.day is not None and spec.month is None and spec.year is None
+            if lone_day and spec.relative is None:
                 raise Rejected(LONE_NUMBER)
             expr = spec
     return with_flags(expr, approximate, uncertain)
@@ -356,6 +360,21 @@ def _ago(count: object, unit: object) -> Spec:
     return Spec(relative=(unit, -count))  # type: ignore[operator]
 
 
+def _month_half(ordinal: object, unit: object, month: object, year: object = None) -> Spec:
+    """ "the first half of October 2025": days 1-15; the second: 16 to the end.
+
+    "the first week of October 2025" (days 1-7) has the same tokens.
+    """
+    if unit == "week":
+        if ordinal not in range(1, 6):
+            msg = f"a month has no week number {ordinal}"
+            raise Rejected(msg)
+        return Spec(year=year, month=month, nth_week=ordinal)  # type: ignore[arg-type]
+    if unit != "half" or ordinal not in (1, 2):
+        raise Rejected(UNRECOGNIZED)
+    return Spec(year=year, month=month, part=f"half{ordinal}")  # type: ignore[arg-type]
+
+
 def _clipped_unit(mode: str, unit: object) -> Spec:
     """ "earlier this year": from the start of the unit to the day before the report date."""
     if unit not in ("week", "month", "year"):
@@ -364,6 +383,8 @@ def _clipped_unit(mode: str, unit: object) -> Spec:
 
 
 def _year_unit(unit: object, year: object) -> Spec:
+    if unit in ("day", "month"):  # "day in 1872": an unspecified day of the year
+        return Spec(year=year, unspecified=unit)  # type: ignore[arg-type]
     if unit != "year":
         raise Rejected(UNRECOGNIZED)
     return Spec(year=year)  # type: ignore[arg-type]
@@ -411,6 +432,7 @@ _RULES: dict[tuple[str, ...], Rule] = {
     ("Y", "SEA"): lambda v: Spec(year=v[0], sub=("season", v[1])),  # type: ignore[arg-type]
     ("SEA",): lambda v: Spec(sub=("season", v[0])),  # type: ignore[arg-type]
     ("PART", "SEA", "Y"): lambda v: Spec(year=v[2], sub=("season", v[1]), part=v[0]),  # type: ignore[arg-type]
+    ("PART", "SEA"): lambda v: Spec(sub=("season", v[1]), part=v[0]),  # type: ignore[arg-type]
     ("Q", "Y"): lambda v: _quarter(v[0], v[1]),  # type: ignore[arg-type]
     ("Y", "Q"): lambda v: _quarter(v[1], v[0]),  # type: ignore[arg-type]
     ("Q",): lambda v: _quarter(v[0]),  # type: ignore[arg-type]
@@ -424,10 +446,14 @@ _RULES: dict[tuple[str, ...], Rule] = {
     ("NEXT", "UNIT"): lambda v: _relative_unit(v[0], v[1]),
     ("N", "UNIT", "AGO"): lambda v: _ago(v[0], v[1]),
     ("NUMW", "UNIT", "AGO"): lambda v: _ago(v[0], v[1]),
+    ("ORD", "UNIT", "MON"): lambda v: _month_half(v[0], v[1], v[2]),
+    ("ORD", "UNIT", "MON", "Y"): lambda v: _month_half(v[0], v[1], v[2], v[3]),
     ("EARLIER", "THIS", "UNIT"): lambda v: _clipped_unit("earlier", v[2]),
     ("LATER", "THIS", "UNIT"): lambda v: _clipped_unit("later", v[2]),
     ("THIS", "SEA"): lambda v: Spec(sub=("season", v[1]), relative=("current",)),  # type: ignore[arg-type]
     ("THIS", "MON"): lambda v: Spec(month=v[1], relative=("current",)),  # type: ignore[arg-type]
+    ("LAST", "SEA"): lambda v: Spec(sub=("season", v[1]), relative=("previous",)),  # type: ignore[arg-type]
+    ("LAST", "MON"): lambda v: Spec(month=v[1], relative=("previous",)),  # type: ignore[arg-type]
     ("WD",): lambda v: Spec(relative=("weekday", v[0], False)),
     ("LAST", "WD"): lambda v: Spec(relative=("weekday", v[1], True)),
 }
@@ -498,11 +524,14 @@ def _compound_spec(tokens: list[Token], kinds: tuple[str, ...]) -> Spec | None:
             return inner.copy(relative=(unit, tokens[i].value))
     if kinds[-1] == "PART" and count > 1:
         inner = _rule_spec(tokens[:-1])
-        if inner.part is not None or inner.day is not None or inner.sub is not None:
+        season = inner.sub is not None and inner.sub[0].startswith("season")
+        if inner.part is not None or inner.day is not None or (inner.sub and not season):
             raise Rejected(UNRECOGNIZED)
         return inner.copy(part=tokens[-1].value)
     if kinds[0] == "NUMW" and tokens[0].value == 1 and count > 2 and kinds[1] == "UNIT":
         return side_spec(tokens[2:]).copy(unspecified=tokens[1].value)
+    if kinds[0] == "UNIT" and tokens[0].value in ("day", "month", "year") and count > 1:
+        return side_spec(tokens[1:]).copy(unspecified=tokens[0].value)  # "day in 1872"
     return None
 
 
@@ -555,7 +584,9 @@ def _century_sides(tokens: list[Token]) -> None:
     if not (kinds and kinds[-1] == "UNIT" and tokens[-1].value == "century"):
         return
     for i in range(len(tokens) - 1):
-        if kinds[i] == "ORD" and kinds[i + 1] == "TO":
+        if kinds[i] in ("ORD", "N") and kinds[i + 1] == "TO":  # "17-19th centuries"
+            if kinds[i] == "N":
+                tokens[i] = Token("ORD", tokens[i].value, tokens[i].text)
             tokens.insert(i + 1, Token("UNIT", "century", "century"))
             return
 
@@ -607,10 +638,7 @@ def parse_phrase(text: str, dayfirst: bool | None, two_digit: str = "range") -> 
     if text.startswith("[") and text.endswith("]") and ("," in text or ".." in text):
         msg = "an EDTF set ([...]: one of several dates) is not one date or interval"
         raise Rejected(msg)
-    tokens = tokenize(normalize(text))
-    if "-" in text and any(t.kind == "YPAIR" for t in tokens):
-        tokens = _year_pairs(tokens, two_digit)
-    tokens = _clean(tokens)
+    tokens = _clean(tokenize(normalize(text)), two_digit)
     kinds = [t.kind for t in tokens]
     rule = _RULES.get(tuple(kinds))
     if rule is not None:  # one rule covers the whole phrase: no connector, qualifier or time

@@ -8,7 +8,6 @@ report date supplies it. :func:`unit_bounds` turns a complete spec into
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -88,7 +87,8 @@ class Spec:
     ``relative`` is resolved against the report date: ``("day", k)``, ``("week", k)``,
     ``("month", k)``, ``("year", k)``, ``("weekday", w, strictly_before)`` or
     ``("current",)`` ("this spring": the occurrence that holds the report day, else the
-    one in the report's year). ``clip`` is "earlier" or "later" before resolution and
+    one in the report's year) or ``("previous",)`` ("last winter": the latest one that is
+    over by the end of the report day). ``clip`` is "earlier" or "later" before resolution and
     ``("earlier", day)`` after it: the unit is cut at the report day.
 
     Instances hold only the fields that were stated; the class holds the defaults. A
@@ -273,6 +273,19 @@ def _sub_unit(year: int, sub: tuple[str, int], conv: DateConventions) -> Unit:
     return _unit(start, end, name, f"{year:04d}-{code + index - 1}")
 
 
+def _season_part(year: int, sub: tuple[str, int], part: str, conv: DateConventions) -> Unit:
+    """ "late summer 2024": the season's last month (early: its first, mid: its second)."""
+    if conv.seasons != "meteorological" or part not in ("early", "mid", "late"):
+        msg = f"'{part}' of a season is read only for meteorological seasons (whole months)"
+        raise Rejected(msg)
+    first_day = season_bounds(year, sub, conv)[0]
+    y, m, _ = civil_from_days(first_day)
+    m += ("early", "mid", "late").index(part)
+    start, end = month_start(y, m), month_start(y, m + 1)
+    y, m, _ = civil_from_days(start)
+    return _unit(start, end, "month", f"{y:04d}-{m:02d}")
+
+
 def _part_window(part: str, cuts: tuple[int, int], first: int, last: int) -> tuple[int, int]:
     """Inclusive sub-range of ``first..last`` for early/mid/late given the cut points."""
     if part == "early":
@@ -292,7 +305,10 @@ def _year_part(year: int, part: str, conv: DateConventions) -> Unit:
 
 def _month_part(year: int, month: int, part: str, conv: DateConventions) -> Unit:
     last = days_in_month(year, month)
-    low, high = _part_window(part, conv.month_parts, 1, last)
+    if part.startswith("half"):  # the first half: days 1-15; the second: 16 to the end
+        low, high = (1, 15) if part == "half1" else (16, last)
+    else:
+        low, high = _part_window(part, conv.month_parts, 1, last)
     first_day = month_start(year, month)
     text = f"{year:04d}-{month:02d}-{low:02d}/{year:04d}-{month:02d}-{high:02d}"
     return _unit(first_day + low - 1, first_day + high, "month", text)
@@ -370,6 +386,8 @@ def unit_bounds(spec: Spec, conv: DateConventions) -> Unit:
         raise Rejected(msg)
     _check_year(year)
     if spec.sub is not None:
+        if spec.part is not None and spec.sub[0].startswith("season"):
+            return _season_part(year, spec.sub, spec.part, conv)
         _no_part(spec, spec.sub[0].partition("_")[0])
         return _sub_unit(year, spec.sub, conv)
     month = spec.month
@@ -431,10 +449,11 @@ def _modified_unit(spec: Spec, conv: DateConventions) -> Unit:
         if named not in _UNIT_ORDER or _UNIT_ORDER.index(named) >= rank:
             msg = f"'a {named} in' needs a wider unit than a {unit.precision}"
             raise Rejected(msg)
-        text = unit.text
-        if text is not None and re.fullmatch(r"\d{4}(?:-\d{2})?", text):
-            # 1872-01 -> 1872-01-XX (a day in it), 1872 -> 1872-XX (a month in it)
-            text += "-XX" if len(text) == 7 or named == "month" else "-XX-XX"
+        text = unit.text  # 1872-01 -> 1872-01-XX (a day in it), 1872 -> 1872-XX (a month)
+        if unit.precision == "month" or (unit.precision == "year" and named == "month"):
+            text = f"{text}-XX"
+        elif unit.precision == "year" and named == "day":
+            text = f"{text}-XX-XX"
         unit = Unit(unit.start, unit.end, named, text)
     if isinstance(spec.clip, tuple):
         mode, ref_day = spec.clip
@@ -503,6 +522,8 @@ def resolve_relative(spec: Spec, ref_day: int | None, conv: DateConventions) -> 
     kind = spec.relative[0]
     if kind == "current":
         return _current(spec, ref_day, conv)
+    if kind == "previous":
+        return _previous(spec, ref_day, conv)
     if kind == "weekday":
         _, target, strictly_before = spec.relative
         back = (weekday(ref_day) - target) % 7
@@ -536,6 +557,16 @@ def _current(spec: Spec, ref_day: int, conv: DateConventions) -> Spec:
         if unit.start <= moment < unit.end:
             return candidate
     return spec.copy(relative=None, year=ref_year)
+
+
+def _previous(spec: Spec, ref_day: int, conv: DateConventions) -> Spec:
+    """ "last winter", "last May" (지난 5월): the latest one over by the report day."""
+    ref_year = civil_from_days(ref_day)[0]
+    for year in range(ref_year, ref_year - 3, -1):
+        candidate = spec.copy(relative=None, year=year)
+        if unit_bounds(candidate, conv).end <= (ref_day + 1) * US_PER_DAY:
+            return candidate
+    return spec.copy(relative=None, year=ref_year - 2)  # not reached: a year has each unit
 
 
 def _day_spec(spec: Spec, day: int, week: str | None = None) -> Spec:

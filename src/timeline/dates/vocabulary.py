@@ -98,7 +98,7 @@ def _word_table() -> dict[str, tuple[str, object]]:
     table["c"] = ("C", None)
     uncertain = (
         "reportedly possibly probably perhaps maybe allegedly likely presumably supposedly "
-        "uncertain"
+        "uncertain guess guessed"
     )
     for name in uncertain.split():
         table[name] = ("UNCERT", None)
@@ -140,7 +140,7 @@ def _word_table() -> dict[str, tuple[str, object]]:
         ("next", "NEXT", 1),
     ):
         table[name] = (kind, offset)
-    for name in ["the", "of", "in", "on", "during", "at", "sometime"]:
+    for name in ["the", "of", "in", "on", "during", "at", "sometime", "active"]:
         table[name] = ("FILLER", None)
     return table
 

@@ -25,7 +25,9 @@ import narwhals as nw
 import numpy as np
 import pandas as pd
 
+from timeline.engines.collect import collect
 from timeline.engines.epoch import END_MS, START_MS
+from timeline.schema import check_column
 
 BUCKET_COLUMNS: tuple[str, ...] = ("lane", "bucket", "bucket_start_ms", "count", "cover")
 """Columns of the frame :func:`bucket_counts` returns."""
@@ -62,9 +64,7 @@ def lane_expression(frame: Any, lane: str | None) -> tuple[Any, nw.Expr]:
 
     if lane is None:
         return frame, nw.lit("")
-    if lane not in frame.columns:
-        msg = f"lane={lane!r} is not a column of the events; valid columns: {frame.columns}"
-        raise ValueError(msg)
+    check_column(frame, "lane", lane)
     if is_list_dtype(frame.collect_schema()[lane]):
         frame = explode(frame, lane)
     name = nw.col(lane).cast(nw.String()).fill_null(no_lane_label(lane))
@@ -87,7 +87,7 @@ def explode(frame: Any, column: str) -> Any:
         return frame.explode(column)
     except NotImplementedError:
         native = nw.to_native(frame)
-        exploded = native.explode(column)
+        exploded = native.explode(column).reset_index(drop=True)
         exploded[column] = exploded[column].astype("string[pyarrow]")
         return nw.from_native(exploded)
 
@@ -152,6 +152,7 @@ def bucket_counts(
     origin = first * bucket_ms
     low, high = int(start_ms), int(end_ms)
     dated = ~nw.col(START_MS).is_null() | ~nw.col(END_MS).is_null()
+    frame = frame.select(list(dict.fromkeys([START_MS, END_MS, "kind", *([lane] if lane else [])])))
     frame = frame.filter(dated & ~(nw.col("kind").cast(nw.String()) == "era").fill_null(False))
     rows, name = lane_expression(frame, lane)
 
@@ -188,7 +189,7 @@ def bucket_counts(
 
 def _small(frame: Any, columns: list[str]) -> pd.DataFrame:
     """An aggregate (a few thousand rows at most) as pandas."""
-    table = frame.collect().to_pandas()
+    table = collect(frame).to_pandas()
     table = table[columns]
     table.columns = ["lane", "bucket", "n"]
     table["lane"] = table["lane"].astype(object).astype(str)

@@ -56,7 +56,8 @@ def events_to_arrow(events: pd.DataFrame) -> Any:
     frame[START_MS] = epoch_ms(frame["start"])
     frame[END_MS] = epoch_ms(frame["end"], round_up=True)
     frame.attrs = {}
-    return pa.Table.from_pandas(frame, preserve_index=False)
+    # no pandas metadata: every engine reads the plain Arrow types
+    return pa.Table.from_pandas(frame, preserve_index=False).replace_schema_metadata(None)
 
 
 def to_canonical_frame(table: Any, *, index_start: int = 0) -> pd.DataFrame:

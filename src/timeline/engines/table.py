@@ -11,10 +11,12 @@ from collections.abc import Mapping
 from typing import Any
 
 import narwhals as nw
+import numpy as np
 import pandas as pd
 
 from timeline.engines.buckets import bucket_counts
 from timeline.engines.canonical import to_canonical_frame
+from timeline.engines.collect import collect
 from timeline.engines.conditions import SEARCH, engine_expression, is_list_dtype, search_expression
 from timeline.engines.epoch import END_MS, START_MS, stamp_ms, with_epoch_columns
 from timeline.filters import FilterState
@@ -85,7 +87,7 @@ class EventTable:
 
     def __len__(self) -> int:
         if self._length is None:
-            counted = self._frame.select(nw.len().alias("n")).collect()
+            counted = collect(self._frame.select(nw.len().alias("n")))
             self._length = int(counted["n"].to_list()[0])
         return self._length
 
@@ -97,7 +99,7 @@ class EventTable:
     def reference_date(self) -> pd.Timestamp | None:
         """Fallback report date of relative filter bounds: the latest ``reported_on``."""
         if self._reference is None and "reported_on" in self.schema:
-            latest = self._frame.select(nw.col("reported_on").max().alias("r")).collect()
+            latest = collect(self._frame.select(nw.col("reported_on").max().alias("r")))
             value = latest["r"].to_list()[0]
             self._reference = _timestamp(value)
         return None if self._reference is None else pd.Timestamp(self._reference)
@@ -155,7 +157,7 @@ class EventTable:
         )
         if limit is not None:
             grouped = grouped.sort(["n", "value"], descending=[True, False]).head(int(limit))
-        counts = grouped.collect().to_pandas()
+        counts = collect(grouped).to_pandas()
         pairs = [(str(v), int(n)) for v, n in zip(counts["value"], counts["n"], strict=True)]
         return sorted(pairs, key=lambda item: (-item[1], item[0]))
 
@@ -173,11 +175,13 @@ class EventTable:
         if "reported_on" in self.schema:
             ends.append(nw.col("reported_on"))
         ends.append(nw.col("start"))
-        answer = self._frame.select(
-            nw.col("start").min().alias("low"),
-            nw.coalesce(*ends).max().alias("high"),
-            nw.col("start").count().alias("n"),
-        ).collect()
+        answer = collect(
+            self._frame.select(
+                nw.col("start").min().alias("low"),
+                nw.coalesce(*ends).max().alias("high"),
+                nw.col("start").count().alias("n"),
+            )
+        )
         if int(answer["n"].to_list()[0] or 0) == 0:
             return None
         low = _timestamp(answer["low"].to_list()[0])
@@ -238,18 +242,26 @@ class EventTable:
         >>> tl.scan_events(events).window("2025-01-01", "2026-01-01")["title"].tolist()
         ['b']
         """
-        frame = self._frame
-        low, high = _millis(since), _millis(until)
-        if low is not None:
-            frame = frame.filter(
-                (nw.col(END_MS) > low) | (nw.col(END_MS).is_null() & nw.col("open_end"))
-            )
-        if high is not None:
-            frame = frame.filter(nw.col(START_MS).is_null() | (nw.col(START_MS) < high))
+        frame = self._overlap(since, until)
+        if frame.implementation is nw.Implementation.DASK:
+            return _dask_window(frame, limit)
         frame = frame.sort(START_MS, "event_id", nulls_last=False)
         if limit is not None:
             frame = frame.head(int(limit))
         return _pandas(frame)
+
+    def window_count(self, since: object = None, until: object = None) -> int:
+        """How many events :meth:`window` would give for ``[since, until)``, without limit.
+
+        Examples
+        --------
+        >>> import timeline as tl
+        >>> events = tl.load_events(pd.DataFrame({"title": ["a", "b"], "date": ["2024", "2025"]}))
+        >>> tl.scan_events(events).window_count("2025-01-01")
+        1
+        """
+        counted = collect(self._overlap(since, until).select(nw.len().alias("n")))
+        return int(counted["n"].to_list()[0])
 
     def to_pandas(self, *, max_rows: int | None = DEFAULT_MAX_ROWS) -> pd.DataFrame:
         """All events as the canonical pandas frame, if there are at most ``max_rows``.
@@ -273,9 +285,37 @@ class EventTable:
             raise ValueError(msg)
         return _pandas(self._frame)
 
+    def _overlap(self, since: object, until: object) -> Any:
+        frame = self._frame
+        low, high = _millis(since), _millis(until)
+        if low is not None:
+            frame = frame.filter(
+                (nw.col(END_MS) > low) | (nw.col(END_MS).is_null() & nw.col("open_end"))
+            )
+        if high is not None:
+            frame = frame.filter(nw.col(START_MS).is_null() | (nw.col(START_MS) < high))
+        return frame
+
+
+def _dask_window(frame: Any, limit: int | None) -> pd.DataFrame:
+    """Dask sorts on one key only: each partition gives its first ``limit`` rows, pandas
+    orders those."""
+    native = nw.to_native(frame)
+    order = [START_MS, "event_id"]
+
+    def first_rows(part: pd.DataFrame) -> pd.DataFrame:
+        part = part.sort_values(order, na_position="first", kind="stable")
+        return part if limit is None else part.head(int(limit))
+
+    rows = native.map_partitions(first_rows, meta=native._meta).compute()
+    rows = rows.sort_values(order, na_position="first", kind="stable")
+    if limit is not None:
+        rows = rows.head(int(limit))
+    return to_canonical_frame(rows.reset_index(drop=True))
+
 
 def _pandas(frame: Any) -> pd.DataFrame:
-    collected = frame.collect()
+    collected = collect(frame)
     try:
         table = collected.to_arrow()
     except (TypeError, NotImplementedError, ValueError):
@@ -295,8 +335,8 @@ def _timestamp(value: object) -> pd.Timestamp | None:
 def _millis(value: object) -> int | None:
     if value is None:
         return None
-    if isinstance(value, (int,)) and not isinstance(value, bool):
-        return int(value)
+    if isinstance(value, int | float | np.integer | np.floating) and not isinstance(value, bool):
+        return int(np.floor(value))  # epoch milliseconds
     stamp = _timestamp(value)
     if stamp is None:
         return None

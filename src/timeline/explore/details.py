@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from timeline.lists import is_list_cell
+from timeline.cells import cell_text
 
 PLACEHOLDER = "Click an event in the figure or a row of the table to read it in full."
 HIDDEN_PREFIX = "__"  # helper columns of timeline.filters
@@ -29,19 +29,9 @@ def format_value(value: Any) -> str:
     >>> format_value(float("nan"))
     ''
     """
-    if is_list_cell(value):
-        return "; ".join(format_value(item) for item in value)
-    if value is None or (not isinstance(value, str) and bool(pd.isna(value))):
-        return ""
-    if isinstance(value, pd.Timestamp):
-        if value == value.normalize():
-            return value.strftime("%Y-%m-%d")
-        return value.isoformat(sep=" ")
     if isinstance(value, bool | np.bool_):
         return "yes" if value else "no"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
+    return cell_text(value) or ""
 
 
 def details_html(record: Mapping[str, Any] | pd.Series) -> str:

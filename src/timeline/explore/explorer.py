@@ -20,7 +20,7 @@ from timeline.explore.details import details_html, placeholder_html
 from timeline.explore.summary import summary_html
 from timeline.filters import FilterCache, FilterState
 from timeline.reference import latest_report
-from timeline.schema import check_event_frame
+from timeline.schema import check_column, check_event_frame
 
 if TYPE_CHECKING:
     import ipywidgets
@@ -190,13 +190,7 @@ class Explorer:
     # --- internals -------------------------------------------------------------------
     def _check_view(self, state: FilterState) -> None:
         for argument in ("lane", "color"):
-            column = getattr(state, argument)
-            if column is not None and column not in self._events.columns:
-                msg = (
-                    f"{argument}={column!r} is not a column of the events; "
-                    f"valid columns: {', '.join(map(str, self._events.columns))}"
-                )
-                raise ValueError(msg)
+            check_column(self._events, argument, getattr(state, argument))
 
     def _apply(self, state: FilterState, mask: np.ndarray) -> None:
         self._state = state
@@ -318,8 +312,10 @@ def explore(
 
     Parameters
     ----------
-    events : pandas.DataFrame
-        The canonical event frame (``tl.load_events``).
+    events : pandas.DataFrame or EventTable
+        The canonical event frame (``tl.load_events``), or a lazy table
+        (``tl.scan_events``): then a :class:`~timeline.explore.table_explorer.TableExplorer`
+        runs filters, counts and the figure of the range in view in the table's engine.
     state : FilterState or dict, optional
         Filters and view to start with, e.g. a saved ``explorer.state.to_dict()``.
     **plot_options
@@ -347,4 +343,10 @@ def explore(
     >>> len(explorer.filtered)
     2
     """
+    from timeline.engines.table import EventTable
+
+    if isinstance(events, EventTable):
+        from timeline.explore.table_explorer import TableExplorer
+
+        return TableExplorer(events, state=state, **plot_options)  # type: ignore[return-value]
     return Explorer(events, state=state, **plot_options)

@@ -54,12 +54,12 @@ def write_view(view: Any, path: Path) -> Path:
     if suffix == "html":
         figure.write_html(path, include_plotlyjs=True)
         return path
-    import plotly.io as pio
+    from timeline.export.images import no_request_headers
 
-    pio.defaults.headers = None
     width = figure.layout.width or DEFAULT_WIDTH_PX
     try:
-        figure.write_image(path, format="png", width=width)
+        with no_request_headers():
+            figure.write_image(path, format="png", width=width)
     except RuntimeError as exc:
         _reraise_missing_chromium(exc)
         raise

@@ -72,6 +72,10 @@ def range_ms(x_range: Any) -> tuple[float, float] | None:
     return (low, high) if low < high else None
 
 
+def _has_points(trace: Any) -> bool:
+    return trace.x is not None and len(trace.x) > 0
+
+
 class FigureSync:
     """Keeps a ``go.FigureWidget`` in step with a mask over the events.
 
@@ -180,14 +184,19 @@ class FigureSync:
         parts = self.masked.parts
         strips, arrays = parts.view_arrays(self._range, self._mask, all_lanes=True)
         data = self.widget.data
+        offset = self._offset
         with self.widget.batch_update():
             for k, strip in enumerate(strips):
+                if not len(strip["x"]) and not _has_points(data[ANCHORS + k]):
+                    continue  # empty before and after: nothing to send
                 data[ANCHORS + k].update(
                     {key: strip[key] for key in ("x", "y", "z", "text", "zmax") if key in strip}
                 )
-            offset = self._offset
             for index, properties in arrays.items():
-                data[offset + index].update(properties)
+                trace = data[offset + index]
+                if not len(properties.get("x", ())) and not _has_points(trace):
+                    continue
+                trace.update(properties)
         self.redraws += 1
 
     @property

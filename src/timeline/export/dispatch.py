@@ -11,6 +11,7 @@ from typing import Any
 
 from timeline.export.atomic import atomic_write
 from timeline.export.source import ExportSource, export_source, plot_option_names
+from timeline.progress import step, task
 
 PathLike = str | os.PathLike
 
@@ -25,7 +26,7 @@ class Format:
     needs_browser: bool = False
 
 
-_IMAGE_OPTIONS = frozenset({"scale", "template"})
+_IMAGE_OPTIONS = frozenset({"scale", "template", "chronology"})
 FORMATS: dict[str, Format] = {
     ".html": Format(
         "html",
@@ -41,6 +42,12 @@ FORMATS: dict[str, Format] = {
         frozenset(
             {"banner", "key_events", "image_width", "image_height", "template", "generated_at"}
         ),
+        needs_browser=True,
+    ),
+    ".docx": Format(
+        "docx",
+        "Word chronology",
+        frozenset({"banner", "key_events", "page", "template", "generated_at"}),
         needs_browser=True,
     ),
     ".csv": Format("csv", "CSV table of the events", frozenset({"derived"})),
@@ -82,13 +89,25 @@ def _write_html(source: ExportSource, path: Path, options: Mapping[str, Any]) ->
 def _write_image(source: ExportSource, path: Path, options: Mapping[str, Any], fmt: str) -> None:
     from timeline.export.images import figure_image
 
-    path.write_bytes(figure_image(source.figure(), fmt, **options))
+    options = dict(options)
+    if options.pop("chronology", False):
+        width, height = (source.plot_options.get(k) for k in ("width", "height"))
+        figure = source.chronology(width=width, height=height)
+    else:
+        figure = source.figure()
+    path.write_bytes(figure_image(figure, fmt, **options))
 
 
 def _write_pptx(source: ExportSource, path: Path, options: Mapping[str, Any]) -> None:
     from timeline.export.pptx_deck import write_pptx
 
     write_pptx(source, path, **options)
+
+
+def _write_docx(source: ExportSource, path: Path, options: Mapping[str, Any]) -> None:
+    from timeline.export.docx_brief import write_docx
+
+    write_docx(source, path, **options)
 
 
 def _write_table(source: ExportSource, path: Path, options: Mapping[str, Any], fmt: str) -> None:
@@ -112,6 +131,8 @@ def _writer(fmt: Format) -> Callable[[ExportSource, Path, Mapping[str, Any]], No
         return lambda source, path, options: _write_image(source, path, options, fmt.name)
     if fmt.name == "pptx":
         return _write_pptx
+    if fmt.name == "docx":
+        return _write_docx
     if fmt.name in ("csv", "xlsx"):
         return lambda source, path, options: _write_table(source, path, options, fmt.name)
     return _write_timelinejs
@@ -149,7 +170,8 @@ def export_many(
     paths
         Output files; each suffix picks its format.
     progress : callable, optional
-        Called with each path after it is written.
+        Called with each path after it is written. Two images or more also show a
+        ``tqdm`` bar (:mod:`timeline.progress`; off inside ``choose(False)``).
 
     Returns
     -------
@@ -166,6 +188,7 @@ def export_many(
 
     from timeline.export.images import image_session
 
+    obj, options = _table_view(obj, dict(options))
     targets = [Path(p) for p in paths]
     if not targets:
         msg = "paths is empty; give at least one output file"
@@ -201,15 +224,35 @@ def export_many(
     )
     if not is_frame:
         source.layout_size = (options.get("width"), options.get("height"))
-    browser = any(f.needs_browser for f in formats)
-    with image_session() if browser else contextlib.nullcontext():
+    images = sum(f.needs_browser for f in formats)
+    with (
+        task("writing", total=len(targets), images=images),
+        image_session() if images else contextlib.nullcontext(),
+    ):
         for path, fmt in zip(targets, formats, strict=True):
             writer_options = {k: v for k, v in options.items() if k in fmt.options}
             write = _writer(fmt)
             atomic_write(path, lambda partial, w=write, o=writer_options: w(source, partial, o))
+            step(str(path))
             if progress is not None:
                 progress(path)
     return targets
+
+
+def _table_view(obj: object, options: dict[str, Any]) -> tuple[object, dict[str, Any]]:
+    """A lazy ``EventTable`` becomes the explorer of its view (filters, lane, colour, range):
+    its figure is drawn from the engine's answers, its table is the window's events."""
+    from timeline.engines.table import EventTable
+
+    if not isinstance(obj, EventTable):
+        return obj, options
+    from timeline.explore.table_explorer import TableExplorer
+
+    view = {k: options.pop(k) for k in ("lane", "color") if options.get(k) is not None}
+    explorer = TableExplorer(obj, state=options.pop("filters", None), **view)
+    if options.get("x_range") is not None:
+        explorer.zoom(options.pop("x_range"))
+    return explorer, options
 
 
 def export(obj: object, path: PathLike, **options: Any) -> Path:
@@ -217,23 +260,30 @@ def export(obj: object, path: PathLike, **options: Any) -> Path:
 
     Parameters
     ----------
-    obj : go.Figure, explorer or DataFrame
+    obj : go.Figure, explorer, DataFrame or EventTable
         A plotly figure; an explorer (anything with ``.figure`` and ``.filtered``: its
-        current view and filtered events); or a canonical event frame, drawn with
-        ``tl.plot`` for figure formats and written as it is for table formats.
+        current view and filtered events); a canonical event frame, drawn with
+        ``tl.plot`` for figure formats and written as it is for table formats; or a lazy
+        ``EventTable`` (``tl.scan_events``; with ``filters``, ``lane``, ``color``,
+        ``x_range``): its view is drawn from the engine's counts and the table formats get
+        the events of the window (at most 20,000).
     path : str or path-like
         ``.html`` self-contained page; ``.png``, ``.svg``, ``.pdf`` images (kaleido and
-        Chromium); ``.pptx`` briefing deck; ``.csv``, ``.xlsx`` event tables; ``.json``
-        TimelineJS. Missing folders are created.
+        Chromium); ``.pptx`` briefing deck; ``.docx`` Word chronology (needs the
+        events); ``.csv``, ``.xlsx`` event tables; ``.json`` TimelineJS. Missing folders
+        are created.
     **options
         All formats: ``title``, ``subtitle``, ``width``, ``height`` (figure size in
         pixels); with an event frame also ``filters`` (a ``FilterState`` or dict) and any
         ``tl.plot`` option (``lane``, ``color``, ``eras``...).
         HTML: ``banner``, ``plotlyjs`` ("inline" or "cdn"), ``sources``, ``generated_at``.
-        Images: ``scale``, ``template`` ("print" by default, None, or a plotly template).
+        Images: ``scale``, ``template`` ("print" by default, None, or a plotly template),
+        ``chronology=True`` (with an event frame: draw ``tl.chronology``, every event
+        labelled, instead of ``tl.plot``).
         PPTX: ``banner``, ``key_events``, ``image_width``, ``image_height``, ``template``,
-        ``generated_at``. CSV/XLSX: ``derived`` (also write derived_start, derived_end, ...),
-        ``sheet_name``. JSON: ``group`` (column), ``eras``.
+        ``generated_at``. DOCX: ``banner``, ``key_events``, ``page`` ("a4" or "letter"),
+        ``template``, ``generated_at``. CSV/XLSX: ``derived`` (also write derived_start,
+        derived_end, ...), ``sheet_name``. JSON: ``group`` (column), ``eras``.
 
     Returns
     -------

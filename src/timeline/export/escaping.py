@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from typing import Any
 
@@ -89,6 +90,18 @@ def clean_strings(value: Any) -> Any:
         flat = [clean_strings(v) for v in value.ravel().tolist()]
         return np.array(flat, dtype=value.dtype).reshape(value.shape)
     return value
+
+
+def markup_text(text: str, quote: bool = True) -> str:
+    """Text for HTML markup: :func:`xml_text`, then ``html.escape`` (HTML cannot hold the
+    control characters either).
+
+    Examples
+    --------
+    >>> markup_text("<b>\\x01")
+    '&lt;b&gt;'
+    """
+    return html.escape(xml_text(text), quote=quote)
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")

@@ -11,7 +11,6 @@ run nor load anything. No MathJax.
 from __future__ import annotations
 
 import functools
-import html
 import json
 import secrets
 from collections.abc import Sequence
@@ -19,10 +18,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from timeline.export.escaping import safe_json, script_text
+from timeline.export.escaping import markup_text, safe_json, script_text
 from timeline.export.page_index import page_index
 from timeline.export.source import ExportSource
 from timeline.text import is_missing
@@ -89,11 +89,11 @@ def _sources_html(sources: Sequence[tuple[str, str, int]]) -> str:
         return ""
     items = []
     for name, url, count in sources[:SOURCES_SHOWN]:
-        text = html.escape(name)
+        text = markup_text(name)
         if url:
             text += (
-                f' (<a href="{html.escape(url, quote=True)}" rel="noopener noreferrer">'
-                f"{html.escape(url)}</a>)"
+                f' (<a href="{markup_text(url, quote=True)}" rel="noopener noreferrer">'
+                f"{markup_text(url)}</a>)"
             )
         if count:
             text += f" · {count} event{'s' if count != 1 else ''}"
@@ -131,6 +131,30 @@ def _figure_json(figure: go.Figure) -> str:
             layout["height"] -= TITLE_SPACE_PX
     payload = {"data": data.get("data", []), "layout": layout, "config": PLOT_CONFIG}
     return safe_json(to_json_plotly(payload))
+
+
+def _page_figure(source: ExportSource) -> tuple[go.Figure, dict | None]:
+    """The page's figure and, when it draws density, its level-of-detail data.
+
+    The figure is then the first view (the full extent): a strip trace per lane (empty for
+    the lanes that show marks) before the mark traces, which hold only that view's marks;
+    the page's script redraws both from the data on every zoom.
+    """
+    parts = source.parts()
+    if parts is None or not parts.lod_active:
+        return source.figure(), None
+    from timeline.export.page_detail import page_detail
+
+    low, high = parts.layout["xaxis"]["range"]
+    traces = parts.view_traces((float(low), float(high)), all_lanes=True)
+    return go.Figure(data=traces, layout=parts.layout), page_detail(parts, 0)
+
+
+def _detail_element(detail: dict | None) -> str:
+    if detail is None:
+        return ""
+    text = safe_json(json.dumps(detail, ensure_ascii=False, separators=(",", ":")))
+    return f'<script type="application/json" id="tl-lod">{text}</script>\n'
 
 
 def page_html(
@@ -173,11 +197,13 @@ def page_html(
     if plotlyjs not in PLOTLYJS_MODES:
         msg = f"plotlyjs must be one of {', '.join(PLOTLYJS_MODES)}; got {plotlyjs!r}"
         raise ValueError(msg)
-    figure = source.figure()
+    figure, detail = _page_figure(source)
     index = page_index(figure, source.events)
+    if detail is not None:  # the figure holds only the first view's marks
+        index.drawn = int(np.unique(source.parts().detail.marks.row).size)
     nonce = secrets.token_urlsafe(18)
-    title = html.escape(source.display_title())
-    subtitle = html.escape(source.display_subtitle())
+    title = markup_text(source.display_title())
+    subtitle = markup_text(source.display_subtitle())
     listed = (
         [(str(s), "", 0) for s in sources] if sources is not None else source_list(source.events)
     )
@@ -187,7 +213,7 @@ def page_html(
         meta = f"{count:,} event{'s' if count != 1 else ''} · {meta}"
     banner_top = banner_bottom = ""
     if banner:
-        text = html.escape(str(banner))
+        text = markup_text(str(banner))
         banner_top = f'<div class="tl-banner tl-banner-top" role="note">{text}</div>'
         banner_bottom = f'<div class="tl-banner tl-banner-bottom" role="note">{text}</div>'
     cdn = plotlyjs == "cdn"
@@ -234,8 +260,12 @@ def page_html(
             '</script>\n<script type="application/json" id="tl-index">',
             safe_json(json.dumps(index.to_dict(), ensure_ascii=False, separators=(",", ":"))),
             "</script>\n",
+            _detail_element(detail),
             f'<script nonce="{nonce}">{PLOTLY_CONFIG_SCRIPT}</script>\n',
             plotly_tag,
+            f'\n<script nonce="{nonce}">{script_text(_asset("page_lod.js"))}</script>'
+            if detail is not None
+            else "",
             f'\n<script nonce="{nonce}">{script_text(_asset("page.js"))}</script>\n',
             "</body>\n</html>\n",
         ]

@@ -29,10 +29,15 @@ INSTALL_HINT = (
 )
 DEFAULT_SIZE = (1100, 600)
 CAPTION_GAP_PX = 40
+TRANSPARENT = "rgba(0,0,0,0)"
 
 
 class BrowserNotFoundError(RuntimeError):
     """No Chromium for image export; the message says how to install one."""
+
+
+class ImageExportError(RuntimeError):
+    """kaleido or Chromium failed to render a figure; the message says which format."""
 
 
 def find_browser() -> str:
@@ -59,23 +64,44 @@ def find_browser() -> str:
 
 
 class _Session:
-    depth = 0
-    started = False
+    depth = 0  # nesting of image_session blocks; the outermost starts and stops the server
 
 
-def _server_running() -> bool:
-    import kaleido
+@contextlib.contextmanager
+def no_request_headers() -> Iterator[None]:
+    """Within the block, plotly sends kaleido no request headers; the default comes back after.
 
-    server = getattr(kaleido, "_global_server", None)
-    return bool(server is not None and server.is_running())
+    kaleido warns that a running server ignores per-call options such as headers, and
+    plotly's default has one (``pio.defaults.headers``). Only this block changes it.
+
+    Examples
+    --------
+    >>> import plotly.io as pio
+    >>> before = pio.defaults.headers
+    >>> with no_request_headers():
+    ...     pio.defaults.headers is None
+    True
+    >>> pio.defaults.headers == before
+    True
+    """
+    import plotly.io as pio
+
+    previous = pio.defaults.headers
+    pio.defaults.headers = None
+    try:
+        yield
+    finally:
+        pio.defaults.headers = previous
 
 
 @contextlib.contextmanager
 def image_session() -> Iterator[None]:
     """Render every image inside the block with one Chromium (started once, stopped after).
 
-    Nested sessions share the outer one; a kaleido server started by the caller is used
-    and left running.
+    Nested sessions share the outer one. The session uses kaleido's public server API only
+    (``start_sync_server``/``stop_sync_server``): it starts the server and stops it after, so
+    do not run it inside a kaleido server of your own. plotly's default request headers are
+    off for the session (:func:`no_request_headers`) and restored after it.
 
     Examples
     --------
@@ -85,20 +111,22 @@ def image_session() -> Iterator[None]:
     ...         tl.export(fig, name)
     """
     import kaleido
-    import plotly.io as pio
 
-    if _Session.depth == 0 and not _server_running():
-        find_browser()
-        pio.defaults.headers = None  # kaleido would warn that a server ignores options
+    if _Session.depth > 0:
+        _Session.depth += 1
+        try:
+            yield
+        finally:
+            _Session.depth -= 1
+        return
+    find_browser()
+    with no_request_headers():
         kaleido.start_sync_server(mathjax=False, silence_warnings=True)
-        _Session.started = True
-    _Session.depth += 1
-    try:
-        yield
-    finally:
-        _Session.depth -= 1
-        if _Session.depth == 0 and _Session.started:
-            _Session.started = False
+        _Session.depth = 1
+        try:
+            yield
+        finally:
+            _Session.depth = 0
             kaleido.stop_sync_server(silence_warnings=True)
 
 
@@ -137,7 +165,8 @@ def print_layout(figure: dict[str, Any], template: object) -> dict[str, Any]:
     xaxis.setdefault("rangeslider", {})["visible"] = False
     xaxis.setdefault("rangeselector", {})["visible"] = False
     layout["paper_bgcolor"] = "white"
-    layout["plot_bgcolor"] = "white"
+    if layout.get("plot_bgcolor") != TRANSPARENT:  # a chronology's overlay must stay clear
+        layout["plot_bgcolor"] = "white"
     layout.setdefault("font", {})["color"] = "black"
     if had_slider:
         _move_caption_up(layout)
@@ -188,6 +217,8 @@ def figure_image(
     ------
     BrowserNotFoundError
         When no Chromium is found.
+    ImageExportError
+        When kaleido or Chromium fails to render the figure.
 
     Examples
     --------
@@ -219,3 +250,7 @@ def figure_image(
         except ChromeNotFoundError as exc:
             msg = f"kaleido could not start Chromium: {INSTALL_HINT}"
             raise BrowserNotFoundError(msg) from exc
+        except Exception as exc:  # kaleido's errors (KaleidoError, timeouts) in one line
+            text = " ".join(str(exc).split())[:300] or type(exc).__name__
+            msg = f"rendering the {format.upper()} image failed in kaleido/Chromium: {text}"
+            raise ImageExportError(msg) from exc

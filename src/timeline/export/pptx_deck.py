@@ -1,7 +1,9 @@
 """The briefing deck (python-pptx, 16:9): title, the timeline as a picture, key events.
 
 Slides: a title slide (title, subtitle, event count and date range, the date prepared);
-the timeline as a PNG rendered by kaleido (print template); then tables of the key events
+the timeline as a PNG rendered by kaleido (print template): with events, the chronology
+(``tl.chronology``: every key event labelled or numbered with a key) filling the slide
+between the banners, else the given figure; then tables of the key events
 (date as reported, title, source, reliability), as many slides as the text needs. Speaker
 notes carry the full sources. An optional marking banner sits at the top and bottom of
 every slide.
@@ -19,11 +21,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from timeline.cells import cell_text
 from timeline.export.escaping import xml_text
 from timeline.export.source import ExportSource
-from timeline.lists import is_list_cell
 from timeline.plot.geometry import earliest_start, open_start_edges
 from timeline.reported import reported_date
+from timeline.schema import check_column
 from timeline.text import is_missing, truncate
 
 SLIDE_WIDTH_IN = 13.333
@@ -47,6 +50,7 @@ CHARS_PER_IN = 11.5  # average 12 pt characters per inch (conservative)
 MAX_TABLE_EVENTS = 60
 CELL_LIMIT = 240
 IMAGE_WIDTH_PX = 1400
+CHRONOLOGY_WIDTH_PX = 1280
 
 
 @dataclass(frozen=True)
@@ -58,11 +62,10 @@ class Row:
 
 
 def _clean(value: object, limit: int | None = None) -> str:
-    if is_missing(value):
+    text = cell_text(value)
+    if text is None:
         return ""
-    if is_list_cell(value):
-        value = "; ".join(str(v) for v in value)
-    text = xml_text(str(value)).strip()
+    text = xml_text(text).strip()
     return truncate(text, limit) if limit else text
 
 
@@ -96,6 +99,65 @@ def _note(row: pd.Series) -> str:
     return "\n".join(lines)
 
 
+def key_event_frame(
+    events: pd.DataFrame, key_events: object = None, limit: int | None = MAX_TABLE_EVENTS
+) -> tuple[pd.DataFrame, int]:
+    """The key events, earliest first, and how many events were left out.
+
+    Parameters
+    ----------
+    events : DataFrame
+        The canonical event frame (era rows are left out).
+    key_events : None, int or str
+        ``None``: all events, at most ``limit``; an int: at most that many; a column
+        name: the rows where that column is true.
+    limit : int or None, default 60
+        Most events when ``key_events`` is None (``None``: no limit).
+
+    Examples
+    --------
+    >>> import timeline as tl
+    >>> events = tl.load_events(pd.DataFrame({"title": ["b", "a"], "date": ["2025", "2024"]}))
+    >>> chosen, left_out = key_event_frame(events)
+    >>> chosen["title"].tolist(), left_out
+    (['a', 'b'], 0)
+    """
+    marks = events.loc[events["kind"].astype(object) != "era"]
+    if isinstance(key_events, str):
+        check_column(marks, "key_events", key_events)
+        marks = marks.loc[marks[key_events].fillna(False).astype(bool).to_numpy()]
+        limit = len(marks)
+    elif key_events is not None:
+        if isinstance(key_events, bool) or not isinstance(key_events, int) or key_events < 0:
+            msg = f"key_events must be None, a column name or a count >= 0; got {key_events!r}"
+            raise ValueError(msg)
+        limit = key_events
+    # an event with only an end sorts where the figure draws it from (the left edge)
+    edges = pd.to_datetime(open_start_edges(marks, earliest_start(events)), unit="ms")
+    starts = pd.Series(marks["start"].to_numpy()).fillna(pd.Series(edges))
+    ordered = marks.iloc[starts.sort_values(kind="stable", na_position="last").index]
+    chosen = ordered if limit is None else ordered.head(limit)
+    return chosen, len(marks) - len(chosen)
+
+
+def chronology_events(events: pd.DataFrame, key_events: object = None) -> pd.DataFrame:
+    """The rows a briefing's chronology draws: the key events (as the tables list them)
+    and the era rows (background periods), in the frame's order.
+
+    Examples
+    --------
+    >>> import timeline as tl
+    >>> events = tl.load_events(pd.DataFrame({"title": ["b", "a", "war"],
+    ...                                       "date": ["2025", "2024", "2023"],
+    ...                                       "kind": [None, None, "era"]}))
+    >>> chronology_events(events, 1)["title"].tolist()
+    ['a', 'war']
+    """
+    chosen, _ = key_event_frame(events, key_events)
+    keep = events.index.isin(chosen.index) | (events["kind"].astype(object) == "era").to_numpy()
+    return events.loc[keep]
+
+
 def key_event_rows(events: pd.DataFrame, key_events: object = None) -> tuple[list[Row], int]:
     """The table rows (earliest first) and how many events were left out.
 
@@ -115,27 +177,7 @@ def key_event_rows(events: pd.DataFrame, key_events: object = None) -> tuple[lis
     >>> [row.cells[1] for row in rows], left_out
     (['a', 'b'], 0)
     """
-    marks = events.loc[events["kind"].astype(object) != "era"]
-    limit = MAX_TABLE_EVENTS
-    if isinstance(key_events, str):
-        if key_events not in marks.columns:
-            msg = (
-                f"key_events={key_events!r} is not a column of the events; "
-                f"valid columns: {', '.join(map(str, marks.columns))}"
-            )
-            raise ValueError(msg)
-        marks = marks.loc[marks[key_events].fillna(False).astype(bool).to_numpy()]
-        limit = len(marks)
-    elif key_events is not None:
-        if isinstance(key_events, bool) or not isinstance(key_events, int) or key_events < 0:
-            msg = f"key_events must be None, a column name or a count >= 0; got {key_events!r}"
-            raise ValueError(msg)
-        limit = key_events
-    # an event with only an end sorts where the figure draws it from (the left edge)
-    edges = pd.to_datetime(open_start_edges(marks, earliest_start(events)), unit="ms")
-    starts = pd.Series(marks["start"].to_numpy()).fillna(pd.Series(edges))
-    ordered = marks.iloc[starts.sort_values(kind="stable", na_position="last").index]
-    chosen = ordered.head(limit)
+    chosen, left_out = key_event_frame(events, key_events)
     rows = [
         Row(
             cells=(
@@ -148,7 +190,7 @@ def key_event_rows(events: pd.DataFrame, key_events: object = None) -> tuple[lis
         )
         for _, row in chosen.iterrows()
     ]
-    return rows, len(marks) - len(chosen)
+    return rows, left_out
 
 
 def row_height_in(cells: Sequence[str]) -> float:
@@ -303,6 +345,17 @@ class _Deck:
             io.BytesIO(png), Inches(left), Inches(BODY_TOP_IN), Inches(width), Inches(height)
         )
 
+    def full_picture(self, slide: Any, png: bytes) -> None:
+        """A picture across the whole slide, between the banners."""
+        from pptx.util import Inches
+
+        top = BANNER_IN if self.banner else 0.0
+        height = SLIDE_HEIGHT_IN - 2 * top
+        picture = slide.shapes.add_picture(
+            io.BytesIO(png), Inches(0), Inches(top), Inches(SLIDE_WIDTH_IN), Inches(height)
+        )
+        picture.name = "chronology"
+
     def table(self, slide: Any, rows: Sequence[Row]) -> None:
         from pptx.util import Inches, Pt
 
@@ -351,7 +404,7 @@ def write_pptx(
     *,
     banner: str | None = None,
     key_events: object = None,
-    image_width: int = IMAGE_WIDTH_PX,
+    image_width: int | None = None,
     image_height: int | None = None,
     template: object = "print",
     generated_at: object = None,
@@ -365,9 +418,10 @@ def write_pptx(
     banner : str, optional
         Marking shown at the top and bottom of every slide.
     key_events : None, int or str
-        Which events the tables list (see :func:`key_event_rows`).
+        Which events the chronology and the tables show (see :func:`key_event_rows`).
     image_width, image_height : int, optional
-        Size of the timeline image in layout pixels (rendered at twice that density).
+        Size of the timeline image in layout pixels (rendered at twice that density);
+        default the slide (1280 px wide) for the chronology, 1400 px for a figure.
     template : "print", None, str or dict
         Template of the timeline image (see ``images.print_layout``).
     generated_at : datetime-like, optional
@@ -383,15 +437,19 @@ def write_pptx(
     from timeline.export.images import figure_image
     from timeline.export.source import plain_text
 
-    figure = source.figure()
-    png = figure_image(
-        figure,
-        "png",
-        width=image_width,
-        height=image_height or figure.layout.height,
-        scale=2,
-        template=template,
-    )
+    events = source.events
+    if events is not None:
+        width = image_width or CHRONOLOGY_WIDTH_PX
+        share = (SLIDE_HEIGHT_IN - (2 * BANNER_IN if banner else 0.0)) / SLIDE_WIDTH_IN
+        height = image_height or round(width * share)
+        figure = source.chronology(
+            events=chronology_events(events, key_events), width=width, height=height
+        )
+    else:
+        figure = source.figure()
+        width = image_width or IMAGE_WIDTH_PX
+        height = image_height or figure.layout.height
+    png = figure_image(figure, "png", width=width, height=height, scale=2, template=template)
     deck = _Deck(banner)
     events = source.events
     title = source.display_title()
@@ -407,8 +465,12 @@ def write_pptx(
     for annotation in figure.layout.annotations or ():
         if annotation.name == "caption":
             caption = plain_text(annotation.text)
-    picture = deck.slide(5, title, notes=_sources_note(events, caption))
-    deck.picture(picture, png)
+    if events is not None:
+        picture = deck.slide(6, title, notes=_sources_note(events, caption))
+        deck.full_picture(picture, png)
+    else:
+        picture = deck.slide(5, title, notes=_sources_note(events, caption))
+        deck.picture(picture, png)
 
     if events is not None:
         rows, left_out = key_event_rows(events, key_events)

@@ -69,19 +69,71 @@ class ExportSource:
     subtitle: str | None = None
     layout_size: tuple[int | None, int | None] = (None, None)
     _figure: go.Figure | None = None
+    _parts: Any = None
+
+    def parts(self) -> Any:
+        """The figure's parts (``timeline.plot.figure.FigureParts``, with its level of
+        detail) when the figure is built here from the events; None for a given figure."""
+        if self.given_figure is not None or self.events is None:
+            return None
+        if self._parts is None:
+            from timeline.plot.figure import figure_parts
+
+            options = {"title": self.title, "subtitle": self.subtitle, **self.plot_options}
+            self._parts = figure_parts(self.events, **options)
+        return self._parts
 
     def figure(self) -> go.Figure:
-        """The figure to export, with the requested title and subtitle (built once)."""
+        """The figure to export, with the requested title and subtitle (built once).
+
+        Built from events, it draws the density of busy lanes for the range it shows
+        (the mark budget of ``tl.plot``), so images of big data stay readable and small.
+        """
         if self._figure is None:
             if self.given_figure is None:
-                from timeline.plot import plot
-
-                assert self.events is not None
-                options = {"title": self.title, "subtitle": self.subtitle, **self.plot_options}
-                self._figure = plot(self.events, **options)
+                self._figure = self.parts().figure()
             else:
                 self._figure = self._adjusted(self.given_figure)
         return self._figure
+
+    def chronology(
+        self,
+        *,
+        events: pd.DataFrame | None = None,
+        key_events: object = None,
+        page: str = "slide",
+        width: int | None = None,
+        height: int | None = None,
+    ) -> go.Figure:
+        """The events (default: all of this source's) as ``tl.chronology``, with the title
+        and subtitle of the export and the colour, eras and reference date of the plot
+        options.
+
+        Examples
+        --------
+        >>> import timeline as tl
+        >>> events = tl.load_events("data/events.csv")
+        >>> source = export_source(events, plot_options={"color": "category"}, title="T",
+        ...                        subtitle=None)
+        >>> source.chronology(key_events=3).layout.width
+        1280
+        """
+        from timeline.plot import chronology
+
+        if events is None:
+            events = self.require_events("a chronology")
+        names = ("color", "eras", "reference_date", "palette", "color_map")
+        options = {k: self.plot_options[k] for k in names if self.plot_options.get(k) is not None}
+        return chronology(
+            events,
+            key_events=key_events,
+            title=self.display_title(),
+            subtitle=self.display_subtitle() or None,
+            page=page,
+            width=width,
+            height=height,
+            **options,
+        )
 
     def _adjusted(self, figure: go.Figure) -> go.Figure:
         """The given figure with the requested title, subtitle and size (a copy if changed)."""

@@ -168,6 +168,42 @@ def _xlsx_value(value: object) -> object:
     return value
 
 
+_SHEET_FORBIDDEN = frozenset("[]:*?/\\")
+
+
+def sheet_title(sheet_name: object) -> str:
+    """The worksheet title for ``sheet_name``: control characters dropped, 31 characters.
+
+    Raises
+    ------
+    TypeError
+        When ``sheet_name`` is not a string.
+    ValueError
+        When it is blank or holds a character Excel forbids in sheet names.
+
+    Examples
+    --------
+    >>> sheet_title("events\\x01 2024")
+    'events 2024'
+    """
+    if not isinstance(sheet_name, str):
+        msg = f"sheet_name must be a string; got {type(sheet_name).__name__} {sheet_name!r}"
+        raise TypeError(msg)
+    title = xml_text(sheet_name).replace("\t", " ").replace("\n", " ").replace("\r", " ")
+    forbidden = sorted(set(title) & _SHEET_FORBIDDEN)
+    if forbidden:
+        msg = (
+            f"sheet_name {sheet_name!r} holds {' '.join(forbidden)}, which Excel does not "
+            "allow in a sheet name"
+        )
+        raise ValueError(msg)
+    title = title.strip()[:31].strip()
+    if not title:
+        msg = f"sheet_name must name the sheet; got {sheet_name!r}"
+        raise ValueError(msg)
+    return title
+
+
 def write_xlsx(
     events: pd.DataFrame, path: Path, *, derived: bool = False, sheet_name: str = "events"
 ) -> None:
@@ -192,7 +228,7 @@ def write_xlsx(
 
     frame = table_frame(events, derived=derived)
     book = Workbook(write_only=True)
-    sheet = book.create_sheet(title=sheet_name[:31] or "events")
+    sheet = book.create_sheet(title=sheet_title(sheet_name))
     sheet.freeze_panes = "A2"
     widths = [min(max(len(str(c)), 8) + 2, 60) for c in frame.columns]
     for i, name in enumerate(frame.columns):

@@ -24,6 +24,7 @@ from timeline.lists import is_arrow_list, is_list_cell
 from timeline.plot.eras import Band, era_argument
 from timeline.plot.geometry import earliest_start, open_start_edges, reference_ms
 from timeline.reported import reported_dates
+from timeline.schema import check_column
 from timeline.text import escape_series, escape_text, is_missing
 
 DAY_PARTS = ("year", "month", "day")
@@ -211,12 +212,7 @@ def timelinejs_document(
     """
     if group is None and "category" in events.columns:
         group = "category"
-    if group is not None and group not in events.columns:
-        msg = (
-            f"group={group!r} is not a column of the events; "
-            f"valid columns: {', '.join(map(str, events.columns))}"
-        )
-        raise ValueError(msg)
+    check_column(events, "group", group)
     columns = list(events.columns)
     has_date = (events["start"].notna() | events["end"].notna()).to_numpy()
     dated = events.loc[has_date]

@@ -14,35 +14,24 @@ import numpy as np
 import pandas as pd
 
 from timeline.errors import Reason
-from timeline.load.arrow_text import large_text
-from timeline.load.background import Background
+from timeline.fields import FIELDS
+from timeline.load.columns import DERIVED_PREFIX
 from timeline.load.failures import FailureCollector
 from timeline.load.readers import RawTable
+from timeline.load.speed import Background, large_text
 from timeline.load.text_cells import (
     extra_column_values,
     is_arrow_text,
     parse_number,
     split_list,
     to_text,
+    without_surrogates,
 )
-from timeline.schema import finalize_events
+from timeline.progress import step, task
+from timeline.schema import KINDS, RELIABILITY_GRADES, finalize_events
 
-_TEXT_FIELDS = (
-    "title",
-    "date_text",
-    "end_text",
-    "reported_on",
-    "description",
-    "category",
-    "location",
-    "source",
-    "source_url",
-    "claimant",
-    "quote",
-    "tags",
-    "kind",
-    "reliability",
-)
+_TEXT_FIELDS = tuple(f.name for f in FIELDS if f.aliases and f.read in ("text", "dates"))
+"""Mapped fields read as clean text first (the field table's ``read``)."""
 
 
 @dataclass
@@ -66,8 +55,24 @@ def build_events(
     """Turn a raw table plus a column mapping into events and their failures.
 
     Importers for special formats call this after building their own raw table, so
-    every source shares the same validation.
+    every source shares the same validation. A large table shows a progress bar of its
+    steps (:mod:`timeline.progress`).
     """
+    name = raw.attrs.get("source_name") or raw.attrs.get("source_file") or "events"
+    with task(f"loading {name}", total=_STEPS, rows=len(raw.frame)):
+        return _build_events(raw, mapping, reference_date, dayfirst, conventions)
+
+
+_STEPS = 4  # dates, other fields, ids, the frame
+
+
+def _build_events(
+    raw: RawTable,
+    mapping: Mapping[str, str],
+    reference_date: object,
+    dayfirst: bool | None,
+    conventions: object,
+) -> LoadResult:
     from timeline.dates import combine_bounds, normalize_dates
 
     frame = raw.frame
@@ -106,32 +111,55 @@ def build_events(
     fields: dict[str, Any] = {}
 
     title = text["title"]
-    failures.add(title.isna().to_numpy(), "title", title, Reason.MISSING_TITLE.value)
+    failures.add(
+        title.isna().to_numpy(), "title", title, Reason.MISSING_TITLE.value, Reason.MISSING_TITLE
+    )
     fields["title"] = title.fillna("")
 
+    for field in ("date_text", "end_text", "reported_on"):
+        if field in mapping:
+            _one_value_per_cell(frame[mapping[field]], field, text[field], failures)
     reference = _reference_dates(text.get("reported_on"), reference_date, failures)
     date_text = text["date_text"]
     dates = normalize_dates(date_text, reference, dayfirst=dayfirst, conventions=conventions)
-    failures.add(dates["date_error"].ne("").to_numpy(), "date_text", date_text, dates["date_error"])
+    failures.add(
+        dates["date_error"].ne("").to_numpy(),
+        "date_text",
+        date_text,
+        dates["date_error"],
+        Reason.BAD_DATE,
+    )
     if "end_text" in text:
         end_text = text["end_text"]
         has_end = end_text.notna().to_numpy()
         ends = normalize_dates(end_text, reference, dayfirst=dayfirst, conventions=conventions)
         end_bad = has_end & ends["date_error"].ne("").to_numpy()
-        failures.add(end_bad, "end_text", end_text, ends["date_error"])
+        failures.add(end_bad, "end_text", end_text, ends["date_error"], Reason.BAD_DATE)
         spans = combine_bounds(dates, ends)
         use_span = has_end & ~end_bad & dates["date_error"].eq("").to_numpy()
         order_bad = use_span & spans["date_error"].ne("").to_numpy()
-        failures.add(order_bad, "end_text", end_text, spans["date_error"])
+        failures.add(order_bad, "end_text", end_text, spans["date_error"], Reason.END_BEFORE_START)
         dates = dates.where(~pd.Series(use_span, index=index), spans, axis=0)
         dates = dates.astype(spans.dtypes.to_dict())
         fields["end_text"] = end_text
     fields["date_text"] = date_text.fillna("")
     fields.update({col: dates[col] for col in dates.columns if col != "date_error"})
     fields["reported_on"] = reference
+    step("dates")
 
     if "kind" in text:
-        era = text["kind"].str.lower().eq("era").fillna(False).to_numpy()
+        given = text["kind"].str.lower()
+        if not mapping["kind"].startswith(DERIVED_PREFIX):  # an importer's own vocabulary
+            bad_kind = (given.notna() & ~given.isin(KINDS)).to_numpy()
+            failures.add(
+                bad_kind,
+                "kind",
+                text["kind"],
+                f"kind must be one of {', '.join(KINDS)} (or empty); 'era' draws a "
+                "background band, the others follow from the dates",
+                Reason.BAD_VALUE,
+            )
+        era = given.eq("era").fillna(False).to_numpy()
         fields["kind"] = fields["kind"].where(~era, "era")
 
     for field in (
@@ -153,15 +181,24 @@ def build_events(
     if "quantity" in mapping:
         quantity_text = _text(frame, mapping["quantity"], raw.clean).set_axis(index)
         numbers, bad = parse_number(quantity_text)
-        failures.add(bad.to_numpy(), "quantity", quantity_text, "quantity is not a number")
+        failures.add(
+            bad.to_numpy(),
+            "quantity",
+            quantity_text,
+            "quantity is not a finite number",
+            Reason.BAD_NUMBER,
+        )
         fields["quantity"] = numbers
+    step("fields")
     fields["event_id"] = _event_ids(frame, mapping, failures, raw, distinct_ids_job)
+    step("ids")
 
     typed = {name: job.result() for name, job in extra_jobs.items()}
     for name in started:
         typed[name] = _JobRows(raw.extras[name], raw.extras_rows).result()
     extras = {str(c): typed[str(c)].set_axis(index) for c in frame.columns if str(c) in typed}
     events = finalize_events(fields, extras, index)
+    step("frame")
     events.attrs.update(raw.attrs)
     # Input rows: the rows read plus the records the reader or an importer rejected, each once
     # however many problems it has.
@@ -178,6 +215,27 @@ def _text(frame: pd.DataFrame, column: str, clean: Collection[str] = ()) -> pd.S
     if column in clean and isinstance(values.dtype, pd.StringDtype):
         return values
     return to_text(values)
+
+
+def _one_value_per_cell(
+    values: pd.Series, field: str, shown: pd.Series, failures: FailureCollector
+) -> None:
+    """A list or mapping in a date cell (JSON ``["2024"]``) is a failure, not its first item."""
+    if values.dtype != object:
+        return
+    nested = np.fromiter(
+        (isinstance(v, (list, tuple, dict, set, np.ndarray)) for v in values),
+        dtype=bool,
+        count=len(values),
+    )
+    if nested.any():
+        failures.add(
+            nested,
+            field,
+            values.reset_index(drop=True),
+            f"{field} holds a list or mapping; give one date as text",
+            Reason.BAD_DATE,
+        )
 
 
 def _reference_dates(
@@ -210,12 +268,13 @@ def _reference_dates(
     )
     too_coarse = present & (error == "") & ~one_day
     bad = present & (error != "")
-    failures.add(bad, "reported_on", reported, error)
+    failures.add(bad, "reported_on", reported, error, Reason.BAD_REPORT_DATE)
     failures.add(
         too_coarse,
         "reported_on",
         reported,
         "report date must name one day (relative dates are resolved against it)",
+        Reason.BAD_REPORT_DATE,
     )
     own = parsed["start"].where(present & ~bad & ~too_coarse)
     return own.fillna(base).astype("datetime64[us]")
@@ -229,15 +288,15 @@ def _coordinates(
     clean: Collection[str] = (),
 ) -> None:
     for field, limit, reason in (
-        ("latitude", 90, Reason.BAD_LATITUDE.value),
-        ("longitude", 180, Reason.BAD_LONGITUDE.value),
+        ("latitude", 90, Reason.BAD_LATITUDE),
+        ("longitude", 180, Reason.BAD_LONGITUDE),
     ):
         if field not in mapping:
             continue
         values = _text(frame, mapping[field], clean).reset_index(drop=True)
         numbers, bad = parse_number(values)
         bad = bad | (numbers.abs() > limit)
-        failures.add(bad.to_numpy(), field, values, reason)
+        failures.add(bad.to_numpy(), field, values, reason.value, reason)
         fields[field] = numbers
 
 
@@ -252,12 +311,13 @@ def _grades(
     """Admiralty grades: reliability of the source A-F, credibility of the claim 1-6."""
     if "reliability" in text:
         grade = text["reliability"].str.upper()
-        bad = grade.notna() & ~grade.isin(list("ABCDEF"))
+        bad = grade.notna() & ~grade.isin(list(RELIABILITY_GRADES))
         failures.add(
             bad.to_numpy(),
             "reliability",
             text["reliability"],
             "reliability must be a letter A-F (A reliable ... F cannot be judged)",
+            Reason.BAD_GRADE,
         )
         fields["reliability"] = grade.where(~bad)
     if "credibility" in mapping:
@@ -269,6 +329,7 @@ def _grades(
             "credibility",
             values,
             "credibility must be a whole number 1-6 (1 confirmed ... 6 cannot be judged)",
+            Reason.BAD_GRADE,
         )
         fields["credibility"] = numbers.where(~bad).astype("Int8")
 
@@ -306,12 +367,12 @@ def _event_ids(
         first_position = pd.Series(np.arange(n)).groupby(ids.to_numpy()).transform("min")
         first_label = failures.labels[first_position.to_numpy()]
         if given is None:
+            code = Reason.DUPLICATE_ROW
             reasons = [f"row repeats row {label} exactly" for label in first_label]
         else:
-            reasons = [
-                f"{Reason.DUPLICATE_ID.value}: row {label} has it too" for label in first_label
-            ]
-        failures.add(duplicated, "event_id", ids, np.asarray(reasons, dtype=object))
+            code = Reason.DUPLICATE_ID
+            reasons = [f"{code.value}: row {label} has it too" for label in first_label]
+        failures.add(duplicated, "event_id", ids, np.asarray(reasons, dtype=object), code)
     return ids
 
 
@@ -324,6 +385,15 @@ def _all_distinct(ids: pd.Series) -> bool:
     return pc.count_distinct(large_text(ids.array)).as_py() == len(ids)
 
 
+def _as_text(frame: pd.DataFrame) -> pd.DataFrame:
+    """Every cell as text for hashing; cells ``str`` cannot hold (bytes that are not
+    UTF-8, lone surrogates) by their ``repr``."""
+    try:
+        return frame.astype(str)
+    except (UnicodeError, ValueError):
+        return frame.map(repr).astype(str)
+
+
 def _row_hashes(frame: pd.DataFrame) -> pd.Series:
     """16-hex-digit ids from the row's values: the same row always gets the same id."""
     import binascii
@@ -332,7 +402,7 @@ def _row_hashes(frame: pd.DataFrame) -> pd.Series:
         hashes = np.zeros(len(frame), dtype=np.uint64)
     else:
         hashes = pd.util.hash_pandas_object(
-            frame.astype(str), index=False, categorize=True
+            _as_text(frame), index=False, categorize=True
         ).to_numpy()
     hex_bytes = binascii.hexlify(hashes.astype(">u8").tobytes())
     return pd.Series(np.frombuffer(hex_bytes, dtype="S16").astype(str), dtype="str")
@@ -374,7 +444,10 @@ def _extra_column(values: pd.Series) -> pd.Series:
     if values.dtype == object:
         present = values.dropna()
         if len(present) and all(isinstance(v, str) for v in present):
-            values = values.astype("str")
+            try:
+                values = values.astype("str")
+            except UnicodeEncodeError:  # lone surrogates become U+FFFD
+                values = values.map(without_surrogates).astype("str")
     if pd.api.types.is_string_dtype(values) and values.dtype != object:
         return extra_column_values(values)
     return values.reset_index(drop=True)

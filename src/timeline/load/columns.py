@@ -10,58 +10,18 @@ import difflib
 import re
 from collections.abc import Iterable, Mapping
 
+from timeline.fields import FIELDS
+
 DERIVED_PREFIX = "__"
 """Importers' derived columns start with this; the loader maps them, they never reach the
 events, and a derived text column is clean text already (see
 :func:`timeline.load.text_cells.to_text`), so the loader does not clean it again."""
 
-# canonical field -> aliases (already in key form: lowercase letters and digits only)
-ALIASES: dict[str, tuple[str, ...]] = {
-    "event_id": ("eventid", "id", "uid", "uniqueid", "eventuid"),
-    "title": ("title", "headline", "name", "event", "eventname", "eventtitle", "what"),
-    "date_text": (
-        "datetext",
-        "date",
-        "eventdate",
-        "when",
-        "start",
-        "startdate",
-        "datestart",
-        "begin",
-        "from",
-        "dates",
-    ),
-    "end_text": ("endtext", "end", "enddate", "dateend", "until", "to", "finish", "stop"),
-    "reported_on": (
-        "reportedon",
-        "reportdate",
-        "reported",
-        "published",
-        "publishedon",
-        "publicationdate",
-        "datepublished",
-        "pubdate",
-        "asof",
-    ),
-    "description": ("description", "notes", "note", "summary", "text", "details", "body"),
-    "category": ("category", "type", "theme", "group"),
-    "actors": ("actors", "actor", "who", "participants", "parties"),
-    "location": ("location", "place", "where", "site"),
-    "latitude": ("latitude", "lat"),
-    "longitude": ("longitude", "lon", "lng", "long"),
-    "source": ("source", "publisher", "outlet", "sourcename"),
-    "source_url": ("sourceurl", "url", "link", "href", "sourcelink"),
-    "claimant": ("claimant", "claimedby", "attributedto", "speaker", "according"),
-    "reliability": ("reliability", "sourcereliability"),
-    "credibility": ("credibility", "infocredibility", "informationcredibility"),
-    "quote": ("quote", "quotation", "excerpt"),
-    "quantity": ("quantity", "count", "number", "amount"),
-    "tags": ("tags", "keywords", "labels", "tag"),
-    "kind": ("kind",),
-}
-"""Aliases by canonical field, most specific first."""
+ALIASES: dict[str, tuple[str, ...]] = {f.name: f.aliases for f in FIELDS if f.aliases}
+"""Aliases by canonical field (in key form), from the field table (:mod:`timeline.fields`)."""
 
-REQUIRED_FIELDS = ("title", "date_text")
+REQUIRED_FIELDS: tuple[str, ...] = tuple(f.name for f in FIELDS if f.needed)
+"""Fields a source must have a column for."""
 
 
 def column_key(name: object) -> str:
@@ -102,7 +62,8 @@ def match_columns(
     names = [str(n) for n in names]
     mapping: dict[str, str] = {}
     used: set[str] = set()
-    for source, canonical in (explicit or {}).items():
+    for given, canonical in (explicit or {}).items():
+        source = str(given)  # a frame's column 0 is matched as "0"
         if source not in names:
             msg = (
                 f"columns= maps {source!r}, which is not a column of the source; "

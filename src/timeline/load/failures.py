@@ -8,7 +8,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from timeline.errors import FAILURE_COLUMNS
+from timeline.cells import cell_text
+from timeline.errors import FAILURE_COLUMNS, Reason
 
 
 def empty_failures() -> pd.DataFrame:
@@ -37,8 +38,9 @@ class FailureCollector:
         column: str,
         values: pd.Series | np.ndarray,
         reasons: str | pd.Series | np.ndarray,
+        code: Reason,
     ) -> None:
-        """Record a failure for every row where ``mask`` is true."""
+        """Record a failure for every row where ``mask`` is true; ``code`` says what kind."""
         mask = np.asarray(mask, dtype=bool)
         if not mask.any():
             return
@@ -54,13 +56,21 @@ class FailureCollector:
                     "column": column,
                     "value": [_show(v) for v in values],
                     "reason": reasons,
+                    "code": code.code,
                 }
             )
         )
         self.bad[positions] = True
 
     def add_records(self, records: list[dict[str, Any]]) -> None:
-        """Add failures for records that never became rows (e.g. malformed CSV lines)."""
+        """Add failures for records that never became rows (e.g. malformed CSV lines).
+
+        Each record has the keys of :data:`~timeline.errors.FAILURE_COLUMNS`.
+        """
+        for record in records:
+            if not record.get("code"):
+                msg = f"a failure record needs a code (a Reason's .code); got {record!r}"
+                raise ValueError(msg)
         self._extra.extend(records)
 
     @property
@@ -88,8 +98,4 @@ class FailureCollector:
 
 
 def _show(value: object) -> str:
-    if value is None or (isinstance(value, float) and np.isnan(value)) or value is pd.NA:
-        return ""
-    if isinstance(value, (list, tuple)):
-        return "; ".join(map(str, value))
-    return str(value)
+    return cell_text(value) or ""

@@ -14,6 +14,7 @@ from timeline.load.columns import REQUIRED_FIELDS, did_you_mean, match_columns
 from timeline.load.importers import EVENT_FORMATS, import_events, sniff_format
 from timeline.load.importers.detect import known_layouts
 from timeline.load.readers import READABLE_FORMATS, RawTable, read_table
+from timeline.progress import choose
 
 OnError = Literal["raise", "skip"]
 """What ``load_events`` does with rows that fail: raise, or skip them with a warning."""
@@ -28,6 +29,7 @@ def load_events(
     format: str | None = None,
     dayfirst: bool | None = None,
     conventions: object = None,
+    progress: bool | None = None,
 ) -> pd.DataFrame:
     """Load events into the canonical event frame.
 
@@ -54,6 +56,9 @@ def load_events(
         How to read an ambiguous numeric date such as ``04/05/2025``; ``None`` rejects it.
     conventions
         A :class:`timeline.dates.DateConventions` for the arguable date conventions.
+    progress
+        A ``tqdm`` progress bar (a widget in JupyterLab, a line on a terminal): ``True``
+        always, ``False`` never, ``None`` (default) for 100,000 rows or more, not in logs.
 
     Returns
     -------
@@ -75,7 +80,8 @@ def load_events(
     if on_error not in ("raise", "skip"):
         msg = f"on_error must be 'raise' or 'skip', got {on_error!r}"
         raise ValueError(msg)
-    result = _load(source, reference_date, columns, format, dayfirst, conventions)
+    with choose(progress):
+        result = _load(source, reference_date, columns, format, dayfirst, conventions)
     if result.failures.empty:
         return result.events
     if on_error == "raise":
@@ -178,7 +184,15 @@ def _require(mapping: Mapping[str, str], raw: RawTable, layouts: str = "") -> No
         )
         if hint:
             reason += f"; did you mean {hint!r}? (pass columns={{{hint!r}: {field!r}}})"
-        failures.append({"row": "", "column": field, "value": "", "reason": reason})
+        failures.append(
+            {
+                "row": "",
+                "column": field,
+                "value": "",
+                "reason": reason,
+                "code": Reason.MISSING_COLUMN.code,
+            }
+        )
     if failures:
         table = pd.DataFrame(failures, dtype=object)
         message = "; ".join(f["reason"] for f in failures)

@@ -8,10 +8,13 @@ record in a file (header excluded, blank lines not counted) or the frame's index
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import csv
+import dataclasses
 import datetime as dt
 import io
+import itertools
 import json
 import os
 import re
@@ -25,7 +28,18 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from timeline.errors import Reason
+from timeline.load.limits import MAX_FIELD_BYTES, check_archive
+from timeline.load.quotes import (
+    has_multiline_cells,
+    quote_count_is_odd,
+    record_number,
+    swallows_the_end,
+    unterminated_quote,
+)
+
 READABLE_FORMATS = ("csv", "tsv", "xlsx", "json", "parquet")
+_WRONG_FIELD_COUNT = re.compile(r"CSV parse error: Expected \d+ columns, got \d+")
 _SUFFIX_FORMATS = {
     ".csv": "csv",
     ".txt": "csv",
@@ -56,7 +70,7 @@ class RawTable:
         Frame-level facts (source file, TimelineJS title...).
     extras : dict
         Columns an importer already started typing as kept-as-is columns (name to a
-        :class:`~timeline.load.background.Job`), over the rows of the frame it started from.
+        :class:`~timeline.load.speed.background.Job`), over the rows of the frame it started from.
     extras_rows : numpy.ndarray or None
         Positions of this frame's rows in that frame (None: the same rows).
     clean : frozenset of str
@@ -104,7 +118,13 @@ def read_table(
     fmt = source_format(source, format)
     if fmt == "dataframe":
         frame = source.copy()  # type: ignore[union-attr]
-        return RawTable(frame.reset_index(drop=True), frame.index.to_numpy(dtype=object))
+        labels = frame.index.to_numpy(dtype=object)
+        frame = frame.reset_index(drop=True)
+        names = [str(c) for c in frame.columns]
+        if len(set(names)) != len(names) or any(type(c) is not str for c in frame.columns):
+            # Column names are text, each once: 0 becomes "0", a second "title" "title.1".
+            frame.columns = _dedupe(names)
+        return RawTable(frame, labels)
     path = Path(source)  # type: ignore[arg-type]
     if not path.exists():
         msg = f"no such file: {str(path)!r}"
@@ -125,25 +145,71 @@ def read_table(
     return table
 
 
+def _cp1252_fallback(error: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: bytes that are not UTF-8 are read as Windows-1252."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    bad = error.object[error.start : error.end]
+    return bytes(bad).decode("cp1252", errors="replace"), error.end
+
+
+codecs.register_error("timeline-cp1252", _cp1252_fallback)
+
+
 def decode_text(data: bytes) -> str:
-    """Decode file bytes: UTF-8 (with or without BOM), else Windows-1252."""
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
-    return text
+    """Decode file bytes: UTF-8 (with or without BOM); bytes that are not UTF-8 are read as
+    Windows-1252, so a file mixing both keeps its UTF-8 text (``café`` stays ``café``).
+
+    Examples
+    --------
+    >>> decode_text("café ".encode() + "naïve".encode("cp1252"))
+    'café naïve'
+    """
+    return data.decode("utf-8-sig", errors="timeline-cp1252")
+
+
+_SNIFF_RECORDS = 50
+"""Records of the head that :func:`sniff_delimiter` compares."""
 
 
 def sniff_delimiter(text: str) -> str:
-    """Pick the delimiter among ``, ; TAB |`` from the first lines of ``text``."""
+    """Pick the delimiter among ``, ; TAB |`` from the first records of ``text``.
+
+    Each candidate splits the first records with the csv module (quotes respected, time
+    linear in the text); the winner splits the header into the most fields among those
+    that split most records into as many fields as the header. Without any split,
+    ``,``.
+
+    Examples
+    --------
+    >>> sniff_delimiter('title;date\\nA;2024\\nB;"x; y"\\n')
+    ';'
+    >>> sniff_delimiter("title\\nA\\n")
+    ','
+    """
     sample = text[:65536]
+    complete = sample if len(text) <= len(sample) else sample[: sample.rfind("\n") + 1]
+    best, best_score = ",", (0.0, 0)
+    previous = csv.field_size_limit()
+    csv.field_size_limit(max(previous, len(sample) + 1))
     try:
-        return csv.Sniffer().sniff(sample, delimiters=_DELIMITERS).delimiter
-    except csv.Error:
-        header = sample.splitlines()[0] if sample else ""
-        counts = {d: header.count(d) for d in _DELIMITERS}
-        best = max(counts, key=lambda d: counts[d])
-        return best if counts[best] else ","
+        for delimiter in _DELIMITERS:
+            reader = csv.reader(io.StringIO(complete or sample, newline=""), delimiter=delimiter)
+            try:
+                rows = itertools.islice(reader, _SNIFF_RECORDS)
+                counts = [len(row) for row in rows if row]
+            except csv.Error:
+                continue
+            if not counts or counts[0] < 2:
+                continue
+            header = counts[0]
+            agreeing = sum(1 for count in counts if count == header) / len(counts)
+            score = (agreeing, header)
+            if score > best_score:
+                best, best_score = delimiter, score
+    finally:
+        csv.field_size_limit(previous)
+    return best
 
 
 def _dedupe(names: list[str]) -> list[str]:
@@ -168,11 +234,44 @@ def _read_delimited(path: Path, whole_numbers: Collection[str] = ()) -> RawTable
     if head is None:
         head = source[:_HEAD_BYTES].decode("utf-8", errors="ignore")  # type: ignore[index]
     delimiter = "\t" if path.suffix.lower() in (".tsv", ".tab") else sniff_delimiter(head)
-    header_row = next(csv.reader(io.StringIO(head, newline=""), delimiter=delimiter), None)
+    names = _dedupe(_header_row(path, head, delimiter))
+    if head.startswith(("\n", "\r")):  # blank lines before the header: pyarrow counts them
+        data = source if isinstance(source, bytes) else path.read_bytes()
+        source = data.removeprefix(b"\xef\xbb\xbf").lstrip(b"\r\n")
+    broken: list[dict[str, Any]] = []
+    if quote_count_is_odd(source):
+        source, broken = _cut_unterminated_quotes(
+            source if isinstance(source, bytes) else path.read_bytes(), delimiter
+        )
+    table = _read_records(path, source, delimiter, names, whole_numbers)
+    if not broken and (swallows_the_end(source, table.frame) or has_multiline_cells(table.frame)):
+        data = source if isinstance(source, bytes) else path.read_bytes()
+        source, broken = _cut_unterminated_quotes(data, delimiter)
+        if broken:
+            table = _read_records(path, source, delimiter, names, whole_numbers)
+    if broken:
+        table = _reject_records(table, broken)
+    return table
+
+
+def _header_row(path: Path, head: str, delimiter: str) -> list[str]:
+    """The first non-blank record of the file's head; ValueError when there is none."""
+    with _field_limit(path):
+        rows = csv.reader(io.StringIO(head, newline=""), delimiter=delimiter)
+        header_row = next((row for row in rows if row), None)
     if header_row is None:
         msg = f"{str(path)!r} is empty: it has no header row"
         raise ValueError(msg)
-    names = _dedupe(header_row)
+    return header_row
+
+
+def _read_records(
+    path: Path,
+    source: Path | bytes,
+    delimiter: str,
+    names: list[str],
+    whole_numbers: Collection[str],
+) -> RawTable:
     typed = _typed_read(source, delimiter, names, whole_numbers)
     if typed is not None:
         return RawTable(typed, np.arange(1, len(typed) + 1))
@@ -182,7 +281,62 @@ def _read_delimited(path: Path, whole_numbers: Collection[str] = ()) -> RawTable
         frame = _read_with_pyarrow(source, delimiter, names)
     if isinstance(frame, pd.DataFrame):
         return RawTable(frame, np.arange(1, len(frame) + 1))
-    return _read_with_csv_module(_file_text(source), delimiter, names)
+    with _field_limit(path):
+        return _read_with_csv_module(_file_text(source), delimiter, names)
+
+
+@contextlib.contextmanager
+def _field_limit(path: Path) -> Iterator[None]:
+    """Let the csv module read fields up to :data:`MAX_FIELD_BYTES`; a larger one is a
+    ``ValueError`` naming the file and the limit (not ``_csv.Error``)."""
+    previous = csv.field_size_limit()
+    csv.field_size_limit(MAX_FIELD_BYTES)
+    try:
+        yield
+    except csv.Error as exc:
+        msg = f"{str(path)!r}: {exc} (the limit is {MAX_FIELD_BYTES >> 20} MiB a field)"
+        raise ValueError(msg) from exc
+    finally:
+        csv.field_size_limit(previous)
+
+
+def _cut_unterminated_quotes(data: bytes, delimiter: str) -> tuple[bytes, list[dict[str, Any]]]:
+    """The file without the rest of each line where a quote opens and never closes, and
+    a failure for each such record (the records after it are read as records again)."""
+    broken: list[dict[str, Any]] = []
+    while (opening := unterminated_quote(data, delimiter)) is not None:
+        number = record_number(data, opening, delimiter)
+        line_start = max(data.rfind(b"\n", 0, opening), data.rfind(b"\r", 0, opening)) + 1
+        line_end = data.find(b"\n", opening)
+        line_end = len(data) if line_end < 0 else line_end
+        shown = data[line_start:line_end].decode("utf-8", errors="replace").rstrip("\r")
+        broken.append(
+            {
+                "row": number,
+                "column": "",
+                "value": shown[:200],
+                "reason": (
+                    f"a quote opens at character {opening - line_start + 1} of this line and "
+                    "never closes; the record was not read (the records after it were)"
+                ),
+                "code": Reason.UNTERMINATED_QUOTE.code,
+            }
+        )
+        # An empty quoted field keeps the record in its place, so the records after it
+        # keep their numbers; the record itself is dropped by :func:`_reject_records`.
+        data = data[:opening] + b'""' + data[line_end:]
+    return data, broken
+
+
+def _reject_records(table: RawTable, broken: list[dict[str, Any]]) -> RawTable:
+    """Drop the rows of ``broken`` records from ``table`` and report them instead."""
+    numbers = {record["row"] for record in broken}
+    rows = np.asarray(table.rows)
+    keep = ~np.isin(rows, list(numbers))
+    rejected = [r for r in table.rejected if r["row"] not in numbers] + broken
+    rejected.sort(key=lambda record: record["row"])
+    frame = table.frame.loc[keep].reset_index(drop=True)
+    return dataclasses.replace(table, frame=frame, rows=rows[keep], rejected=rejected)
 
 
 _HEAD_BYTES = 1 << 20
@@ -222,7 +376,7 @@ def _utf8_bytes(data: bytes) -> bytes:
     try:
         data.decode("utf-8")
     except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace").encode("utf-8")
+        return decode_text(data).encode("utf-8")
     return data
 
 
@@ -292,37 +446,40 @@ def _whole_records(
     types: Mapping[str, Any] | None = None,
 ) -> pd.DataFrame | None:
     """The file read by pyarrow; None when some record has the wrong number of fields
-    (the careful reader then accounts for it). pyarrow's errors are raised."""
-    invalid: list[object] = []
+    (the careful reader then accounts for it). pyarrow's other errors are raised.
 
-    def note_invalid(row: object) -> str:
-        invalid.append(row)
-        return "skip"
-
-    with _quiet_undecodable_rows():
-        table = _arrow_csv(source, delimiter, names, header, note_invalid, types)
-    return None if invalid else table.to_pandas()
-
-
-@contextlib.contextmanager
-def _quiet_undecodable_rows() -> Iterator[None]:
-    """Silence pyarrow's report of a malformed record it cannot decode as UTF-8.
-
-    pyarrow decodes such a record for the invalid-row handler, fails, prints the error as
-    "Exception ignored" and then fails the read, which is retried on transcoded bytes: the
-    printed traceback would only alarm.
+    No invalid-row handler: pyarrow would decode a malformed record for it, and one that is
+    not UTF-8 then fails as an "Exception ignored" report; the first malformed record
+    stopping the read is all this needs to know.
+    A record larger than a block (a field of 8 MiB) is read again in larger blocks, up to
+    twice the field limit; a file with a header and no records is an empty table.
     """
-    previous = sys.unraisablehook
+    import pyarrow as pa
 
-    def hook(unraisable: Any) -> None:
-        if not isinstance(unraisable.exc_value, UnicodeDecodeError):
-            previous(unraisable)
-
-    sys.unraisablehook = hook
-    try:
-        yield
-    finally:
-        sys.unraisablehook = previous
+    size = source.stat().st_size if isinstance(source, Path) else len(source)
+    block = _BLOCK_BYTES
+    while True:
+        try:
+            table = _arrow_csv(source, delimiter, names, header, types, block)
+            break
+        except pa.ArrowInvalid as exc:
+            text = str(exc)
+            if _WRONG_FIELD_COUNT.match(text):
+                return None
+            too_big = "straddl" in text or "larger than block size" in text
+            if too_big and block <= size:
+                if block > 2 * MAX_FIELD_BYTES:
+                    msg = (
+                        f"a record is larger than {2 * MAX_FIELD_BYTES >> 20} MiB (fields "
+                        f"may hold {MAX_FIELD_BYTES >> 20} MiB)"
+                    )
+                    raise ValueError(msg) from exc
+                block = min(block * 4, size + 1, (1 << 31) - 1)
+                continue
+            if "Could not skip initial" in text or "Empty CSV file" in text:
+                return pd.DataFrame({name: pd.Series([], dtype="str") for name in names})
+            raise
+    return table.to_pandas()
 
 
 def _arrow_csv(
@@ -330,8 +487,8 @@ def _arrow_csv(
     delimiter: str,
     names: list[str],
     header: bool,
-    on_invalid: Any,
     types: Mapping[str, Any] | None = None,
+    block_size: int = _BLOCK_BYTES,
 ) -> Any:
     import pyarrow as pa
     import pyarrow.csv as pacsv
@@ -339,13 +496,12 @@ def _arrow_csv(
     return pacsv.read_csv(
         str(source) if isinstance(source, Path) else io.BytesIO(source),
         read_options=pacsv.ReadOptions(
-            column_names=names, skip_rows=int(header), block_size=_BLOCK_BYTES
+            column_names=names, skip_rows=int(header), block_size=block_size
         ),
         parse_options=pacsv.ParseOptions(
             delimiter=delimiter,
             quote_char='"' if header else False,
             newlines_in_values=header,
-            invalid_row_handler=on_invalid,
         ),
         convert_options=pacsv.ConvertOptions(
             # large_string is what pandas' str dtype holds: no copy when converting.
@@ -380,6 +536,7 @@ def _read_with_csv_module(
                     "column": "",
                     "value": delimiter.join(fields)[:200],
                     "reason": f"expected {len(names)} fields, found {len(fields)}",
+                    "code": Reason.MALFORMED_RECORD.code,
                 }
             )
             continue
@@ -402,31 +559,39 @@ def _read_excel(path: Path) -> RawTable:
         raise ImportError(msg) from exc
     from openpyxl.utils.exceptions import InvalidFileException
 
+    check_archive(path)
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as exc:
         msg = f"cannot read {str(path)!r} as an Excel workbook: {exc}"
         raise ValueError(msg) from exc
     try:
-        sheet = workbook.worksheets[0]
-        rows_iter = sheet.iter_rows()
-        header = next(rows_iter, None)
-        if header is None:
-            msg = f"{str(path)!r} is empty: its first sheet has no header row"
-            raise ValueError(msg)
-        names = [str(c.value) if c.value is not None else "" for c in header]
-        while names and names[-1] == "":
-            names.pop()
-        records, numbers = [], []
-        for number, row in enumerate(rows_iter, start=1):
-            values = [_excel_value(cell) for cell in row[: len(names)]]
-            values += [None] * (len(names) - len(values))
-            if all(v is None or v == "" for v in values):
-                continue  # an empty row is not a record, but keeps its place in the count
-            records.append(values)
-            numbers.append(number)
+        return _read_sheet(path, workbook)
+    except (zipfile.BadZipFile, EOFError, KeyError) as exc:  # a damaged or lying archive
+        msg = f"cannot read {str(path)!r} as an Excel workbook: {exc}"
+        raise ValueError(msg) from exc
     finally:
         workbook.close()
+
+
+def _read_sheet(path: Path, workbook: Any) -> RawTable:
+    sheet = workbook.worksheets[0]
+    rows_iter = sheet.iter_rows()
+    header = next(rows_iter, None)
+    if header is None:
+        msg = f"{str(path)!r} is empty: its first sheet has no header row"
+        raise ValueError(msg)
+    names = [str(c.value) if c.value is not None else "" for c in header]
+    while names and names[-1] == "":
+        names.pop()
+    records, numbers = [], []
+    for number, row in enumerate(rows_iter, start=1):
+        values = [_excel_value(cell) for cell in row[: len(names)]]
+        values += [None] * (len(names) - len(values))
+        if all(v is None or v == "" for v in values):
+            continue  # an empty row is not a record, but keeps its place in the count
+        records.append(values)
+        numbers.append(number)
     frame = pd.DataFrame(records, columns=_dedupe(names), dtype=object)
     # Data record n sits on sheet row n + 1 (the header is row 1).
     return RawTable(frame, np.asarray(numbers, dtype=np.int64))
@@ -441,8 +606,46 @@ def _excel_value(cell: Any) -> object:
     return value
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+_LONE_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
+def json_payload(path: Path) -> object:
+    """The parsed JSON file; a clear ``ValueError`` for bad JSON or too deep nesting.
+
+    Lone surrogates (``"\\ud800"``, which no text file can hold) become U+FFFD.
+    """
+    text = decode_text(path.read_bytes())
+    try:
+        payload = json.loads(text)
+    except RecursionError as exc:
+        msg = (
+            f"{str(path)!r}: the JSON is nested too deeply (the limit is about "
+            f"{sys.getrecursionlimit():,} levels; event records need two or three)"
+        )
+        raise ValueError(msg) from exc
+    except json.JSONDecodeError as exc:
+        msg = f"{str(path)!r} is not valid JSON: {exc}"
+        raise ValueError(msg) from exc
+    if _LONE_SURROGATE_ESCAPE.search(text):
+        payload = _without_lone_surrogates(payload)
+    return payload
+
+
+def _without_lone_surrogates(value: object) -> object:
+    """Strings with each lone surrogate (``"\\ud800"`` in JSON, which is not text) as
+    U+FFFD, the replacement character, like undecodable bytes in a text file."""
+    if isinstance(value, str):
+        return _LONE_SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [_without_lone_surrogates(v) for v in value]
+    if isinstance(value, dict):
+        return {_without_lone_surrogates(k): _without_lone_surrogates(v) for k, v in value.items()}
+    return value
+
+
 def _read_json(path: Path) -> RawTable:
-    payload = json.loads(decode_text(path.read_bytes()))
+    payload = json_payload(path)
     attrs: dict[str, Any] = {}
     if isinstance(payload, dict):
         records = next(

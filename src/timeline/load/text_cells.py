@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import re
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from timeline.cells import cell_text
 from timeline.lists import is_arrow_list, is_list_cell, list_type, tidy_lists
-from timeline.load.arrow_text import Edges, edges, large_text, null_where, strip
+from timeline.load.speed import Edges, edges, large_text, null_where, strip
 from timeline.text import is_missing
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 """Characters that make a spreadsheet treat a cell as a formula."""
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _QUOTED_FORMULA = re.compile(r"^'(?=[=+\-@\t\r])")
 _NUMBER_START = np.zeros(256, dtype=bool)
 _NUMBER_START[list(b"-0123456789")] = True
@@ -27,21 +28,17 @@ _PLAIN_NUMBER = re.compile(r"^[+-]?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$")
 _GROUPED_NUMBER = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
 
 
-def _cell_to_text(value: object) -> object:
-    if value is None or value is pd.NA or value is pd.NaT:
-        return None
-    if isinstance(value, float) and np.isnan(value):
-        return None
-    if isinstance(value, (pd.Timestamp, dt.datetime)):
-        stamp = pd.Timestamp(value)
-        if stamp.tzinfo is None and stamp == stamp.normalize():
-            return stamp.strftime("%Y-%m-%d")
-        return stamp.isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
+def without_surrogates(value: object) -> object:
+    """Lone surrogates (not text; no file can hold them) as U+FFFD, like undecodable bytes.
+
+    Examples
+    --------
+    >>> without_surrogates("a\\ud800b")
+    'a\ufffdb'
+    """
+    if isinstance(value, str):
+        return _LONE_SURROGATE.sub("\ufffd", value)
+    return value
 
 
 def to_text(values: pd.Series, *, unquote: bool = True) -> pd.Series:
@@ -59,8 +56,15 @@ def to_text(values: pd.Series, *, unquote: bool = True) -> pd.Series:
     if is_arrow_text(values):
         return _clean_arrow(values, unquote, None, None)[0]
     if not (pd.api.types.is_string_dtype(values) and values.dtype != object):
-        values = values.map(_cell_to_text)
-    text = values.astype("str").str.strip()
+        try:
+            values = values.map(cell_text)
+        except UnicodeEncodeError:
+            values = values.map(lambda v: without_surrogates(cell_text(v)))
+    try:
+        text = values.astype("str")
+    except UnicodeEncodeError:  # lone surrogates (JSON "\ud800"): U+FFFD, as for bad bytes
+        text = values.map(without_surrogates).astype("str")
+    text = text.str.strip()
     return blank_to_na(unquote_formulas(text) if unquote else text)
 
 
@@ -273,14 +277,24 @@ def plain_numbers(text: pd.Series) -> pd.Series:
 
 
 def parse_number(text: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """Parse plain or comma-grouped numbers; returns (floats, mask of unparseable cells)."""
+    """Parse plain or comma-grouped numbers; returns (floats, mask of unparseable cells).
+
+    Text that is not a finite number (``"nan"``, ``"inf"``, ``"1e400"``) is unparseable:
+    its float is NaN and its mask entry True.
+
+    Examples
+    --------
+    >>> numbers, bad = parse_number(pd.Series(["1,200", "nan", "1e400", None], dtype="str"))
+    >>> numbers.tolist(), bad.tolist()
+    ([1200.0, nan, nan, nan], [False, True, True, False])
+    """
     fast = _cast_to_float(text)
-    if fast is not None:
-        return fast, pd.Series(False, index=text.index)
-    cleaned = text.where(~text.fillna("").str.match(_GROUPED_NUMBER), text.str.replace(",", ""))
-    numbers = pd.to_numeric(cleaned, errors="coerce").astype("float64")
-    bad = text.notna() & numbers.isna()
-    return numbers, bad
+    if fast is None:
+        cleaned = text.where(~text.fillna("").str.match(_GROUPED_NUMBER), text.str.replace(",", ""))
+        fast = pd.to_numeric(cleaned, errors="coerce").astype("float64")
+    # "nan", "inf" and "1e400" (infinite as a float) are not numbers a field can hold.
+    bad = text.notna() & ~np.isfinite(fast)
+    return fast.where(~bad), bad
 
 
 def _cast_to_float(text: pd.Series) -> pd.Series | None:

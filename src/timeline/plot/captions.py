@@ -66,15 +66,17 @@ def sources_lines(
 ) -> list[str]:
     """The sources caption in at most ``max_lines`` lines of ``width`` pixels.
 
-    All sources when they fit ("Sources: A; B; C"); else a summary that names the most
-    cited ones while there is room ("Sources: 412 distinct, the most cited: A (40); B (31);
-    …"). ``[]`` when the events name no source.
+    All sources in order of appearance when they fit ("Sources: A; B; C"); else a summary
+    that names the most cited ones while there is room ("Sources: 412 distinct, the most
+    cited: A (40); B (31); …"). ``[]`` when the events name no source.
 
     Examples
     --------
     >>> events = pd.DataFrame({"source": ["Reuters", "AP", "Reuters"]})
     >>> sources_lines(events, 600)
     ['Sources: Reuters; AP']
+    >>> sources_lines(pd.DataFrame({"source": ["AP", "Reuters", "Reuters"]}), 600)
+    ['Sources: AP; Reuters']
     >>> many = pd.DataFrame({"source": [f"Article number {i} of a long series" for i in range(50)]})
     >>> sources_lines(many, 300, max_lines=1)
     ['Sources: 50 distinct, the most cited: Article number 0 of a long…']
@@ -82,7 +84,8 @@ def sources_lines(
     counts = source_counts(events)
     if not counts:
         return []
-    full = "Sources: " + "; ".join(name for name, _ in counts)
+    appearance = pd.unique(events["source"].dropna().astype(str).str.strip())
+    full = "Sources: " + "; ".join(name for name in appearance if name)
     lines = wrap_text(full, width, size)
     if len(lines) <= max_lines:
         return lines

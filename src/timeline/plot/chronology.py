@@ -42,7 +42,7 @@ from timeline.plot.geometry import (
 from timeline.plot.label_layout import Box, Placed, Region, place_labels
 from timeline.plot.style import FADED_OPACITY, NOTE_COLOR, STYLE_LEGEND, color_groups
 from timeline.reported import reported_dates
-from timeline.schema import check_event_frame
+from timeline.schema import check_column, check_event_frame
 
 MAX_EVENTS = 60
 TICK_INSET = 30.0
@@ -56,9 +56,8 @@ AXIS_SHARES = (0.58, 0.45, 0.7)
 KEY_GAP = 20.0
 KEY_LAYOUTS = (
     (0.0, 1, 11.0),
-    (0.18, 1, 11.0),
-    (0.24, 1, 11.0),
-    (0.3, 1, 10.0),
+    (0.2, 1, 11.0),
+    (0.28, 1, 10.0),
     (0.46, 2, 10.0),
     (0.56, 2, 10.0),
 )
@@ -142,12 +141,7 @@ def select_events(events: pd.DataFrame, key_events: object = None) -> pd.DataFra
     if key_events is None:
         return marks
     if isinstance(key_events, str):
-        if key_events not in marks.columns:
-            msg = (
-                f"key_events={key_events!r} is not a column of the events; "
-                f"valid columns: {', '.join(map(str, marks.columns))}"
-            )
-            raise ValueError(msg)
+        check_column(marks, "key_events", key_events)
         return marks.loc[marks[key_events].fillna(False).astype(bool).to_numpy()]
     if isinstance(key_events, bool) or not isinstance(key_events, int) or key_events < 0:
         msg = f"key_events must be None, a column name or a count >= 0; got {key_events!r}"
@@ -258,6 +252,7 @@ def _lay_out(
     titles: list[str],
     bands: list[Band],
     x_range: tuple[float, float],
+    axis_shares: tuple[float, ...] = (),
 ) -> Layout:
     body = page.body
     key_w = share * (body.x1 - body.x0)
@@ -293,6 +288,7 @@ def _lay_out(
                 titles,
                 len(lane_names) > 1,
                 page,
+                axis_shares or AXIS_SHARES,
             )
         )
     return layout
@@ -309,6 +305,7 @@ def _lay_out_band(
     titles: list[str],
     titled: bool,
     page: Page,
+    axis_shares: tuple[float, ...] = (),
 ) -> Band_:
     chart = layout.chart
     members = np.flatnonzero(lane_codes == code).tolist()
@@ -329,7 +326,7 @@ def _lay_out_band(
     sizes = [[(v.width, v.height) for v in variants] for variants in labels]
     order = [(-len(v[0].members), a) for v, a in zip(labels, anchors, strict=True)]
     best: Band_ | None = None
-    for share in AXIS_SHARES:
+    for share in axis_shares or AXIS_SHARES:
         # the numbers of keyed events sit under the axis: keep room for them
         axis_y = min(top + share * (bottom - top), bottom - AXIS_CLEAR_BELOW + 4)
         band = Band_(name, box, axis_y, spans=rows, keyed=[*numbered, *unlabelled])
@@ -342,7 +339,8 @@ def _lay_out_band(
             axis_y=axis_y,
             above=above if above.bottom - above.top > 20 else None,
             below=below if below.bottom - below.top > 20 else None,
-            obstacles=page.furniture(),
+            # the regions lie inside the chart: title, legend, caption and key are outside
+            obstacles=[b for b in page.furniture() if b.overlaps(box)],
             order=order,
         )
         for variants, spot in zip(labels, placed, strict=True):
@@ -356,6 +354,24 @@ def _lay_out_band(
             break
     assert best is not None
     return best
+
+
+def _key_can_hold(
+    page: Page,
+    share: float,
+    columns: int,
+    size: float,
+    members: list[int],
+    dates: list[str],
+    titles: list[str],
+) -> bool:
+    """Whether a key of this size could list ``members`` (a quick bound, no layout)."""
+    body = page.body
+    width = share * (body.x1 - body.x0) - TICK_INSET
+    column_w = (width - 12 * (columns - 1)) / columns
+    room = columns * (body.y1 + 30 - body.y0 - 20)
+    need = sum(key_entry(0, m, dates[m], titles[m], column_w, size).height + 2 for m in members)
+    return need <= room
 
 
 def _number_and_key(
@@ -423,12 +439,7 @@ def chronology_layout(
     """
     events = check_event_frame(events, "chronology")
     for argument, column in (("lane", lane), ("color", color), ("label", label)):
-        if column is not None and column not in events.columns:
-            msg = (
-                f"{argument}={column!r} is not a column of the events; "
-                f"valid columns: {', '.join(map(str, events.columns))}"
-            )
-            raise ValueError(msg)
+        check_column(events, argument, column)
     reference = reference_ms(events, reference_date)
     earliest = earliest_start(events)
     is_era = (events["kind"].astype(object) == "era").to_numpy()
@@ -478,18 +489,81 @@ def chronology_layout(
     pad = max((high - low) * 0.02, MS_PER_DAY)
     x_range = (low - pad, high + pad)
     layout = None
-    for share, columns, size in KEY_LAYOUTS:
-        layout = _lay_out(
-            page_box, share, geometry, lane_codes, lane_names, dates, titles, bands, x_range
+    chosen = KEY_LAYOUTS[-1]
+    # without a key, the first axis position, then the others if few labels are left over
+    layout = _lay_out(
+        page_box,
+        0.0,
+        geometry,
+        lane_codes,
+        lane_names,
+        dates,
+        titles,
+        bands,
+        x_range,
+        AXIS_SHARES[:1],
+    )
+    keyed = sum(len(band.keyed) for band in layout.bands)
+    if 0 < keyed <= max(3, len(marks) // 10):
+        other = _lay_out(
+            page_box,
+            0.0,
+            geometry,
+            lane_codes,
+            lane_names,
+            dates,
+            titles,
+            bands,
+            x_range,
+            AXIS_SHARES[1:],
         )
-        keyed = any(band.keyed for band in layout.bands)
-        if not keyed and share == 0.0:
-            _number_and_key(layout, geometry, dates, titles, columns, size)
-            break
-        if share == 0.0:
-            continue
-        if _number_and_key(layout, geometry, dates, titles, columns, size):
-            break
+        if sum(len(band.keyed) for band in other.bands) < keyed:
+            layout = other
+            keyed = sum(len(band.keyed) for band in layout.bands)
+    if not keyed:
+        _number_and_key(layout, geometry, dates, titles, 1, KEY_LAYOUTS[0][2])
+        chosen = KEY_LAYOUTS[0]
+    else:
+        least = [m for band in layout.bands for m in band.keyed]  # a narrower chart keys more
+        for share, columns, size in KEY_LAYOUTS[1:]:
+            if share != KEY_LAYOUTS[-1][0] and not _key_can_hold(
+                page_box, share, columns, size, least, dates, titles
+            ):
+                continue
+            layout = _lay_out(
+                page_box,
+                share,
+                geometry,
+                lane_codes,
+                lane_names,
+                dates,
+                titles,
+                bands,
+                x_range,
+                AXIS_SHARES[:1],
+            )
+            if _number_and_key(layout, geometry, dates, titles, columns, size):
+                chosen = (share, columns, size)
+                break
+    assert layout is not None
+    share, columns, size = chosen
+    if share and any(band.keyed for band in layout.bands):
+        refined = _lay_out(
+            page_box,
+            share,
+            geometry,
+            lane_codes,
+            lane_names,
+            dates,
+            titles,
+            bands,
+            x_range,
+            AXIS_SHARES[1:],
+        )
+        count = sum(len(band.keyed) for band in refined.bands)
+        if count < sum(len(band.keyed) for band in layout.bands):
+            _number_and_key(refined, geometry, dates, titles, columns, size)
+            layout = refined
     assert layout is not None
     if layout.key_left_out:
         warnings.warn(
@@ -580,7 +654,8 @@ def chronology(
     plotly.graph_objects.Figure
         A static figure of the page's size (zoom off: labels sit at pixel positions).
         ``layout.meta["chronology"]`` lists, per drawn event (``event_id``, in the
-        frame's order), ``"label"`` or its key number.
+        frame's order), ``"label"`` or its key number; ``layout.meta["boxes"]`` the box
+        (x0, y0, x1, y1 in pixels) estimated for each annotation.
 
     Examples
     --------

@@ -39,6 +39,7 @@ TEXT_COLOR = "#222222"
 
 def _text(text: str, box: Box, size: float, name: str, **extra: Any) -> dict:
     return {
+        "_box": [round(float(v), 2) for v in (box.x0, box.y0, box.x1, box.y1)],
         "text": text,
         "x": box.x0,
         "y": box.y0,
@@ -353,6 +354,7 @@ def draw(layout: Layout, marks: pd.DataFrame, extras: dict, template: object = N
     labelled |= {row.member for band in layout.bands for row in band.spans if row.label}
     for m, event_id in enumerate(ids):
         status[event_id] = "label" if m in labelled else layout.numbers.get(m)
+    boxes = [note.pop("_box") for note in notes]  # the estimated box of each annotation
     width, height = page.width, page.height
     layout_dict = {
         "template": BRIEFING_TEMPLATE if template is None else template,
@@ -406,6 +408,6 @@ def draw(layout: Layout, marks: pd.DataFrame, extras: dict, template: object = N
         },
         "shapes": shapes,
         "annotations": notes,
-        "meta": {"chronology": status},
+        "meta": {"chronology": status, "boxes": boxes},
     }
     return go.Figure(data=traces, layout=layout_dict)

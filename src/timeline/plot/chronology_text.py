@@ -9,6 +9,7 @@ escaped when it becomes markup (:func:`label_markup`, :func:`key_markup`).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from timeline.plot.text_metrics import block_width, text_height, text_width, wrap_text
 from timeline.text import escape_text
@@ -45,8 +46,9 @@ class Label:
 
 def make_labels(members: tuple[int, ...], date: str, titles: list[str]) -> list[Label]:
     """Ways to wrap the label of ``members`` (events of one date), preferred first: the
-    narrowest width that keeps every title within two lines, then narrower (taller) and
-    wider ones; ``[]`` when some title needs more than three lines even at the widest.
+    narrowest width that keeps every title within two lines, then the next narrower
+    (taller), the next wider and the widest; ``[]`` when some title needs more than three
+    lines even at the widest.
 
     Examples
     --------
@@ -54,32 +56,39 @@ def make_labels(members: tuple[int, ...], date: str, titles: list[str]) -> list[
     >>> label.titles, label.lines
     ((('Choe Son Hui visits Moscow,', 'meets Lavrov'),), 3)
     """
+    return [
+        Label(members=members, date=date, titles=wrapped, width=width, height=height)
+        for wrapped, width, height in _variants(date, tuple(titles))
+    ]
+
+
+@lru_cache(maxsize=2048)
+def _variants(
+    date: str, titles: tuple[str, ...]
+) -> tuple[tuple[tuple[tuple[str, ...], ...], float, float], ...]:
+    """(wrapped titles, width, height) of each way to wrap a label (cached: a chronology
+    tries several chart widths with the same labels)."""
     bullet = BULLET if len(titles) > 1 else ""
     indent = EM_PX if bullet else 0.0
-    variants: list[tuple[int, float, Label]] = []
+    variants: list[tuple[int, tuple[tuple[str, ...], ...], float, float]] = []
     for width in LABEL_WIDTHS:
-        wrapped = [tuple(wrap_text(t, width - indent, LABEL_PX)) or ("",) for t in titles]
+        wrapped = tuple(tuple(wrap_text(t, width - indent, LABEL_PX)) or ("",) for t in titles)
         most = max(len(w) for w in wrapped)
         if most > MAX_TITLE_LINES:
+            continue
+        if variants and variants[-1][1] == wrapped:
             continue
         lines = [line for w in wrapped for line in w]
         widest = max(block_width(lines, LABEL_PX) + indent, text_width(date, LABEL_PX, bold=True))
         count = 1 + sum(len(w) for w in wrapped)
-        label = Label(
-            members=members,
-            date=date,
-            titles=tuple(wrapped),
-            width=widest + 2 * PAD + 2,
-            height=text_height(count, LABEL_PX) + 2 * PAD,
-        )
-        if variants and variants[-1][2].titles == label.titles:
-            continue
-        variants.append((most, width, label))
+        box_w, box_h = widest + 2 * PAD + 2, text_height(count, LABEL_PX) + 2 * PAD
+        variants.append((most, wrapped, box_w, box_h))
     if not variants:
-        return []
+        return ()
     natural = next((k for k, v in enumerate(variants) if v[0] <= 2), 0)
-    order = [natural, *range(natural - 1, -1, -1), *range(natural + 1, len(variants))]
-    return [variants[k][2] for k in order]
+    order = [natural, natural - 1, natural + 1, len(variants) - 1]  # natural, taller, wider
+    chosen = list(dict.fromkeys(k for k in order if 0 <= k < len(variants)))
+    return tuple(variants[k][1:] for k in chosen)
 
 
 def label_markup(label: Label) -> str:

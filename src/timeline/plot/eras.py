@@ -221,10 +221,52 @@ def marker_argument(markers: object) -> list[tuple[str, float]]:
     return lines
 
 
-def band_shapes(bands: list[Band]) -> tuple[list[dict], list[dict]]:
-    """Shapes and top labels for eras (drawn below the marks)."""
+def _era_label(
+    band: Band, x_range: tuple[float, float] | None, plot_px: float | None
+) -> tuple[str, float, str]:
+    """Text, x and anchor of an era's label: wrapped to its band (at least 140 px, two
+    lines) and kept inside the plot at its edges."""
+    text = ("◀ " if band.open_start else "") + band.label
+    centre = (band.start + band.end) / 2
+    if x_range is None or not plot_px or plot_px <= 0:
+        return escape_text(truncate(text, 40)), centre, "center"
+    from timeline.plot.captions import fit_lines
+    from timeline.plot.text_metrics import text_width
+
+    scale = plot_px / max(x_range[1] - x_range[0], 1.0)
+    band_px = (min(band.end, x_range[1]) - max(band.start, x_range[0])) * scale
+    lines = fit_lines(text, min(max(band_px, 140.0), plot_px), 11.0, 2)
+    half = max(text_width(line, 11.0) for line in lines) / 2 + 4
+    shown = min(max(centre, x_range[0]), x_range[1])
+    at_px = (shown - x_range[0]) * scale
+    markup = "<br>".join(escape_text(line) for line in lines)
+    if at_px - half < 0:
+        return markup, x_range[0], "left"
+    if at_px + half > plot_px:
+        return markup, x_range[1], "right"
+    return markup, shown, "center"
+
+
+def band_shapes(
+    bands: list[Band],
+    x_range: tuple[float, float] | None = None,
+    plot_px: float | None = None,
+) -> tuple[list[dict], list[dict]]:
+    """Shapes and top labels for eras (drawn below the marks).
+
+    With the initial ``x_range`` (epoch ms) and the plot's width in pixels, labels are
+    wrapped to their band and kept inside the plot; without, cut at 40 characters.
+
+    Examples
+    --------
+    >>> band = Band("A long era name that would run past the left edge", 0.0, 10.0)
+    >>> _, (label,) = band_shapes([band], (0.0, 1000.0), 600.0)
+    >>> label["xanchor"], label["text"]
+    ('left', 'A long era name that would<br>run past the left edge')
+    """
     shapes, labels = [], []
     for band in bands:
+        text, x, anchor = _era_label(band, x_range, plot_px)
         shapes.append(
             {
                 "type": "rect",
@@ -241,12 +283,13 @@ def band_shapes(bands: list[Band]) -> tuple[list[dict], list[dict]]:
         )
         labels.append(
             {
-                "x": (band.start + band.end) / 2,
+                "x": x,
                 "y": 1,
                 "xref": "x",
                 "yref": "paper",
                 "yanchor": "bottom",
-                "text": ("◀ " if band.open_start else "") + escape_text(truncate(band.label, 40)),
+                "xanchor": anchor,
+                "text": text,
                 "showarrow": False,
                 "font": {"size": 11, "color": NOTE_COLOR},
                 "name": "era",

@@ -36,6 +36,7 @@ from timeline.plot.lanes import (
 )
 from timeline.plot.layout import (
     DEFAULT_WIDTH_PX,
+    LEGEND_PX,
     RIGHT_PX,
     base_layout,
     frame_size,
@@ -46,22 +47,12 @@ from timeline.plot.layout import (
 from timeline.plot.marks import MarkTable, build_marks
 from timeline.plot.style import color_groups
 from timeline.plot.traces import Sizes, TraceContext, group_legend, svg_traces, webgl_traces
-from timeline.schema import check_event_frame
+from timeline.schema import check_column, check_event_frame
 
 COMPACT_PREFIX = "row %{customdata} of the events"
 """How the compact hover of big figures begins; a view of few marks names the events."""
 WEBGL_THRESHOLD = 5_000
 HOVER_TEXT_LIMIT = 20_000
-
-
-def _check_column(events: pd.DataFrame, argument: str, column: str | None) -> None:
-    if column is None or column in events.columns:
-        return
-    msg = (
-        f"{argument}={column!r} is not a column of the events; "
-        f"valid columns: {', '.join(map(str, events.columns))}"
-    )
-    raise ValueError(msg)
 
 
 def _format_day(ms: float) -> str:
@@ -218,7 +209,7 @@ def figure_parts(
     # 1. arguments
     events = check_event_frame(events, "plot")
     for argument, column in (("lane", lane), ("color", color), ("text", text)):
-        _check_column(events, argument, column)
+        check_column(events, argument, column)
     if max_rows_per_lane < 1:
         msg = f"max_rows_per_lane must be at least 1; got {max_rows_per_lane!r}"
         raise ValueError(msg)
@@ -303,11 +294,12 @@ def figure_parts(
     lines = marker_argument(markers)
     if open_any:
         lines.append((f"as of {reference_text}", reference))
-    era_shapes, era_labels = band_shapes(bands)
+    plot_px = (width or DEFAULT_WIDTH_PX) - frame.left_px - RIGHT_PX - LEGEND_PX
+    era_shapes, era_labels = band_shapes(bands, x_range, plot_px)
     line_shapes, line_labels = marker_shapes(lines)
 
     if caption is None:
-        caption = sources_caption(events)
+        caption = sources_caption(events, width=(width or DEFAULT_WIDTH_PX) - frame.left_px - 12)
     if title is None:
         attrs_title = events.attrs.get("title")
         title = str(attrs_title) if attrs_title else None
@@ -495,8 +487,11 @@ def plot(
 
     Parameters
     ----------
-    events : pandas.DataFrame
-        The canonical event frame (see ``tl.load_events``).
+    events : pandas.DataFrame or EventTable
+        The canonical event frame (see ``tl.load_events``), or a lazy table of events
+        (``tl.scan_events``): the engine counts the events in ``x_range`` (default: the
+        whole extent); up to 20,000 of them are drawn as marks, more as density strips
+        of the engine's per-lane bucket counts (:mod:`timeline.plot.table_figure`).
     lane : str, optional
         Column whose values are the lanes (rows), e.g. ``"category"``, ``"actors"``,
         ``"location"``, ``"source"``. A list-valued cell puts the event in each lane.
@@ -571,6 +566,30 @@ def plot(
     >>> sorted({trace.meta["role"] for trace in fig.data} - {"legend_note"})
     ['instant', 'span', 'span_extent', 'span_open']
     """
+    if _is_event_table(events):
+        from timeline.plot.table_figure import plot_table
+
+        span = None if x_range is None else _range_ms(x_range)
+        return plot_table(
+            events,
+            lane=lane,
+            color=color,
+            x_range=span,
+            title=title,
+            width=width,
+            height=height,
+            text=text,
+            lane_order=lane_order,
+            eras=eras,
+            markers=markers,
+            subtitle=subtitle,
+            caption=caption,
+            palette=palette,
+            color_map=color_map,
+            webgl=webgl,
+            max_rows_per_lane=max_rows_per_lane,
+            range_slider=range_slider,
+        )
     return figure_parts(
         events,
         lane=lane,
@@ -596,3 +615,10 @@ def plot(
         mark_budget=mark_budget,
         level_of_detail=level_of_detail,
     ).figure()
+
+
+def _is_event_table(events: object) -> bool:
+    """Whether ``events`` is a lazy ``EventTable`` (checked without importing an engine)."""
+    from timeline.engines.table import EventTable
+
+    return isinstance(events, EventTable)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-ALIGNMENTS = (0.0, 0.5, 1.0, 0.25, 0.75)
+ALIGNMENTS = (0.0, 0.5, 1.0)
 """Where the leader meets the box, as a fraction of its width from the left (preferred
 first: text starting at the leader reads best)."""
 LEADER_INSET = 3.0
@@ -133,36 +133,42 @@ def place_labels(
     """
     count = len(anchors)
     result: list[Placed | None] = [None] * count
-    boxes = np.array([[b.x0, b.y0, b.x1, b.y1] for b in obstacles], dtype=float).reshape(-1, 4)
-    leaders = np.zeros((0, 3))  # x, y low, y high
+    boxes: list[tuple[float, float, float, float]] = [(b.x0, b.y0, b.x1, b.y1) for b in obstacles]
+    leaders: list[tuple[float, float, float]] = []  # x, y low, y high
     sides = [(s, r) for s, r in (("above", above), ("below", below)) if r is not None]
     xs = np.asarray(anchors, dtype=float)
-    pending = np.ones(count, dtype=bool)
+    pending = np.sort(xs)
     sequence = (
-        np.argsort(xs, kind="stable")
+        np.argsort(xs, kind="stable").tolist()
         if order is None
         else sorted(range(count), key=lambda k: (order[k], xs[k]))
     )
     for i in sequence:
         ax = float(xs[i])
-        pending[i] = False
-        waiting = xs[pending]
+        # this label's anchor leaves the pending ones (one copy of its value)
+        at = int(np.searchsorted(pending, ax))
+        pending = np.delete(pending, min(at, len(pending) - 1))
         best: tuple[float, Placed] | None = None
         for choice, (width, height) in enumerate(sizes[i]):
+            cost = 8.0 * choice
+            if best is not None and best[0] <= cost:
+                break  # nothing later can win
             for side, region in sides:
                 if width > region.right - region.left or height > region.bottom - region.top:
                     continue
+                extra = cost + (below_penalty if side == "below" else 0.0)
                 for fraction in ALIGNMENTS:
+                    if best is not None and best[0] <= extra + 4.0 * fraction:
+                        continue
                     spot = _closest(
                         ax, width, height, fraction, side, region, axis_y, boxes, leaders, gap
                     )
                     if spot is None:
                         continue
-                    distance = (
-                        axis_y - spot.y1 if side == "above" else spot.y0 - axis_y + below_penalty
-                    )
-                    covered = int(((waiting > spot.x0 - gap) & (waiting < spot.x1 + gap)).sum())
-                    score = distance + 4.0 * fraction + 8.0 * choice + cover_penalty * covered
+                    distance = axis_y - spot.y1 if side == "above" else spot.y0 - axis_y
+                    low = int(np.searchsorted(pending, spot.x0 - gap, side="right"))
+                    high = int(np.searchsorted(pending, spot.x1 + gap, side="left"))
+                    score = distance + extra + 4.0 * fraction + cover_penalty * (high - low)
                     if best is None or score < best[0]:
                         y_to = spot.y1 if side == "above" else spot.y0
                         best = (score, Placed(spot, side, (ax, axis_y, y_to), choice))
@@ -171,9 +177,9 @@ def place_labels(
         placed = best[1]
         result[i] = placed
         box = placed.box
-        boxes = np.vstack([boxes, [box.x0, box.y0, box.x1, box.y1]])
-        low, high = sorted((placed.leader[1], placed.leader[2]))
-        leaders = np.vstack([leaders, [ax, low, high]])
+        boxes.append((box.x0, box.y0, box.x1, box.y1))
+        low_y, high_y = sorted((placed.leader[1], placed.leader[2]))
+        leaders.append((ax, low_y, high_y))
     return result
 
 
@@ -185,55 +191,61 @@ def _closest(
     side: str,
     region: Region,
     axis_y: float,
-    boxes: np.ndarray,
-    leaders: np.ndarray,
+    boxes: list[tuple[float, float, float, float]],
+    leaders: list[tuple[float, float, float]],
     gap: float,
 ) -> Box | None:
-    """The free box of this alignment nearest the axis on ``side``, or None."""
+    """The free box of this alignment nearest the axis on ``side``, or None.
+
+    Only boxes and leaders that reach across the box's columns can block it: each blocks
+    an interval of positions of the box's edge nearest the axis; the edge moves away from
+    the axis past the intervals until it is free.
+    """
     x0 = min(max(ax - fraction * width, region.left), region.right - width)
     x1 = x0 + width
     if not (x0 + LEADER_INSET <= ax <= x1 - LEADER_INSET):
         return None
-    across = (boxes[:, 0] < x1 + gap) & (boxes[:, 2] > x0 - gap)
-    if side == "above":
-        ends = np.concatenate([[region.bottom], boxes[across, 1] - gap])
-        ends = np.sort(ends[(ends - height >= region.top) & (ends <= region.bottom)])[::-1]
-        near_edge, far_edge = ends, ends - height
-        top, bottom = far_edge, near_edge
-        leader_low, leader_high = near_edge, np.full(len(ends), axis_y)
-    else:
-        starts = np.concatenate([[region.top], boxes[across, 3] + gap])
-        starts = np.sort(starts[(starts >= region.top) & (starts + height <= region.bottom)])
-        top, bottom = starts, starts + height
-        leader_low, leader_high = np.full(len(starts), axis_y), starts
-    if not len(top):
+    inf = float("inf")
+    blocked: list[tuple[float, float]] = []  # open intervals of the near edge's y
+    above = side == "above"
+    left, right = x0 - gap, x1 + gap
+    for b in boxes:
+        if b[0] >= right or b[2] <= left:
+            continue
+        straddles = b[0] < ax + gap and b[2] > ax - gap
+        if above:  # near edge e: the box is [e - height, e], its leader [e, axis_y]
+            blocked.append((b[1] - gap, b[3] + height + gap))
+            if straddles and b[1] < axis_y:
+                blocked.append((-inf, b[3]))
+        else:  # near edge e: the box is [e, e + height], its leader [axis_y, e]
+            blocked.append((b[1] - height - gap, b[3] + gap))
+            if straddles and b[3] > axis_y:
+                blocked.append((b[1], inf))
+    for x, low, high in leaders:
+        if left < x < right:
+            if above:
+                blocked.append((low - gap, high + height + gap))
+            else:
+                blocked.append((low - height - gap, high + gap))
+    if above:
+        edge = region.bottom
+        while True:
+            inside = [lo for lo, hi in blocked if lo < edge < hi]
+            if not inside:
+                break
+            edge = min(inside)
+        if edge - height < region.top:
+            return None
+        return Box(x0, edge - height, x1, edge)
+    edge = region.top
+    while True:
+        inside = [hi for lo, hi in blocked if lo < edge < hi]
+        if not inside:
+            break
+        edge = max(inside)
+    if edge + height > region.bottom:
         return None
-    # the box against placed boxes and obstacles
-    hit = (
-        across[None, :]
-        & (boxes[None, :, 1] < bottom[:, None] + gap)
-        & (boxes[None, :, 3] > top[:, None] - gap)
-    ).any(axis=1)
-    # its leader against every box
-    straddle = (boxes[:, 0] < ax + gap) & (boxes[:, 2] > ax - gap)
-    hit |= (
-        straddle[None, :]
-        & (boxes[None, :, 1] < leader_high[:, None])
-        & (boxes[None, :, 3] > leader_low[:, None])
-    ).any(axis=1)
-    # the box against the leaders already drawn
-    if len(leaders):
-        crossing = (leaders[:, 0] > x0 - gap) & (leaders[:, 0] < x1 + gap)
-        hit |= (
-            crossing[None, :]
-            & (leaders[None, :, 1] < bottom[:, None] + gap)
-            & (leaders[None, :, 2] > top[:, None] - gap)
-        ).any(axis=1)
-    free = np.flatnonzero(~hit)
-    if not len(free):
-        return None
-    k = int(free[0])
-    return Box(x0, float(top[k]), x1, float(bottom[k]))
+    return Box(x0, edge, x1, edge + height)
 
 
 def count_overlaps(boxes: Sequence[Box]) -> int:

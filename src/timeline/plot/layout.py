@@ -31,6 +31,11 @@ CAPTION_PX = 34
 SLIDER_THICKNESS = 0.08
 LANE_LABEL_LIMIT = 32
 DEFAULT_WIDTH_PX = 1100
+TITLE_FONT_PX = 17.5
+"""plotly's title size for a 12 px figure font (1.4 em), a little over."""
+SUBTITLE_FONT_PX = 14.0
+LEGEND_PX = 220
+"""Width the legend takes on the right of a ``tl.plot`` figure (an estimate)."""
 
 RANGE_BUTTONS = [
     {"count": 1, "label": "1m", "step": "month", "stepmode": "backward"},
@@ -178,8 +183,25 @@ def how_to_read(
     return entries
 
 
-def sources_caption(events: pd.DataFrame, limit: int = 6) -> str:
-    """``Sources: A; B; C and 4 more`` from the ``source`` column (escaped)."""
+def sources_caption(events: pd.DataFrame, limit: int = 6, width: float | None = None) -> str:
+    """The sources under the figure, escaped, in at most two lines of ``width`` pixels.
+
+    All sources when they fit ("Sources: A; B; C"), else a summary naming the most cited
+    ("Sources: 412 distinct, the most cited: A (40); B (31); …"), so the caption never
+    runs past the figure's edge (see :func:`timeline.plot.captions.sources_lines`).
+    Without ``width``: one line listing ``limit`` sources ("... and 4 more").
+
+    Examples
+    --------
+    >>> events = pd.DataFrame({"source": [f"Article {i} of a long series" for i in range(9)]})
+    >>> caption = sources_caption(events, width=400)
+    >>> caption.startswith("Sources: 9 distinct, the most cited: Article 0"), caption.count("<br>")
+    (True, 1)
+    """
+    if width is not None:
+        from timeline.plot.captions import sources_lines
+
+        return "<br>".join(escape_text(line) for line in sources_lines(events, width))
     if "source" not in events:
         return ""
     values = [str(v) for v in pd.unique(events["source"].dropna().astype(str)) if v.strip()]
@@ -188,6 +210,13 @@ def sources_caption(events: pd.DataFrame, limit: int = 6) -> str:
     shown = "; ".join(escape_text(truncate(v, 60)) for v in values[:limit])
     more = len(values) - limit
     return "Sources: " + shown + (f" and {more} more" if more > 0 else "")
+
+
+def _wrapped(text: str, width: float, size: float) -> str:
+    """Plain ``text`` wrapped to ``width`` pixels in at most two lines, escaped."""
+    from timeline.plot.captions import fit_lines
+
+    return "<br>".join(escape_text(line) for line in fit_lines(text, width, size, 2))
 
 
 def base_layout(
@@ -256,13 +285,14 @@ def base_layout(
     if width is not None:
         layout["width"] = width
     if title:
+        room = (width or DEFAULT_WIDTH_PX) - 30
         layout["title"] = {
-            "text": escape_text(title),
+            "text": _wrapped(title, room, TITLE_FONT_PX),
             "x": 0.01,
             "xanchor": "left",
             "y": 0.98,
             "yanchor": "top",
-            "subtitle": {"text": escape_text(subtitle or "")},
+            "subtitle": {"text": _wrapped(subtitle or "", room, SUBTITLE_FONT_PX)},
         }
     if caption:
         slider_px = frame.plot_px * SLIDER_THICKNESS if range_slider else 0.0

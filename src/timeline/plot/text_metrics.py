@@ -52,6 +52,7 @@ def _unknown(char: str) -> int:
     return 1000 if unicodedata.east_asian_width(char) in ("W", "F") else 833
 
 
+@lru_cache(maxsize=65536)
 def text_width(text: str, size: float, bold: bool = False) -> float:
     """Width of one line of ``text`` in pixels at font ``size`` (px).
 
@@ -112,19 +113,24 @@ def wrap_text(text: str, width: float, size: float, bold: bool = False) -> list[
     """
     words = str(text).split()
     lines: list[str] = []
-    current = ""
+    current, current_w = "", 0.0
+    space = text_width(" ", size, bold)
     for word in words:
-        candidate = f"{current} {word}" if current else word
-        if text_width(candidate, size, bold) <= width:
-            current = candidate
+        word_w = text_width(word, size, bold)
+        if current and current_w + space + word_w <= width:
+            current, current_w = f"{current} {word}", current_w + space + word_w
+            continue
+        if not current and word_w <= width:
+            current, current_w = word, word_w
             continue
         if current:
             lines.append(current)
-        if text_width(word, size, bold) <= width:
-            current = word
+        if word_w <= width:
+            current, current_w = word, word_w
         else:
             *whole, current = _split_word(word, width, size, bold)
             lines.extend(whole)
+            current_w = text_width(current, size, bold)
     if current:
         lines.append(current)
     return lines

@@ -15,6 +15,8 @@ True
 
 from __future__ import annotations
 
+import re
+
 from timeline.dates.languages import ko, ru, uk
 from timeline.dates.languages.table import Language
 
@@ -47,7 +49,8 @@ def candidates(text: str) -> list[str]:
     if hangul:
         return ["ko"]
     if not cyrillic:
-        return []
+        found = shaped(text)
+        return [found] if found else []
     lowered = text.lower()
     scores = []
     for code in _CYRILLIC:
@@ -63,6 +66,20 @@ def candidates(text: str) -> list[str]:
     return [code for *_, code in scores]
 
 
+def shaped(text: str) -> str | None:
+    """The code of the language whose numeral shape the whole text has ("2024. 6. 19.").
+
+    Examples
+    --------
+    >>> shaped("2024. 6. 19."), shaped("2024-06-19")
+    ('ko', None)
+    """
+    for code, lang in LANGUAGES.items():
+        if lang.shape and re.fullmatch(lang.shape, text):
+            return code
+    return None
+
+
 def detect(text: str) -> str | None:
     """The code of the likeliest language of a date text; None for English.
 
@@ -75,4 +92,4 @@ def detect(text: str) -> str | None:
     return found[0] if found else None
 
 
-__all__ = ["LANGUAGES", "Language", "candidates", "detect"]
+__all__ = ["LANGUAGES", "Language", "candidates", "detect", "shaped"]

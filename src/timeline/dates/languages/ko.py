@@ -17,7 +17,8 @@ WORDS: dict[str, str] = {
     # early / mid / late (after what they divide)
     **words_for("early", "초", "초순", "상순", "초반", "연초", "월초"),
     **words_for("mid", "중순", "중반"),
-    **words_for("late", "말", "하순", "후반", "연말", "월말", "말께"),
+    **words_for("late", "말", "하순", "후반", "연말", "월말"),
+    **words_for("", "오전", "오후", "새벽", "아침", "낮", "저녁", "밤", "당시"),
     # seasons, halves, quarters
     "봄": "spring",
     "여름": "summer",
@@ -27,6 +28,10 @@ WORDS: dict[str, str] = {
     **words_for("h2", "하반기", "후반기"),
     # relative
     "어제": "yesterday",
+    "하루": "1 day",
+    "이틀": "2 days",
+    "사흘": "3 days",
+    "나흘": "4 days",
     "오늘": "today",
     "내일": "tomorrow",
     "그제": "2 days ago",
@@ -36,7 +41,7 @@ WORDS: dict[str, str] = {
     **words_for("next year", "내년", "이듬해"),
     **words_for("last month", "지난달", "전월"),
     **words_for("this month", "이번달", "이달"),
-    **words_for("next month", "다음달"),
+    **words_for("next month", "다음달", "내달"),
     **words_for("last week", "지난주"),
     **words_for("this week", "이번주"),
     **words_for("next week", "다음주"),
@@ -87,6 +92,9 @@ REWRITES = (
     (r"(\d{4})\.\s*(\d{1,2})\.\s*(\d{1,2})\.?", r"\1-\2-\3"),  # 2024. 6. 19.
     (r"(\d{4})\.\s*(\d{1,2})\.?(?!\d)", r"\1-\2"),  # 2024. 6.
     (r"(\d)\s*[·/]\s*4\s*분기", r"\1분기"),  # 1·4분기: the first quarter
+    (r"(\d{1,2})\s*[~〜～]\s*(\d{1,2})\s*월", r"\1월 ~ \2월"),  # 3~4월: March to April
+    (r"^(\d{1,2})\s*일(?=\s*(?:\(현지\s?시간\))?$)", r"the \1th"),  # 26일: the 26th
+    (r"\s*\(현지\s?시간\)", " (local time)"),
     (r"\s*[~〜～]\s*", " to "),  # 4월 26~28일
     (r"(\d{2,4})\s*년\s*(\d{1,2})\s*월", r"\1년 \2월"),
 )
@@ -103,4 +111,5 @@ LANGUAGE = Language(
     count_words=frozenset({"전", "후", "동안"}),
     postpositions=POSTPOSITIONS,
     glued=True,
+    shape=r"\d{4}\.\s+\d{1,2}\.(?:\s+\d{1,2}\.?)?",
 )

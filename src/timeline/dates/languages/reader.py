@@ -13,6 +13,7 @@ from timeline.dates.expression import Expression
 from timeline.dates.languages import LANGUAGES, candidates
 from timeline.dates.languages.table import ENGLISH_MONTHS, Language
 from timeline.dates.phrases import parse_phrase
+from timeline.dates.report_phrases import report_phrase
 from timeline.dates.spec import Rejected
 from timeline.dates.tokens import UNRECOGNIZED
 
@@ -86,8 +87,8 @@ def translate(text: str, lang: Language) -> str:
     for pattern, replacement in lang.compiled_rewrites:
         lowered = pattern.sub(replacement, lowered)
     pieces = _pieces(lowered, lang)
-    done: list[str] = []
-    chunk: list[str] = []
+    done: list[str] = []  # the text before the last postposition, in English order
+    chunk: list[str] = []  # the text since: words as their English, the rest as written
     i = 0
     while i < len(pieces):
         kind, piece = pieces[i]
@@ -97,27 +98,22 @@ def translate(text: str, lang: Language) -> str:
             i += 1
             after = next((p for k, p in pieces[i:] if k == "word"), None)
             as_count = after in lang.count_words
-            chunk.append(_with_suffix(piece, suffix, as_count, lang, text))
+            chunk.append(f" {_with_suffix(piece, suffix, as_count, lang, text)} ")
         elif kind == "word":
             word = piece.rstrip(".")
             if word in lang.postpositions:
                 english = lang.postpositions[word]
-                if english == "until" and done[:1] == ["from"]:
-                    done += ["to", *chunk]
-                else:
-                    done += [english, *chunk]
+                joins = english == "until" and "".join(done).split()[:1] == ["from"]
+                done += [" to " if joins else f" {english} ", *chunk]
                 chunk = []
                 continue
             english = lang.lookup(word)
             if english is None:
                 raise _unknown(word, lang)
-            if english:
-                chunk.append(english)
-        elif piece.strip():
-            chunk.append(piece.strip())
-        elif kind == "num":
+            chunk.append(f" {english} ")
+        else:
             chunk.append(piece)
-    return " ".join(part for part in (*done, *chunk) if part)
+    return " ".join("".join((*done, *chunk)).split())
 
 
 def parse_foreign(
@@ -140,7 +136,9 @@ def parse_foreign(
     first: Rejected | None = None
     for code in codes:
         try:
-            return parse_phrase(translate(text, LANGUAGES[code]), dayfirst, two_digit)
+            english = translate(text, LANGUAGES[code])
+            found = report_phrase(english, dayfirst)  # "26일": the 26th (dates/report_phrases)
+            return found if found is not None else parse_phrase(english, dayfirst, two_digit)
         except Rejected as exc:
             first = first or exc
     assert first is not None

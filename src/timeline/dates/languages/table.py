@@ -52,6 +52,9 @@ class Language:
     glued : bool
         Whether words run together (Korean): runs of letters are cut into known words,
         longest first.
+    shape : str
+        A regular expression for numeral forms of this language without its letters
+        ("2024. 6. 19."): text of that shape is read with this table.
 
     Examples
     --------
@@ -71,6 +74,7 @@ class Language:
     count_words: frozenset[str] = frozenset()
     postpositions: Mapping[str, str] = field(default_factory=dict)
     glued: bool = False
+    shape: str = ""
 
     @cached_property
     def vocabulary(self) -> dict[str, str]:

@@ -57,6 +57,10 @@ WORDS: dict[str, str] = {
         "вночі",
         "під",
         "час",
+        "роками",
+        "станом",
+        "о",
+        "об",
     ),
     # early / mid / late
     **words_for("early", "початок", "початку", "початка"),
@@ -74,10 +78,10 @@ WORDS: dict[str, str] = {
     **words_for("weeks", "тижнів"),
     **words_for("month", "місяць", "місяця", "місяці", "місяцем"),
     **words_for("months", "місяців"),
-    **words_for("years", "років", "роки"),
+    **words_for("years", "років"),
     **words_for("day", "день"),
     **words_for("days", "дні", "днів", "дня", "доби"),
-    **words_for("century", "століття", "ст"),
+    **words_for("century", "століття", "столітті", "ст"),
     # ordinals
     **words_for("first", (f"перш{e}" for e in _ADJ)),
     **words_for("second", (f"друг{e}" for e in _ADJ)),
@@ -93,6 +97,7 @@ WORDS: dict[str, str] = {
     "минулоріч": "last year",
     "цьогоріч": "this year",
     "вчора": "yesterday",
+    "напередодні": "yesterday",
     "учора": "yesterday",
     "сьогодні": "today",
     "завтра": "tomorrow",
@@ -111,7 +116,7 @@ WORDS: dict[str, str] = {
     **words_for("nine", "дев'ять", "дев’ять"),
     **words_for("ten", "десять"),
     # connectors
-    **words_for("from", "з", "із", "зі", "від", "починаючи"),
+    **words_for("from", "з", "із", "зі", "від"),
     "по": "through",
     "до": "until",
     "після": "after",
@@ -137,28 +142,44 @@ _RELATIVE_YEAR = (
     r"\b(минул\w*|попередн\w*|цей|цього|цьому|поточн\w*|наступн\w*) (?:рік|року|році|роком)\b"
 )
 
+ROMAN_CENTURIES = tuple(
+    (rf"\b{pattern} (?=столі|ст\.)", f"{number}th ")
+    for pattern, number in (
+        ("[xх][xх][iі]", 21), ("[xх][xх]", 20), ("[xх][iі][xх]", 19), ("[xх]v[iі][iі][iі]", 18),
+        ("[xх]v[iі][iі]", 17), ("[xх]v[iі]", 16), ("[xх]v", 15), ("[xх][iі]v", 14),
+    )
+)  # fmt: skip
+
 REWRITES = (
     ("ʼ", "'"),
+    *ROMAN_CENTURIES,  # XIX століття: the 19th century
+    (r"(?<!\d)(\d0)-?(?:х|ті|і|их)\b", r"'\1"),  # 90-х: a two-digit decade, rejected
     (r"(\d{3}0)-?(?:х|ті|і|их)\b", r"\1s"),  # 1990-х роках: the 1990s
     (r"(\d{4})-?(?:му|й|го|ому)\b", r"\1"),  # у 2024-му році
     (r"(?<!\d)(\d{1,2})-?(?:го|му|й|е|ого|ому)\b", r"\1th"),  # 26-го квітня, 1-му кварталі
     (_RELATIVE_YEAR, r"\1 year"),  # "минулого року": last year (elsewhere року marks a year)
     (r"\b(?:не пізніше|не пізніш)\b", " until "),
     (r"\bне раніше\b", " from "),
+    (r"\bз початку (?:цього |поточного )?року\b", " from this year "),
     (r"\b(?:по|до) (?:теперішній час|сьогодні|цей день)|\bдосі\b|\bдотепер\b", " to present "),
     (r"\bтиждень тому\b", " 1 week ago "),
     (r"\bмісяць тому\b", " 1 month ago "),
     (r"\bрік тому\b", " 1 year ago "),
+    (r"\bроки тому\b", " years ago "),  # elsewhere роки marks years: "2014-2022 роки"
     (r"\biv (?=квартал|півріч)", "4th "),
     (r"\biii (?=квартал|півріч)", "3rd "),
     (r"\bii (?=квартал|півріч)", "2nd "),
     (r"\bi (?=квартал|півріч)", "1st "),
+    (
+        r"\b(наприкінці|кінц[яію]|кінець|початк[уа]|початок|всередині|середин[аиіу]) року\b",
+        r"\1 this year",
+    ),
 )
 
 LANGUAGE = Language(
     code="uk",
     name="Ukrainian",
-    letters="а-щьюяєіїґ'’",
+    letters="а-щьюяєіїґ",
     own_letters="єіїґ",
     months=MONTHS,
     words=WORDS,

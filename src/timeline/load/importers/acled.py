@@ -12,24 +12,22 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
-from timeline.load.background import Background
-from timeline.load.build import LoadResult, start_extra_columns
+from timeline.errors import Reason
+from timeline.load.build import LoadResult
 from timeline.load.importers.common import (
-    RowChecks,
-    SourceText,
     as_windows,
     build,
     check_days,
     derived,
-    find_columns,
     join_text,
     parse_days,
-    require_columns,
+    start_import,
     take_columns,
     tight_separators,
     whole_number_text,
 )
 from timeline.load.readers import RawTable, read_table
+from timeline.load.speed import Background
 from timeline.load.text_cells import split_list
 
 NAME = "acled"
@@ -171,13 +169,7 @@ def build_acled(
     raw: RawTable, reference_date: object, dayfirst: bool | None, conventions: object
 ) -> LoadResult:
     """Derive the canonical fields of an ACLED table and build the events."""
-    cols = find_columns(raw.frame, COLUMNS)
-    require_columns(cols, REQUIRED, NAME, raw.frame)
-    # the columns this importer takes over are not kept as they are
-    raw = start_extra_columns(raw, {cols[n] for n in RENAMED.values() if n in cols})
-    frame = raw.frame.copy(deep=False)
-    checks = RowChecks(raw)
-    text = SourceText(frame, cols, raw)
+    raw, cols, frame, checks, text = start_import(raw, NAME, COLUMNS, REQUIRED, RENAMED)
     # The titles and the actor lists need only their own columns: on a large table they
     # are made in helper threads while this one reads the dates.
     helpers = Background(len(frame))
@@ -193,6 +185,7 @@ def build_acled(
         cols["time_precision"],
         precision,
         "time_precision must be 1 (the day), 2 (a week around the date) or 3 (the month)",
+        Reason.BAD_VALUE,
     )
     event_date = text("event_date")
     days, why = parse_days(event_date, dayfirst, conventions)

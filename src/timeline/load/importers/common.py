@@ -12,16 +12,17 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import pandas as pd
 
+from timeline.cells import cell_text
 from timeline.errors import EventDataError, Reason
-from timeline.load.arrow_text import edges, large_text, null_where
-from timeline.load.build import LoadResult, build_events
+from timeline.load.build import LoadResult, build_events, start_extra_columns
 from timeline.load.columns import DERIVED_PREFIX, column_key
 from timeline.load.readers import RawTable
+from timeline.load.speed import edges, large_text, null_where
 from timeline.load.text_cells import to_text
 
 _MIDNIGHT = re.compile(r"[ T]00:00(:00(\.0+)?)?$")
@@ -63,6 +64,7 @@ def require_columns(
                 "value": "",
                 "reason": f"{Reason.MISSING_COLUMN.value} {name!r} (format={fmt!r}); "
                 f"columns found: {found}",
+                "code": Reason.MISSING_COLUMN.code,
             }
             for name in missing
         ],
@@ -137,6 +139,37 @@ class SourceText:
             else:
                 self._done[name] = column_text(self.frame, source)
         return self._done[name]
+
+
+class Start(NamedTuple):
+    """What an importer works with after :func:`start_import`."""
+
+    raw: RawTable  # the table, its kept-as-is columns started
+    cols: dict[str, str]  # wanted name -> the source's name
+    frame: pd.DataFrame  # a shallow copy to add the derived columns to
+    checks: RowChecks
+    text: SourceText
+
+
+def start_import(
+    raw: RawTable,
+    fmt: str,
+    columns: Sequence[str],
+    required: Sequence[str],
+    renamed: Mapping[str, str],
+) -> Start:
+    """The preamble every column importer shares (ACLED, UCDP, GDELT).
+
+    Finds the format's ``columns`` (ignoring case and punctuation), raises naming every
+    ``required`` one the source lacks, starts typing the columns kept as they are (all but
+    the ``renamed`` ones, which the importer takes over), and sets up the row checks and the
+    clean text of the source's columns.
+    """
+    cols = find_columns(raw.frame, columns)
+    require_columns(cols, required, fmt, raw.frame)
+    raw = start_extra_columns(raw, {cols[n] for n in renamed.values() if n in cols})
+    frame = raw.frame.copy(deep=False)
+    return Start(raw, cols, frame, RowChecks(raw), SourceText(frame, cols, raw))
 
 
 def take_columns(
@@ -218,7 +251,7 @@ class RowChecks:
         self.raw = raw
         self.labels = np.asarray(raw.rows)  # record numbers stay int64: no object per row
         self.bad = np.zeros(len(raw.frame), dtype=bool)
-        self._found: list[tuple[int, int, str, str, str]] = []
+        self._found: list[tuple[int, int, str, str, str, str]] = []
 
     def add(
         self,
@@ -226,6 +259,7 @@ class RowChecks:
         column: str,
         values: pd.Series | np.ndarray | Sequence[Any],
         reasons: str | pd.Series | np.ndarray | Sequence[str],
+        code: Reason,
     ) -> None:
         """Reject every row where ``mask`` is true, naming the source column and why."""
         mask = np.asarray(mask, dtype=bool)
@@ -243,13 +277,13 @@ class RowChecks:
             zip(positions.tolist(), shown, why, strict=True)
         ):
             text = "" if value is None or value is pd.NA or value != value else str(value)
-            self._found.append((position, order + offset, column, text, str(reason)))
+            self._found.append((position, order + offset, column, text, str(reason), code.code))
         self.bad[positions] = True
 
-    def add_one(self, position: int, column: str, value: object, reason: str) -> None:
+    def add_one(self, position: int, column: str, value: object, reason: str, code: Reason) -> None:
         """Reject the row at ``position`` (0-based in the raw frame)."""
         text = "" if value is None else str(value)
-        self._found.append((position, len(self._found), column, text, reason))
+        self._found.append((position, len(self._found), column, text, reason, code.code))
         self.bad[position] = True
 
     def _label(self, position: int) -> object:
@@ -263,8 +297,14 @@ class RowChecks:
         """
         keep = ~self.bad
         records = [
-            {"row": self._label(position), "column": column, "value": value, "reason": reason}
-            for position, _, column, value, reason in sorted(self._found)
+            {
+                "row": self._label(position),
+                "column": column,
+                "value": value,
+                "reason": reason,
+                "code": code,
+            }
+            for position, _, column, value, reason, code in sorted(self._found)
         ]
         raw = self.raw
         if keep.all():
@@ -333,7 +373,7 @@ def check_days(checks: RowChecks, column: str, values: pd.Series, why: np.ndarra
         f"{column} is empty" if reason == "empty" else f"{column} must name one day: {reason}"
         for reason in why[bad]
     ]
-    checks.add(bad, column, values, reasons)
+    checks.add(bad, column, values, reasons, Reason.BAD_DATE)
 
 
 def day_text(days: np.ndarray) -> np.ndarray:
@@ -389,10 +429,5 @@ def as_windows(events: pd.DataFrame, rows: np.ndarray, level: str | np.ndarray) 
 
 
 def plain_value(value: object) -> str | None:
-    """A JSON or cell value as stripped text, None when missing or blank."""
-    if value is None or (isinstance(value, float) and np.isnan(value)):
-        return None
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    text = str(value).strip()
-    return text or None
+    """A JSON or cell value as stripped text, None when missing or blank (:func:`cell_text`)."""
+    return cell_text(value, strip=True)

@@ -14,6 +14,7 @@ from timeline.load.columns import column_key
 from timeline.load.importers.gdelt import looks_like_gdelt
 from timeline.load.importers.registry import IMPORTERS
 from timeline.load.importers.timelinejs_json import is_timelinejs
+from timeline.load.limits import check_archive
 from timeline.load.readers import decode_text, sniff_delimiter, source_format
 
 _HEAD_BYTES = 1 << 16
@@ -83,11 +84,12 @@ def sniff_format(source: object, file_format: str | None = None) -> str | None:
     if fmt == "json":
         try:
             payload = json.loads(decode_text(path.read_bytes()))
-        except ValueError:
-            return None
+        except (ValueError, RecursionError):
+            return None  # the reader says what is wrong with it
         return "timelinejs" if is_timelinejs(payload) else None
     if fmt == "xlsx":
         try:
+            check_archive(path)  # a zip bomb is refused before anything is unpacked
             header = pd.read_excel(path, nrows=0, engine="openpyxl").columns
         except Exception:
             return None
@@ -111,7 +113,11 @@ def _sniff_text(path: Path) -> str | None:
         return None
     if looks_like_gdelt(text.rstrip("\r\n").split("\t")):
         return "gdelt"
-    header = next(csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text)), [])
+    try:
+        rows = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
+        header = next(rows, [])
+    except csv.Error:  # a header field over the csv module's limit: the reader reports it
+        return None
     return format_of_columns(header)
 
 

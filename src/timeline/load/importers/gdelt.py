@@ -13,18 +13,17 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from timeline.load.build import LoadResult, start_extra_columns
+from timeline.errors import Reason
+from timeline.load.build import LoadResult
 from timeline.load.importers.common import (
     RowChecks,
-    SourceText,
     build,
     check_days,
     day_text,
     derived,
-    find_columns,
     join_text,
     parse_days,
-    require_columns,
+    start_import,
     take_columns,
 )
 from timeline.load.readers import RawTable, read_headerless, read_table, source_format
@@ -184,25 +183,24 @@ def _check_moments(checks: RowChecks, column: str, values: pd.Series, iso: pd.Se
     why = np.where(codes < 0, "", errors[np.maximum(codes, 0)])
     bad = why != ""
     reasons = np.array([f"{column} must be a real day and time: {r}" if r else "" for r in why])
-    checks.add(bad, column, values, reasons)
+    checks.add(bad, column, values, reasons, Reason.BAD_REPORT_DATE)
 
 
 def build_gdelt(
     raw: RawTable, reference_date: object, dayfirst: bool | None, conventions: object
 ) -> LoadResult:
     """Derive the canonical fields of GDELT events and build them."""
-    cols = find_columns(raw.frame, COLUMNS)
-    require_columns(cols, REQUIRED, NAME, raw.frame)
-    # the columns this importer takes over are not kept as they are
-    raw = start_extra_columns(raw, {cols[n] for n in RENAMED.values() if n in cols})
-    frame = raw.frame.copy(deep=False)
-    checks = RowChecks(raw)
-
-    text = SourceText(frame, cols, raw)
+    raw, cols, frame, checks, text = start_import(raw, NAME, COLUMNS, REQUIRED, RENAMED)
 
     sqldate = text("SQLDATE")
     date, bad_date = compact_to_iso(sqldate, with_time=False)
-    checks.add(bad_date, cols["SQLDATE"], sqldate, "SQLDATE must be a day written YYYYMMDD")
+    checks.add(
+        bad_date,
+        cols["SQLDATE"],
+        sqldate,
+        "SQLDATE must be a day written YYYYMMDD",
+        Reason.BAD_DATE,
+    )
     # A well-formed value must also be a real day (20240230 is not): checked here, so the
     # failure names SQLDATE and its value, not the derived date text.
     days, why = parse_days(date)
@@ -219,7 +217,11 @@ def build_gdelt(
         reported = stamp.where(long_form, day)
         bad = np.where(long_form, bad_stamp, bad_day)
         checks.add(
-            bad, cols["DATEADDED"], added, "DATEADDED must be written YYYYMMDDHHMMSS (or YYYYMMDD)"
+            bad,
+            cols["DATEADDED"],
+            added,
+            "DATEADDED must be written YYYYMMDDHHMMSS (or YYYYMMDD)",
+            Reason.BAD_REPORT_DATE,
         )
         _check_moments(checks, cols["DATEADDED"], added, reported.where(~bad))
         frame[derived("reported_on")] = reported

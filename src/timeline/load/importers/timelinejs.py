@@ -20,6 +20,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from timeline.errors import Reason
 from timeline.load.build import LoadResult
 from timeline.load.importers.common import (
     DERIVED_PREFIX,
@@ -28,6 +29,7 @@ from timeline.load.importers.common import (
     column_text,
     derived,
     find_columns,
+    plain_value,
     require_columns,
 )
 from timeline.load.importers.html_text import html_column_to_text, html_to_text
@@ -120,6 +122,7 @@ def _read_sheet(raw: RawTable) -> RawTable:
                     "column": cols["type"],
                     "value": "title",
                     "reason": f"a second title row: the timeline's title is row {raw.rows[first]}",
+                    "code": Reason.BAD_VALUE.code,
                 }
             )
         keep = np.ones(len(frame), dtype=bool)
@@ -176,7 +179,7 @@ def build_timelinejs(
         [column_text(frame, c).isna().to_numpy() for c in source_columns],
         initial=True,
     )
-    checks.add(blank, "", [""] * len(frame), "empty row")
+    checks.add(blank, "", [""] * len(frame), "empty row", Reason.EMPTY_ROW)
 
     for name in layout.html:
         frame[name] = html_column_to_text(column_text(frame, name))
@@ -186,7 +189,13 @@ def build_timelinejs(
     start = date_text(frame, layout.start, start_labels, checks, required=True, skip=blank)
     end = date_text(frame, layout.end, end_labels, checks, required=False, skip=blank)
     no_end = era & end.isna().to_numpy() & ~blank & start.notna().to_numpy()
-    checks.add(no_end, end_labels["year"], [""] * len(frame), "an era needs an end year")
+    checks.add(
+        no_end,
+        end_labels["year"],
+        [""] * len(frame),
+        "an era needs an end year",
+        Reason.BAD_DATE,
+    )
 
     frame[derived("date_text")] = start
     frame[derived("end_text")] = end
@@ -226,19 +235,12 @@ def date_text(
     for i in range(len(frame)):
         if skip[i]:
             continue
-        cells = {part: _cell(values[part][i]) for part in parts}
+        cells = {part: plain_value(values[part][i]) for part in parts}
         text, problem = date_expression(cells, labels, required)
         if problem is not None:
-            checks.add_one(i, *problem)
+            checks.add_one(i, *problem, Reason.BAD_DATE)
         out[i] = text
     return pd.Series(out, index=frame.index, dtype="str")
-
-
-def _cell(value: object) -> str | None:
-    if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value)):
-        return None
-    text = str(value).strip()
-    return text or None
 
 
 def date_expression(

@@ -7,7 +7,6 @@ place in the file (``events[0]``, ``eras[2]``), as JSON paths count from 0.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +15,7 @@ import pandas as pd
 from timeline.load.importers.common import derived, plain_value
 from timeline.load.importers.html_text import html_to_text
 from timeline.load.importers.timelinejs_layout import Layout
-from timeline.load.readers import RawTable, decode_text
+from timeline.load.readers import RawTable, json_payload
 
 HTML_KEYS = ("text.headline", "text.text", "media.caption", "media.credit")
 """Flattened keys holding HTML, stored as plain text."""
@@ -41,7 +40,7 @@ def read_json(path: Path) -> RawTable:
     ValueError
         When the file is not a TimelineJS timeline (an object with an ``events`` list).
     """
-    payload = json.loads(decode_text(path.read_bytes()))
+    payload = json_payload(path)
     events = payload.get("events") if isinstance(payload, dict) else None
     eras = payload.get("eras", []) if isinstance(payload, dict) else None
     if not isinstance(events, list) or not isinstance(eras, list):

@@ -10,19 +10,17 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from timeline.load.build import LoadResult, start_extra_columns
+from timeline.errors import Reason
+from timeline.load.build import LoadResult
 from timeline.load.importers.common import (
-    RowChecks,
-    SourceText,
     as_windows,
     build,
     check_days,
     day_text,
     derived,
-    find_columns,
     join_text,
     parse_days,
-    require_columns,
+    start_import,
     take_columns,
     whole_number_text,
 )
@@ -98,14 +96,7 @@ def build_ucdp(
     raw: RawTable, reference_date: object, dayfirst: bool | None, conventions: object
 ) -> LoadResult:
     """Derive the canonical fields of a UCDP GED table and build the events."""
-    cols = find_columns(raw.frame, COLUMNS)
-    require_columns(cols, REQUIRED, NAME, raw.frame)
-    # the columns this importer takes over are not kept as they are
-    raw = start_extra_columns(raw, {cols[n] for n in RENAMED.values() if n in cols})
-    frame = raw.frame.copy(deep=False)
-    checks = RowChecks(raw)
-
-    text = SourceText(frame, cols, raw)
+    raw, cols, frame, checks, text = start_import(raw, NAME, COLUMNS, REQUIRED, RENAMED)
 
     precision = whole_number_text(text("date_prec"))
     checks.add(
@@ -113,6 +104,7 @@ def build_ucdp(
         cols["date_prec"],
         precision,
         "date_prec must be 1 (day), 2 (two to six days), 3 (week), 4 (month) or 5 (year)",
+        Reason.BAD_VALUE,
     )
     bounds = []
     for name in ("date_start", "date_end"):

@@ -7,14 +7,55 @@ tables run everything in the caller's thread (a thread costs more than it saves 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+import contextvars
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 
 THREAD_FROM_ROWS = 100_000
 """Tables with at least this many rows use the helper thread."""
+
+
+@dataclass
+class ThreadUse:
+    """When helper threads start, and how many jobs ran in them (see :func:`helper_threads`)."""
+
+    from_rows: int = THREAD_FROM_ROWS
+    threaded_jobs: int = 0
+
+
+_USE: contextvars.ContextVar[ThreadUse | None] = contextvars.ContextVar(
+    "timeline_helper_threads", default=None
+)
+
+
+@contextlib.contextmanager
+def helper_threads(from_rows: int = 0) -> Iterator[ThreadUse]:
+    """Within the block, tables of at least ``from_rows`` rows use helper threads.
+
+    The default (0) forces the threaded path on any table, e.g. to test it on small data;
+    the setting belongs to the calling context only (a context variable), never to the
+    process. The yielded :class:`ThreadUse` counts the jobs that ran in helper threads.
+
+    Examples
+    --------
+    >>> with helper_threads() as use:
+    ...     background = Background(rows=3)
+    ...     job = background.submit(sum, [1, 2])
+    ...     background.close()
+    >>> job.result(), use.threaded_jobs
+    (3, 1)
+    """
+    use = ThreadUse(from_rows)
+    token = _USE.set(use)
+    try:
+        yield use
+    finally:
+        _USE.reset(token)
 
 
 class Job(Generic[T]):
@@ -58,9 +99,11 @@ class Background:
     """
 
     def __init__(self, rows: int) -> None:
+        self._use = _USE.get()
+        from_rows = THREAD_FROM_ROWS if self._use is None else self._use.from_rows
         self._executor = (
             ThreadPoolExecutor(max_workers=2, thread_name_prefix="timeline-columns")
-            if rows >= THREAD_FROM_ROWS
+            if rows >= from_rows
             else None
         )
 
@@ -68,6 +111,8 @@ class Background:
         """Run ``function(*args)``: in the helper thread, or now."""
         if self._executor is None:
             return Job(None, function(*args))
+        if self._use is not None:
+            self._use.threaded_jobs += 1
         return Job(self._executor.submit(function, *args), call=(function, args))
 
     def close(self) -> None:

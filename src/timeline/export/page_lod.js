@@ -1,0 +1,274 @@
+/* timeline page: level of detail (see timeline/export/page_detail.py for the data).
+ *
+ * window.timelineLOD(data, decode) returns view(lo, hi, ok, laneOn): for the x range
+ * [lo, hi] (epoch ms), the filter ok (a Uint8Array over event rows, or null) and the lane
+ * toggles, which lanes draw their density (the mark budget, as in Python), the strips
+ * of those lanes (sliced from one level of the pyramid: sums of the finest buckets) and,
+ * for every mark trace, the points of the marks in view of the other lanes. Under a filter
+ * the finest level is counted again from the marks of the matching events (once per
+ * filter). Hover text is built from escaped titles and category names only.
+ */
+(function () {
+  "use strict";
+
+  var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+  var DAY = 86400000;
+  var EXAMPLES = 3;
+  var TOP = 3;
+  var EMPTY_STRIP = { x: [], y: [], z: [], text: [] };
+
+  function day(ms) {
+    var d = new Date(ms);
+    return d.getUTCDate() + " " + MONTHS[d.getUTCMonth()] + " " + d.getUTCFullYear();
+  }
+
+  function two(n) { return n < 10 ? "0" + n : String(n); }
+
+  function clock(ms) {
+    var d = new Date(ms);
+    return d.getUTCFullYear() + "-" + two(d.getUTCMonth() + 1) + "-" + two(d.getUTCDate()) +
+      " " + two(d.getUTCHours()) + ":" + two(d.getUTCMinutes());
+  }
+
+  function bucketDates(a, b) {
+    if (b - a >= DAY) {
+      var first = day(a), last = day(b - DAY);
+      return first === last ? first : first + " – " + last;
+    }
+    return clock(a) + " – " + clock(b).slice(11);
+  }
+
+  function fmt(n) {  // 12,345 (toLocaleString is slow in bulk)
+    var text = String(n);
+    for (var at = text.length - 3; at > 0; at -= 3) text = text.slice(0, at) + "," + text.slice(at);
+    return text;
+  }
+
+  function lowerBound(values, from, to, target) {  // first index in [from, to) >= target
+    while (from < to) {
+      var mid = (from + to) >>> 1;
+      if (values[mid] < target) from = mid + 1; else to = mid;
+    }
+    return from;
+  }
+
+  window.timelineLOD = function (data, decode) {
+    var P = data.pyramid, M = data.marks;
+    var L = data.lanes.length, B = P.buckets, N = M.count;
+    var top = Math.round(Math.log(B) / Math.LN2);
+    var base = { counts: decode(P.counts), starts: decode(P.spanStarts), active: decode(P.active) };
+    var lane = decode(M.lane), row = decode(M.row), span = decode(M.span);
+    var first = decode(M.first), anchor = decode(M.anchor), last = decode(M.last);
+    var titles = data.titles;
+    var cats = data.categories;
+    var catCodes = cats ? decode(cats.codes) : null;
+    var traces = data.traces.map(function (t) {
+      var arrays = {};
+      Object.keys(t.arrays).forEach(function (key) { arrays[key] = decode(t.arrays[key]); });
+      return { trace: t.trace, repeat: t.repeat, marks: decode(t.marks), arrays: arrays,
+               titleTemplate: t.titleTemplate };
+    });
+    var cached = { ok: null, fine: base };
+
+    function kept(j, ok, laneOn) {
+      return (ok === null || ok[row[j]] === 1) && laneOn[lane[j]] !== false;
+    }
+
+    function fineFor(ok) {
+      if (ok === null) return base;
+      if (cached.ok === ok) return cached.fine;
+      var size = L * B;
+      var counts = new Int32Array(size), starts = new Int32Array(size);
+      var delta = new Int32Array(size + 1);
+      for (var j = 0; j < N; j++) {
+        if (ok[row[j]] !== 1) continue;
+        var cell = lane[j] * B;
+        counts[cell + anchor[j]] += 1;
+        if (span[j]) {
+          starts[cell + anchor[j]] += 1;
+          delta[cell + first[j] + 1] += 1;
+          delta[cell + last[j] + 1] -= 1;
+        }
+      }
+      var active = new Int32Array(size), sum = 0;
+      for (var c = 0; c < size; c++) { sum += delta[c]; active[c] = sum; }
+      cached = { ok: ok, fine: { counts: counts, starts: starts, active: active } };
+      return cached.fine;
+    }
+
+    function bucketOf(ms) {
+      var b = Math.floor((ms - P.origin) / P.width);
+      return b < 0 ? 0 : b >= B ? B - 1 : b;
+    }
+
+    function denseLanes(perLane) {
+      var dense = [], rest = 0;
+      for (var k = 0; k < L; k++) {
+        dense.push(perLane[k] > data.budget);
+        if (!dense[k]) rest += perLane[k];
+      }
+      if (rest > data.total) {
+        var order = [];
+        for (k = 0; k < L; k++) order.push(k);
+        order.sort(function (a, b) { return perLane[b] - perLane[a] || a - b; });
+        for (var q = 0; q < order.length && rest > data.total; q++) {
+          if (dense[order[q]]) continue;
+          dense[order[q]] = true;
+          rest -= perLane[order[q]];
+        }
+      }
+      return dense;
+    }
+
+    function markArrays(t, keep) {
+      var marks = t.marks, repeat = t.repeat, n = 0, j, r, k;
+      for (j = 0; j < marks.length; j++) if (keep[marks[j]]) n += 1;
+      if (n === 0 && t.empty) return t.empty;  // the same arrays: plotly sees no change
+      var out = {};
+      Object.keys(t.arrays).forEach(function (key) {
+        var src = t.arrays[key];
+        var dst = ArrayBuffer.isView(src) ? new src.constructor(n * repeat) : new Array(n * repeat);
+        var at = 0;
+        for (j = 0; j < marks.length; j++) {
+          if (!keep[marks[j]]) continue;
+          for (r = 0; r < repeat; r++) dst[at++] = src[j * repeat + r];
+        }
+        out[key] = dst;
+      });
+      if (t.titleTemplate && out.customdata) {
+        var hover = new Array(out.customdata.length);
+        for (k = 0; k < hover.length; k++) {
+          var rr = out.customdata[k];
+          hover[k] = titles ? titles[rr] : "row " + rr;
+        }
+        out.hovertext = hover;
+        out.hovertemplate = t.titleTemplate;
+      }
+      if (n === 0) t.empty = out;
+      return out;
+    }
+
+    function strip(k, lo, hi, fine, ok, laneOn) {
+      var need = (hi - lo) / (P.width * Math.max(Math.floor(data.plotPx / data.bucketPx) - 1, 1));
+      var level = need > 1 ? Math.ceil(Math.log(need) / Math.LN2) : 0;
+      level = Math.max(0, Math.min(top, level));
+      var g = Math.pow(2, level), w = P.width * g, nb = B / g;
+      var f = Math.max(0, Math.min(nb, Math.floor((lo - P.origin) / w)));
+      var l = Math.max(f, Math.min(nb, Math.ceil((hi - P.origin) / w)));
+      var count = l - f, base0 = k * B;
+      var counts = new Int32Array(count), cover = new Int32Array(count);
+      for (var i = 0; i < count; i++) {
+        var b0 = (f + i) * g, c = 0, s = 0;
+        for (var b = b0; b < b0 + g; b++) { c += fine.counts[base0 + b]; s += fine.starts[base0 + b]; }
+        counts[i] = c;
+        cover[i] = s + fine.active[base0 + b0];
+      }
+      // examples and top categories of each bucket, from the kept marks of the lane
+      var examples = [], catCount = null, ncat = cats ? cats.names.length : 0;
+      for (i = 0; i < count; i++) examples.push([]);
+      if (ncat && count * ncat <= 4000000) catCount = new Int32Array(count * ncat);
+      var lowCell = f * g, highCell = l * g;
+      var run0 = M.laneStart[k], run1 = M.laneStart[k + 1];
+      var from = lowerBound(anchor, run0, run1, lowCell), to = lowerBound(anchor, run0, run1, highCell);
+      for (var j = from; j < to; j++) {
+        if (!kept(j, ok, laneOn)) continue;
+        var at = Math.floor(anchor[j] / g) - f;
+        if (titles && examples[at].length < EXAMPLES) examples[at].push(titles[row[j]]);
+        if (catCount) catCount[at * ncat + catCodes[row[j]]] += 1;
+      }
+      var edges = new Float64Array(count + 1);
+      for (i = 0; i <= count; i++) edges[i] = P.origin + (f + i) * w;
+      var zc = [], zv = [], tc = [], tv = [], peak = 0;
+      for (i = 0; i < count; i++) {
+        var dates = bucketDates(edges[i], edges[i + 1]);
+        var n = counts[i];
+        peak = Math.max(peak, n, cover[i]);
+        zc.push(n > 0 ? Math.log(n) / Math.LN2 : null);
+        zv.push(cover[i] > 0 ? Math.log(cover[i]) / Math.LN2 : null);
+        if (n > 0) {
+          var text = "<b>" + fmt(n) + (n === 1 ? " event" : " events") + "</b> start here<br>" + dates;
+          if (catCount) {
+            var best = [];
+            for (var q = 0; q < ncat; q++) {
+              var v = catCount[i * ncat + q];
+              if (v > 0) best.push([v, q]);
+            }
+            best.sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; });
+            if (best.length) {
+              text += "<br>top: " + best.slice(0, TOP).map(function (p) {
+                return cats.names[p[1]] + " (" + fmt(p[0]) + ")";
+              }).join(", ");
+            }
+          }
+          if (examples[i].length) {
+            text += "<br>e.g. " + examples[i].join("<br>");
+            if (n > examples[i].length) text += "<br>and " + fmt(n - examples[i].length) + " more";
+          }
+          tc.push(text);
+        } else {
+          tc.push(null);
+        }
+        tv.push(cover[i] > 0 ? "<b>" + fmt(cover[i]) + (cover[i] === 1 ? " span" : " spans") +
+          "</b> under way<br>" + dates : null);
+      }
+      var y0 = data.laneTop[k], h = data.laneHeight[k];
+      var props = data.laneSpans[k]
+        ? { x: edges, y: [y0, y0 + data.countShare * h, y0 + h], z: [zc, zv], text: [tc, tv] }
+        : { x: edges, y: [y0, y0 + h], z: [zc], text: [tc] };
+      return { props: props, peak: peak, level: level };
+    }
+
+    function view(lo, hi, ok, laneOn, countsOnly) {
+      var bLo = bucketOf(lo), bHi = bucketOf(hi);
+      var perLane = new Int32Array(L), keep = new Uint8Array(N), j;
+      for (j = 0; j < N; j++) {
+        if (last[j] < bLo || first[j] > bHi || !kept(j, ok, laneOn)) continue;
+        keep[j] = 1;
+        perLane[lane[j]] += 1;
+      }
+      var dense = denseLanes(perLane);
+      var shown = 0;
+      for (j = 0; j < N; j++) {
+        if (keep[j] && dense[lane[j]]) keep[j] = 0;
+        shown += keep[j];
+      }
+      if (countsOnly) {
+        return { shownMarks: shown, level: -1,
+                 denseLanes: dense.filter(function (d, k) { return d && laneOn[k] !== false; }).length };
+      }
+      var fine = fineFor(ok);
+      var strips = [], peak = 1, level = -1;
+      for (var k = 0; k < L; k++) {
+        if (dense[k] && laneOn[k] !== false) {
+          var s = strip(k, lo, hi, fine, ok, laneOn);
+          peak = Math.max(peak, s.peak);
+          level = s.level;
+          strips.push(s.props);
+        } else {
+          strips.push(EMPTY_STRIP);
+        }
+      }
+      var zmax = Math.max(Math.log(Math.max(peak, 2)) / Math.LN2, 1);
+      strips.forEach(function (props) { if (props !== EMPTY_STRIP) props.zmax = zmax; });
+      return {
+        strips: strips,
+        traces: traces.map(function (t) { return { trace: t.trace, props: markArrays(t, keep) }; }),
+        shownMarks: shown,
+        denseLanes: dense.filter(function (d, k) { return d && laneOn[k] !== false; }).length,
+        level: level
+      };
+    }
+
+    function shownEvents(ok, laneOn) {
+      var seen = new Uint8Array(Math.max(data.rows, 1)), count = 0;
+      for (var j = 0; j < N; j++) {
+        if (!kept(j, ok, laneOn) || seen[row[j]]) continue;
+        seen[row[j]] = 1;
+        count += 1;
+      }
+      return count;
+    }
+
+    return { view: view, shownEvents: shownEvents, firstTrace: data.firstTrace, lanes: L };
+  };
+})();
