@@ -246,6 +246,11 @@ def test_report_date_for_undated_claims_only_when_nothing_else() -> None:
     ]
 
 
+def test_a_text_whose_only_date_is_read_by_its_tense_is_not_empty() -> None:
+    events = tl.extract_events("He will be sworn in on 18 February.", reported_on=REPORTED)
+    assert events["start"].tolist() == [pd.Timestamp("2026-02-18")]
+
+
 @pytest.mark.parametrize(
     "text", ["", "Nothing happened here.", "The agency said troops were sent, officials said."]
 )
@@ -279,6 +284,21 @@ def test_the_draft_renders_after_a_csv_round_trip(tmp_path: object) -> None:
     assert again[columns].astype(str).values.tolist() == events[columns].astype(str).values.tolist()
     assert events["start"].iloc[3] == pd.Timestamp("2026-02-18")
     assert "sentence about the future" in events["date_basis"].iloc[3]
+
+
+def test_the_frame_matches_what_the_loader_builds_from_the_same_rows() -> None:
+    text = (
+        "Reports first surfaced in 2024, though Moscow remained silent until the spring of 2025. "
+        "In late October, the minister visited Moscow, officials said. He left on the 13th."
+    )
+    events = tl.extract_events(text, reported_on=REPORTED)
+    table = events[["title", "date_text", "end_text", "reported_on", "quote"]].astype(object)
+    table["reported_on"] = REPORTED
+    loaded = tl.load_events(table)
+    columns = ["start", "end", "start_precision", "end_precision", "kind", "open_end", "edtf"]
+    assert (
+        loaded[columns].astype(str).values.tolist() == events[columns].astype(str).values.tolist()
+    )
 
 
 def test_hostile_text_stays_text(tmp_path: object) -> None:

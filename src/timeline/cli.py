@@ -515,7 +515,7 @@ def run_extract(args: argparse.Namespace) -> int:
     except (ValueError, TypeError) as exc:
         raise CommandError(_first_line(exc)) from exc
     _write(events, outputs, {})
-    own = int(events["date_basis"].eq("article wording").sum()) if len(events) else 0
+    own = int(events["date_basis"].str.startswith("article wording").sum()) if len(events) else 0
     print(
         f"{source}: {len(events)} claim(s), {own} dated by their own wording -> "
         + ", ".join(str(p) for p in outputs)

@@ -390,6 +390,7 @@ def find_claimant(sentence: str, previous: str | None = None) -> Claim | None:
 
 
 _TITLE_WORDS = 14
+_DATE_PREPOSITION = re.compile(r"(?i:\b(?:in|on|at|during|since|until|by|from|of)\s*)$")
 
 
 def short_title(sentence: str, claim: Claim | None, dates: list[tuple[int, int]]) -> str:
@@ -404,7 +405,8 @@ def short_title(sentence: str, claim: Claim | None, dates: list[tuple[int, int]]
     text = sentence
     cut = sorted(dates, reverse=True)
     for start, end in cut:
-        before = re.search(r"(?i:\b(?:in|on|at|during|since|until|by|from|of)\s*)$", text[:start])
+        window = max(0, start - 12)
+        before = _DATE_PREPOSITION.search(text, window, start)
         start = before.start() if before else start
         text = text[:start] + " " * (end - start) + text[end:]
     if claim is not None and claim.content_start:

@@ -171,7 +171,7 @@ def draft_rows(
                 context = candidate
             elif undated:  # the statement itself is dated by the text so far
                 rows.append(_undated(common, context, reported_on))
-    if not any(row["date_basis"] == WORDING for row in rows):
+    if all(row["date_basis"] in (INHERITED, REPORT_DATE) for row in rows):
         return []  # a text without dates has no dated claims, and none to date others by
     return _deduplicated(rows)
 

@@ -296,7 +296,7 @@ def find_location(sentence: str, known_places: Iterable[str] = ()) -> str | None
     for match in _NAME.finditer(sentence):
         if noun is not None and noun.start() <= match.start():
             break
-        if not _PLACE_BEFORE.search(sentence[: match.start()]):
+        if not _PLACE_BEFORE.search(sentence[max(0, match.start() - 24) : match.start()]):
             continue
         name = match.group().rstrip(".’'")
         name = re.split(r"[’']s\b", name)[0]
