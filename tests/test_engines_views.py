@@ -36,7 +36,7 @@ def test_plot_of_a_small_table_is_the_plot_of_its_frame(events: pd.DataFrame, ta
 def test_plot_of_a_big_view_draws_engine_density(events: pd.DataFrame, table) -> None:
     from timeline.plot.table_figure import plot_table
 
-    figure = plot_table(table, lane="source", max_marks=10)
+    figure = plot_table(table, draw_frame=tl.plot, lane="source", max_marks=10)
     assert figure.layout.meta["view"] == "density"
     strips = [t for t in figure.data if t.meta["role"] == "density"]
     names = {t.name for t in strips}

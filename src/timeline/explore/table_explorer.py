@@ -121,10 +121,12 @@ class TableExplorer:
     @property
     def figure(self) -> Any:
         """A ``go.Figure`` of the current view (range and filters)."""
+        from timeline.plot.figure import plot
         from timeline.plot.table_figure import plot_table
 
         return plot_table(
             self._filtered,
+            draw_frame=plot,
             lane=self._state.lane,
             color=self._state.color,
             x_range=self._x_range,

@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from timeline.extract.claims import find_claimant, short_title
-from timeline.extract.find import DateMention, find_dates, read_date
+from timeline.extract.find import find_dates
+from timeline.extract.mentions import DateMention, read_date
 from timeline.extract.names import (
     capitalised_names,
     find_location,

@@ -15,14 +15,13 @@ Examples
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cache, lru_cache
-
-import pandas as pd
+from functools import cache
 
 from timeline.dates import FuzzyDate, parse_date
 from timeline.dates.report_phrases import ANAPHORA
 from timeline.errors import DateParseError
+from timeline.extract.foreign import find_foreign_dates
+from timeline.extract.mentions import DateMention, read_date
 
 _MONTHS = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -124,25 +123,6 @@ _PERFECT = re.compile(r"\b(?:had|has|have)\s+(?:\w+ly\s+)?(?:been\s+)?\w+(?:ed|e
 _YEARLESS = re.compile(rf"^(?:(?i:on|the) )?(?:{_DAY} (?:of )?{_MONTHS}|{_MONTHS} {_DAY})$")
 
 
-@dataclass(frozen=True, slots=True)
-class DateMention:
-    """A date expression of a sentence: its text, offsets in the sentence and its date.
-
-    ``date`` is None for a reference to an earlier date ("that day"); ``until`` marks an
-    end given alone ("until the spring of 2025"), which may close a span that starts at
-    an earlier date of the same sentence. ``read_as`` is the text the date was read as
-    when the sentence's tense made it differ from the engine's reading (``note`` says how).
-    """
-
-    text: str
-    start: int
-    end: int
-    date: FuzzyDate | None
-    until: bool = False
-    read_as: str | None = None  # the text the engine read, when not ``text`` itself
-    note: str | None = None  # why it was read so
-
-
 def _bare_year_ok(sentence: str, start: int, end: int) -> bool:
     before = sentence[:start].rstrip().rsplit(None, 1)
     word = before[-1].lower().strip("(,") if before else ""
@@ -193,37 +173,6 @@ def _read(text: str, reported_on: object) -> FuzzyDate | None:
         return None
 
 
-@lru_cache(maxsize=8192)
-def _read_cached(text: str, reported: str | None, language: str | None) -> FuzzyDate:
-    if language is None or language == "en":
-        return parse_date(text, reported)
-    from timeline.dates import DateConventions
-
-    return parse_date(text, reported, conventions=DateConventions(language=language))
-
-
-def read_date(text: str, reported_on: object, language: str | None = None) -> FuzzyDate:
-    """:func:`timeline.parse_date` of a date text against the report date, each pair read
-    once (an article repeats its dates, and a draft reads each date twice); ``language``
-    is the date engine's (None or "en": English).
-
-    Raises
-    ------
-    DateParseError
-        As :func:`timeline.parse_date`.
-
-    Examples
-    --------
-    >>> read_date("the 13th", "2025-11-20").edtf
-    '2025-11-13'
-    """
-    if reported_on is None:
-        return _read_cached(text, None, language)
-    if not isinstance(reported_on, str):
-        reported_on = str(pd.Timestamp(reported_on).date())
-    return _read_cached(text, reported_on, language)
-
-
 def find_dates(
     sentence: str, reported_on: object, language: str | None = None
 ) -> list[DateMention]:
@@ -250,8 +199,6 @@ def find_dates(
     [('the 13th', '2025-11-13')]
     """
     if language not in (None, "en"):
-        from timeline.extract.foreign import find_foreign_dates
-
         return find_foreign_dates(sentence, reported_on, language)
     mentions: list[DateMention] = []
     if _TRIGGER.search(sentence) is None:  # no digit, month, weekday or date word

@@ -18,7 +18,7 @@ import re
 from functools import cache
 
 from timeline.dates.languages import LANGUAGES
-from timeline.extract.find import DateMention, read_date
+from timeline.extract.mentions import DateMention, read_date
 
 _SEPARATORS = re.compile(r"[ \u00a0\-–.]*")
 

@@ -49,7 +49,7 @@ def _bounds(row: dict[str, Any], report: pd.Timestamp, number: int, language: st
     """The date columns of one row: its date, or the span from its date to its end, as
     :func:`timeline.dates.combine_bounds` joins them."""
     from timeline.errors import DateParseError
-    from timeline.extract.find import read_date
+    from timeline.extract.mentions import read_date
 
     try:
         first = read_date(row["date"], report, language)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -20,11 +19,11 @@ import plotly.graph_objects as go
 
 from timeline.lists import is_list_column, join_lists
 from timeline.plot.captions import sources_lines
+from timeline.plot.chronology_model import Layout, Swimlane
 from timeline.plot.chronology_page import LegendItem, Page, lay_out_page, page_size
-from timeline.plot.chronology_spans import EraLabel, SpanRow, era_labels, span_rows
+from timeline.plot.chronology_spans import era_labels, span_rows
 from timeline.plot.chronology_text import (
     MAX_GROUP,
-    KeyEntry,
     Label,
     key_entry,
     make_labels,
@@ -39,7 +38,7 @@ from timeline.plot.geometry import (
     event_geometry,
     reference_ms,
 )
-from timeline.plot.label_layout import Box, Placed, Region, place_labels
+from timeline.plot.label_layout import Box, Region, place_labels
 from timeline.plot.style import FADED_OPACITY, NOTE_COLOR, STYLE_LEGEND, color_groups
 from timeline.reported import reported_dates
 from timeline.schema import check_column, check_event_frame
@@ -62,66 +61,6 @@ KEY_LAYOUTS = (
     (0.56, 2, 10.0),
 )
 """(share of the width, columns, font px) of the key, tried in turn."""
-
-
-@dataclass(frozen=True)
-class Badge:
-    """Numbers of keyed events at a place on the chart."""
-
-    numbers: tuple[int, ...]
-    box: Box
-    text: str
-
-
-@dataclass
-class Swimlane:
-    """One swimlane (the whole chart when there are no lanes)."""
-
-    name: str
-    box: Box
-    axis_y: float
-    labels: list[tuple[Label, Placed]] = field(default_factory=list)
-    spans: list[SpanRow] = field(default_factory=list)
-    keyed: list[int] = field(default_factory=list)  # milestones without a label
-    anchors: dict[int, float] = field(default_factory=dict)
-
-
-@dataclass
-class Layout:
-    """Everything placed, in figure pixels."""
-
-    page: Page
-    chart: Box
-    x_range: tuple[float, float]
-    eras: list[tuple[Band, EraLabel]]
-    bands: list[Swimlane]
-    key_box: Box | None
-    key_size: float
-    key: list[tuple[KeyEntry, Box]]
-    key_left_out: int
-    badges: list[Badge]
-    numbers: dict[int, int]
-
-    def text_boxes(self) -> list[tuple[str, Box]]:
-        """Every box of text on the figure, by kind (label, span_label, era, number, key,
-        legend, title, subtitle, caption), for checks of overlaps and bounds."""
-        boxes: list[tuple[str, Box]] = []
-        for name in ("title", "subtitle", "caption"):
-            block = getattr(self.page, name)
-            if block is not None:
-                boxes.append((name, block.box))
-        boxes += [("legend", item.text) for item in self.page.legend]
-        boxes += [("era", era.box) for _, era in self.eras]
-        for band in self.bands:
-            boxes += [("label", spot.box) for _, spot in band.labels]
-            boxes += [("span_label", row.label) for row in band.spans if row.label is not None]
-        boxes += [("number", badge.box) for badge in self.badges]
-        boxes += [("key", box) for _, box in self.key]
-        return boxes
-
-    def px(self, ms: float) -> float:
-        low, high = self.x_range
-        return self.chart.x0 + (ms - low) / (high - low) * (self.chart.x1 - self.chart.x0)
 
 
 def select_events(events: pd.DataFrame, key_events: object = None) -> pd.DataFrame:

@@ -4,15 +4,11 @@ for spans."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+from timeline.plot.chronology_model import Badge, Layout
 from timeline.plot.chronology_spans import NUMBER_PX
 from timeline.plot.chronology_text import number_ranges
 from timeline.plot.label_layout import Box
 from timeline.plot.text_metrics import text_height, text_width
-
-if TYPE_CHECKING:
-    from timeline.plot.chronology import Badge, Layout
 
 BADGE_H = text_height(1, NUMBER_PX) + 4
 
@@ -25,8 +21,6 @@ def _box(text: str, centre: float, top: float, left: float, right: float) -> Box
 
 def place_badges(layout: Layout, numbers: dict[int, int]) -> list[Badge]:
     """Badges for every numbered event of ``layout`` (``numbers``: event -> number)."""
-    from timeline.plot.chronology import Badge
-
     chart = layout.chart
     badges: list[Badge] = []
     for band in layout.bands:

@@ -29,7 +29,7 @@ from timeline.plot.text_metrics import FIGURE_FONT
 from timeline.text import escape_text
 
 if TYPE_CHECKING:
-    from timeline.plot.chronology import Layout
+    from timeline.plot.chronology_model import Layout
     from timeline.plot.label_layout import Box
 
 PX = {"xaxis": "x2", "yaxis": "y2"}

@@ -593,6 +593,7 @@ def plot(
         span = None if x_range is None else _range_ms(x_range)
         return plot_table(
             events,
+            draw_frame=plot,
             lane=lane,
             color=color,
             x_range=span,

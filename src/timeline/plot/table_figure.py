@@ -11,6 +11,7 @@ about :data:`BUCKET_PX` pixels each. Only these aggregates leave the engine.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -62,6 +63,7 @@ def bucket_width(low_ms: float, high_ms: float, buckets: int) -> int:
 def plot_table(
     table: Any,
     *,
+    draw_frame: Callable[..., go.Figure],
     lane: str | None = None,
     color: str | None = None,
     x_range: tuple[float, float] | None = None,
@@ -77,6 +79,9 @@ def plot_table(
     ----------
     table
         An ``EventTable`` (``tl.scan_events``), filtered or not.
+    draw_frame
+        The function that draws a pandas event frame (``tl.plot``); passed in so this
+        module needs nothing above it.
     lane, color
         Columns of the lanes and colours (as in ``tl.plot``).
     x_range
@@ -97,11 +102,10 @@ def plot_table(
     >>> import pandas as pd
     >>> import timeline as tl
     >>> events = tl.load_events(pd.DataFrame({"title": ["a", "b"], "date": ["2024", "2025"]}))
-    >>> plot_table(tl.scan_events(events), max_marks=1).layout.meta["view"]
+    >>> plot_table(tl.scan_events(events), draw_frame=tl.plot, max_marks=1).layout.meta["view"]
     'density'
     """
-    from timeline.plot.figure import plot
-
+    plot = draw_frame
     span = view_range(table, x_range)
     if span is None:
         return plot(table.window(limit=0), lane=lane, color=color, title=title, **plot_options)
