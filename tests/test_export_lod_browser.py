@@ -77,8 +77,9 @@ def open_page(page, path: Path) -> list[str]:
     errors: list[str] = []
     page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
     page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.goto(path.as_uri())
-    page.wait_for_function(READY, timeout=60_000)
+    page.set_default_timeout(120_000)  # a shared, loaded machine: wait on conditions longer
+    page.goto(path.as_uri(), timeout=120_000)
+    page.wait_for_function(READY, timeout=120_000)
     return errors
 
 
