@@ -19,24 +19,12 @@ import time
 from pathlib import Path
 
 import timeline as tl
+from timeline.dates.spec import MONTH_NAMES
 from timeline.extract.segment import split_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
 WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()  # noqa: SIM905
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
+MONTHS = list(MONTH_NAMES)
 HEADINGS = ["Reaction", "Background", "On the ground", "Diplomacy", "What comes next"]
 
 

@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from timeline.dates.spec import MONTH_NAMES
+
 _NAME = re.compile(r"(?<![\w’'])[A-Z][\w’'.-]*(?:\s(?:of\s(?:the\s)?)?[A-Z][\w’'.-]*)*")
 _TITLES = frozenset(
     [
@@ -141,18 +143,7 @@ _STOP = frozenset(
         "Friday",
         "Saturday",
         "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
+        *MONTH_NAMES,
         "Spring",
         "Summer",
         "Autumn",
