@@ -98,6 +98,51 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
+_ANAPHORA_WORDS = ("that", "same", "next", "following", "previous", "the day")
+_CLOCK_STARTS = ("ab", "ar", "ap", "ci", "at")
+
+
+def may_be_report_phrase(text: str) -> bool:
+    """Whether ``text`` (lower case, stripped) could be one of this module's phrases.
+
+    A cheap test of the words each phrase needs ("local", "past", "recent", "by ...", a
+    part of the day, a clock time, "the end of", "the 13th", "earlier on Tuesday", "that
+    day"): text that fails it is none of them and goes straight to the grammar, which is
+    what keeps these phrases from slowing every other date down. It may pass text that
+    turns out to be none of them; it never fails one of them (a test checks that on every
+    phrase the tests use).
+    """
+    if (
+        "local" in text
+        or "past" in text
+        or "last" in text
+        or "recent" in text
+        or text.startswith("by")
+        or "morning" in text
+        or "noon" in text
+        or "evening" in text
+        or "night" in text
+        or "am" in text
+        or "pm" in text
+        or "a.m" in text
+        or "p.m" in text
+    ):
+        return True
+    if " of" in text and any(word in text for word in ("start", "beginning", "middle", "end")):
+        return True
+    if "day" in text:
+        if text[:1].isdigit() or text.startswith(_CLOCK_STARTS) or ":" in text:
+            return True  # a clock time on a weekday
+        if "earl" in text or "late" in text or any(word in text for word in _ANAPHORA_WORDS):
+            return True
+    if ":" in text and (" on" in text or "," in text):
+        return True  # a clock time before "on" a day
+    return "the" in text and _MONTH_DAY.search(text) is not None
+
+
+_MONTH_DAY = re.compile(r"the\s+\d")
+
+
 @cache
 def _zoneless_pattern() -> re.Pattern[str]:
     zone = r"(?!\s?(?:[a-z]{3,4}\b(?<!\bon)|utc|gmt|z\b|[+-]\d))"
@@ -173,7 +218,10 @@ def report_phrase(text: str, dayfirst: bool | None) -> Expression | None:
     >>> report_phrase("19 June 2024", None) is None
     True
     """
-    lowered = " ".join(text.lower().split())
+    lowered = text.lower()
+    if not may_be_report_phrase(lowered):
+        return None
+    lowered = " ".join(lowered.split())
     if not lowered:
         return None
     patterns = _patterns()
