@@ -23,8 +23,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from timeline.export.escaping import markup_text, safe_json, script_text
-from timeline.export.page_index import page_index
+from timeline.export.page_index import PageIndex, page_index
 from timeline.export.source import ExportSource
+from timeline.filters import search_text
 from timeline.text import is_missing
 
 PLOTLYJS_MODES = ("inline", "cdn")
@@ -150,6 +151,25 @@ def _page_figure(source: ExportSource) -> tuple[go.Figure, dict | None]:
     return go.Figure(data=traces, layout=parts.layout), page_detail(parts, 0)
 
 
+def _packed_detail(detail: dict, index: PageIndex, events: pd.DataFrame | None) -> dict:
+    """The level-of-detail data packed for the page, with the search texts and category
+    codes of the index moved into its compressed buffer (the page has the titles there
+    already: a search text is the lowercase title, a newline, and ``search.rest``)."""
+    from timeline.export.page_detail import Strings, page_payload
+
+    search: dict[str, Any] = {}
+    if index.texts is not None and events is not None and detail.get("titles") is not None:
+        rest = search_text(events.drop(columns=["title"], errors="ignore"))
+        search["rest"] = Strings(rest.tolist()) if rest.str.len().any() else None
+        index.texts = None
+        index.texts_in_detail = True
+    if index.category:
+        search["category"] = np.asarray(index.category, dtype=np.int64) + 1  # -1: era
+        index.category = []
+        index.category_in_detail = True
+    return page_payload({**detail, "search": search})
+
+
 def _detail_element(detail: dict | None) -> str:
     if detail is None:
         return ""
@@ -201,6 +221,7 @@ def page_html(
     index = page_index(figure, source.events)
     if detail is not None:  # the figure holds only the first view's marks
         index.drawn = int(np.unique(source.parts().detail.marks.row).size)
+        detail = _packed_detail(detail, index, source.events)
     nonce = secrets.token_urlsafe(18)
     title = markup_text(source.display_title())
     subtitle = markup_text(source.display_subtitle())

@@ -49,6 +49,48 @@
     return new DTYPES[value.dtype](base64Bytes(value.bdata).buffer);
   }
 
+  // --- the level-of-detail data: one gzip buffer of arrays (page_detail.page_payload) -----
+  function inflate(text) {
+    var stream = new Blob([base64Bytes(text)]).stream()
+      .pipeThrough(new DecompressionStream("gzip"));
+    return new Response(stream).arrayBuffer();
+  }
+
+  function column(d, buffer) {  // a descriptor of page_detail.pack as an array
+    if (d.strings !== undefined) {
+      if (!d.strings) return [];
+      return new TextDecoder().decode(new Uint8Array(buffer, d.at, d.bytes)).split("\u0000");
+    }
+    var raw = new DTYPES[d.dtype](buffer, d.at, d.n);
+    if (!d.delta && d.scale === undefined) return raw;
+    var out = d.scale === undefined ? new Float64Array(d.n) : new Float64Array(d.n);
+    var sum = 0, scale = d.scale === undefined ? 1 : d.scale, offset = d.offset || 0, i;
+    if (d.delta) {
+      for (i = 0; i < d.n; i++) { sum += raw[i]; out[i] = offset + scale * sum; }
+    } else {
+      for (i = 0; i < d.n; i++) out[i] = offset + scale * raw[i];
+    }
+    return out;
+  }
+
+  function unpackWith(value, buffer) {
+    if (Array.isArray(value)) return value.map(function (v) { return unpackWith(v, buffer); });
+    if (!value || typeof value !== "object") return value;
+    if (value.at !== undefined && (value.dtype !== undefined || value.strings !== undefined)) {
+      return column(value, buffer);
+    }
+    var out = {};
+    Object.keys(value).forEach(function (key) { out[key] = unpackWith(value[key], buffer); });
+    return out;
+  }
+
+  function unpack(data) {
+    if (typeof data.blob !== "string") return Promise.resolve(data);
+    var blob = data.blob;
+    delete data.blob;
+    return inflate(blob).then(function (buffer) { return unpackWith(data, buffer); });
+  }
+
   function isNumber(value) {
     return typeof value === "number" && value === value;
   }
@@ -56,7 +98,9 @@
   var figure = readJSON("tl-figure");
   var index = readJSON("tl-index");
   var lodElement = document.getElementById("tl-lod");
-  var lod = lodElement && window.timelineLOD ? window.timelineLOD(readJSON("tl-lod"), decode) : null;
+  var isLod = !!(lodElement && window.timelineLOD);
+  var lod = null;  // set once its data is inflated
+  var lodData = isLod ? unpack(readJSON("tl-lod")) : Promise.resolve(null);
   var gd = document.getElementById("tl-plot");
   var search = document.getElementById("tl-search");
   var status = document.getElementById("tl-status");
@@ -78,7 +122,7 @@
 
   var marks = [];
   var unlinked = [];
-  if (!lod) figure.data.forEach(function (trace, i) {
+  if (!isLod) figure.data.forEach(function (trace, i) {
     var n = trace.x ? trace.x.length : 0;
     var rows = trace.customdata;
     if (n && rows && rows.length === n && isNumber(rows[0])) {
@@ -159,7 +203,7 @@
         keep = code < 0 || categoryOn[code];
       }
       if (keep && terms.length && index.texts) {
-        var text = index.texts[r] || "";
+        var text = index.texts(r);
         for (var w = 0; w < terms.length && keep; w++) keep = text.indexOf(terms[w]) >= 0;
       }
       ok[r] = keep ? 1 : 0;
@@ -298,7 +342,33 @@
     }, 120);
   }
 
-  Plotly.newPlot(gd, figure.data, figure.layout, figure.config).then(function () {
+  function searchTexts(data) {  // the lowercase title, a newline, the rest (made once)
+    var titles = data.titles, rest = data.search && data.search.rest, made = null;
+    return function (r) {
+      if (made === null) {
+        made = new Array(titles.length);
+        for (var k = 0; k < titles.length; k++) {
+          made[k] = titles[k].toLowerCase() + "\n" + (rest ? rest[k] : "");
+        }
+      }
+      return made[r] || "";
+    };
+  }
+
+  if (index.texts && !index.textsInDetail) {
+    var plainTexts = index.texts;
+    index.texts = function (r) { return plainTexts[r] || ""; };
+  }
+
+  Promise.all([Plotly.newPlot(gd, figure.data, figure.layout, figure.config), lodData]).then(function (done) {
+    var data = done[1];
+    if (data) {
+      lod = window.timelineLOD(data, decode);
+      if (index.textsInDetail) index.texts = searchTexts(data);
+      if (index.categoryInDetail) {
+        index.category = Array.prototype.map.call(data.search.category, function (c) { return c - 1; });
+      }
+    }
     if (lod) {
       gd.tlLevelOfDetail = lod;  // for tests and benchmarks
       gd.on("plotly_relayout", function (change) {

@@ -44,6 +44,16 @@
     return text;
   }
 
+  var ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "'": "&#39;" };
+
+  function escapeText(text) {  // as timeline.text.escape_text: the data never becomes markup
+    return String(text).replace(/[&<>"']/g, function (c) { return ENTITIES[c]; });
+  }
+
+  function truncate(text, limit) {  // as timeline.text.truncate
+    return text.length <= limit ? text : text.slice(0, Math.max(limit - 1, 0)) + "\u2026";
+  }
+
   function lowerBound(values, from, to, target) {  // first index in [from, to) >= target
     while (from < to) {
       var mid = (from + to) >>> 1;
@@ -58,14 +68,35 @@
     var top = Math.round(Math.log(B) / Math.LN2);
     var base = { counts: decode(P.counts), starts: decode(P.spanStarts), active: decode(P.active) };
     var lane = decode(M.lane), row = decode(M.row), span = decode(M.span);
-    var first = decode(M.first), anchor = decode(M.anchor), last = decode(M.last);
-    var titles = data.titles;
+    var anchor = decode(M.anchor), before = decode(M.beforeAnchor), after = decode(M.afterAnchor);
+    var first = new Int32Array(N), last = new Int32Array(N);
+    for (var q = 0; q < N; q++) { first[q] = anchor[q] - before[q]; last[q] = anchor[q] + after[q]; }
+    var rawTitles = data.titles, markY = M.y ? decode(M.y) : null;
+    var shownTitles = rawTitles ? new Array(rawTitles.length) : null;
+    function title(r) {  // escaped and shortened, made when first shown
+      var text = shownTitles[r];
+      if (text === undefined) {
+        text = escapeText(truncate(rawTitles[r], data.exampleLimit));
+        shownTitles[r] = text;
+      }
+      return text;
+    }
+    var titles = rawTitles ? { get: title } : null;
     var cats = data.categories;
     var catCodes = cats ? decode(cats.codes) : null;
+    // column kinds: 0 values, 1 missing, 2 event row, 3 mark y, 4 same as column c.same
     var traces = data.traces.map(function (t) {
-      var arrays = {};
-      Object.keys(t.arrays).forEach(function (key) { arrays[key] = decode(t.arrays[key]); });
-      return { trace: t.trace, repeat: t.repeat, marks: decode(t.marks), arrays: arrays,
+      var columns = {};
+      Object.keys(t.columns).forEach(function (key) {
+        columns[key] = t.columns[key].map(function (c) {
+          if (c.nan) return { kind: 1 };
+          if (c.same !== undefined) return { kind: 4, same: c.same };
+          if (c.rows) return { kind: 2 };
+          if (c.markY) return { kind: 3 };
+          return { kind: 0, values: decode(c.values) };
+        });
+      });
+      return { trace: t.trace, repeat: t.repeat, marks: decode(t.marks), columns: columns,
                titleTemplate: t.titleTemplate };
     });
     var cached = { ok: null, fine: base };
@@ -125,13 +156,20 @@
       for (j = 0; j < marks.length; j++) if (keep[marks[j]]) n += 1;
       if (n === 0 && t.empty) return t.empty;  // the same arrays: plotly sees no change
       var out = {};
-      Object.keys(t.arrays).forEach(function (key) {
-        var src = t.arrays[key];
-        var dst = ArrayBuffer.isView(src) ? new src.constructor(n * repeat) : new Array(n * repeat);
+      Object.keys(t.columns).forEach(function (key) {
+        var cols = t.columns[key];
+        var text = cols.some(function (c) { return c.kind === 0 && !ArrayBuffer.isView(c.values); });
+        var dst = text ? new Array(n * repeat) : new Float64Array(n * repeat);
         var at = 0;
         for (j = 0; j < marks.length; j++) {
-          if (!keep[marks[j]]) continue;
-          for (r = 0; r < repeat; r++) dst[at++] = src[j * repeat + r];
+          var mark = marks[j];
+          if (!keep[mark]) continue;
+          for (r = 0; r < repeat; r++) {
+            var c = cols[r];
+            dst[at + r] = c.kind === 0 ? c.values[j] : c.kind === 1 ? NaN
+              : c.kind === 2 ? row[mark] : c.kind === 3 ? markY[mark] : dst[at + c.same];
+          }
+          at += repeat;
         }
         out[key] = dst;
       });
@@ -139,7 +177,7 @@
         var hover = new Array(out.customdata.length);
         for (k = 0; k < hover.length; k++) {
           var rr = out.customdata[k];
-          hover[k] = titles ? titles[rr] : "row " + rr;
+          hover[k] = titles ? titles.get(rr) : "row " + rr;
         }
         out.hovertext = hover;
         out.hovertemplate = t.titleTemplate;
@@ -173,7 +211,7 @@
       for (var j = from; j < to; j++) {
         if (!kept(j, ok, laneOn)) continue;
         var at = Math.floor(anchor[j] / g) - f;
-        if (titles && examples[at].length < EXAMPLES) examples[at].push(titles[row[j]]);
+        if (titles && examples[at].length < EXAMPLES) examples[at].push(titles.get(row[j]));
         if (catCount) catCount[at * ncat + catCodes[row[j]]] += 1;
       }
       var edges = new Float64Array(count + 1);
