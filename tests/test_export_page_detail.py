@@ -115,7 +115,8 @@ def test_packed_traces_give_back_the_figure_points(webgl: bool):
 def test_payload_is_compressed_and_round_trips():
     values = {"a": np.arange(100_000) % 7, "t": Packed(np.arange(5) * 3, delta=True)}
     payload = page_payload({**values, "s": Strings(["a\u0000b", "ü"])})
-    assert len(payload["blob"]) < 20_000  # compressed far below the 100,000 raw bytes
+    assert len(payload["blob85"]) < 20_000  # compressed far below the 100,000 raw bytes
+    assert not set(payload["blob85"]) & set("<>&\"'\\")  # nothing to escape in the page
     back = read_payload(payload)
     np.testing.assert_array_equal(back["a"], values["a"])
     assert back["t"].tolist() == [0, 3, 6, 9, 12]

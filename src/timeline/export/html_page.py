@@ -170,6 +170,17 @@ def _packed_detail(detail: dict, index: PageIndex, events: pd.DataFrame | None) 
     return page_payload({**detail, "search": search})
 
 
+def _packed_json(text: str) -> str:
+    """JSON text gzip-compressed as base85 in a small JSON object (the page inflates it)."""
+    import gzip
+
+    from timeline.export.page_detail import B85_ALPHABET, base85
+
+    compressed = gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0)
+    packed = {"packed": base85(compressed), "bytes": len(compressed), "alphabet": B85_ALPHABET}
+    return json.dumps(packed, separators=(",", ":"))
+
+
 def _detail_element(detail: dict | None) -> str:
     if detail is None:
         return ""
@@ -277,7 +288,7 @@ def page_html(
             "faded parts of a mark are what the source left open.</footer>\n",
             banner_bottom,
             '\n<script type="application/json" id="tl-figure">',
-            _figure_json(figure),
+            _figure_json(figure) if detail is None else _packed_json(_figure_json(figure)),
             '</script>\n<script type="application/json" id="tl-index">',
             safe_json(json.dumps(index.to_dict(), ensure_ascii=False, separators=(",", ":"))),
             "</script>\n",
