@@ -202,3 +202,33 @@ def test_search_and_toggles_work_at_every_level(
     )
     first_lane = lanes[0]
     assert shown == int((events["category"].astype(str) != first_lane).sum())
+
+
+@pytest.mark.parametrize("webgl", [False, True])
+def test_mark_hover_escapes_titles_from_the_packed_data(
+    offline_page, events: pd.DataFrame, tmp_path: Path, webgl: bool
+) -> None:
+    # SVG marks carry their hover text; WebGL marks get the raw title escaped by the script
+    path = tl.export(
+        events,
+        tmp_path / "lod.html",
+        lane="category",
+        color="category",
+        mark_budget=150,
+        webgl=webgl,
+    )
+    open_page(offline_page, path)
+    start = events["start"].iloc[5].value / 1e6
+    marks, dense = offline_page.evaluate(ZOOM, [start - 86_400_000, start + 2 * 86_400_000])
+    assert marks > 0 and dense == 0
+    texts = offline_page.evaluate(
+        "() => document.getElementById('tl-plot').data"
+        ".filter(t => t.meta && t.hovertext && typeof t.hovertext !== 'string')"
+        ".flatMap(t => Array.from(t.hovertext))"
+    )
+    hostile = [t for t in texts if "Shelling " in t]
+    assert hostile and all(
+        "Shelling &lt;img src=x onerror=&#34;window.__xss = 1&#34;&gt;" in t for t in hostile
+    )
+    assert all("<img" not in t for t in texts)
+    assert offline_page.evaluate("() => window.__xss") is None

@@ -7,10 +7,18 @@ import base64
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 import timeline as tl
 from factories import synthetic_events
-from timeline.export.page_detail import page_detail, typed
+from timeline.export.page_detail import (
+    Packed,
+    Strings,
+    page_detail,
+    page_payload,
+    read_payload,
+    typed,
+)
 from timeline.export.source import export_source
 from timeline.plot.density import DENSITY_ROLE
 from timeline.plot.figure import figure_parts
@@ -36,26 +44,83 @@ def test_typed_arrays_round_trip_in_the_smallest_type():
         np.testing.assert_array_equal(decode(packed), values)
 
 
-def test_page_data_holds_the_pyramid_marks_and_escaped_titles():
+def test_page_data_holds_the_pyramid_marks_and_raw_titles():
     events = synthetic_events(2000, lanes=2)
     events.loc[3, "title"] = "<script>alert(1)</script>"
     parts = figure_parts(events, lane="category", mark_budget=100)
-    data = page_detail(parts, 0)
+    data = read_payload(page_payload(page_detail(parts, 0)))
     pyramid = data["pyramid"]
-    counts = decode(pyramid["counts"]).reshape(2, pyramid["buckets"])
-    lanes = decode(data["marks"]["lane"])
+    counts = pyramid["counts"].reshape(2, pyramid["buckets"])
+    lanes = data["marks"]["lane"]
     assert counts.sum() == data["marks"]["count"] == len(events)
     np.testing.assert_array_equal(counts.sum(axis=1), np.bincount(lanes, minlength=2))
-    assert data["titles"][3] == "&lt;script&gt;alert(1)&lt;/script&gt;"
-    # each mark trace: the full arrays and the mark behind each point
-    for trace in data["traces"]:
-        marks = decode(trace["marks"])
-        x = decode(trace["arrays"]["x"])
-        assert len(x) == len(marks) * trace["repeat"]
-        assert trace["trace"] >= len(data["lanes"])
-    first = decode(data["marks"]["first"])
-    last = decode(data["marks"]["last"])
-    assert (first <= last).all()
+    # raw in the data: the page's script escapes the titles it shows
+    assert data["titles"][3] == "<script>alert(1)</script>"
+    marks = data["marks"]
+    first = marks["anchor"] - marks["beforeAnchor"]
+    last = marks["anchor"] + marks["afterAnchor"]
+    assert (first <= last).all() and (first >= 0).all()
+    np.testing.assert_array_equal(np.sort(data["marks"]["row"]), np.arange(len(events)))
+
+
+def _points(trace: dict, key: str, data: dict) -> np.ndarray:
+    """A trace's per-point array rebuilt from its columns, as the page's script does."""
+    marks = trace["marks"]
+    columns = []
+    for column in trace["columns"][key]:
+        if column.get("nan"):
+            columns.append(np.full(len(marks), np.nan))
+        elif "same" in column:
+            columns.append(columns[column["same"]])
+        elif column.get("rows"):
+            columns.append(data["marks"]["row"][marks].astype(float))
+        elif column.get("markY"):
+            columns.append(data["marks"]["y"][marks].astype(float))
+        else:
+            columns.append(np.asarray(column["values"], dtype=float))
+    return np.column_stack(columns).ravel()
+
+
+@pytest.mark.parametrize("webgl", [True, False])
+def test_packed_traces_give_back_the_figure_points(webgl: bool):
+    events = synthetic_events(3000, lanes=3, seed=2)
+    parts = figure_parts(events, lane="category", color="category", mark_budget=100, webgl=webgl)
+    data = read_payload(page_payload(page_detail(parts, 0)))
+    detail = parts.detail
+    order = np.lexsort((detail.marks.anchor, detail.marks.lane))
+    mark_traces = [i for i, marks in enumerate(detail.trace_marks) if marks is not None]
+    assert len(data["traces"]) == len(mark_traces) > 0
+    kinds = set()
+    for packed, index in zip(data["traces"], mark_traces, strict=True):
+        trace, repeat = parts.traces[index], detail.repeat[index]
+        # the same (mark, point) pairs: compare both sides sorted by mark
+        marks = np.argsort(order)[detail.trace_marks[index]]
+        by_mark = np.argsort(marks, kind="stable")
+        np.testing.assert_array_equal(packed["marks"], marks[by_mark])
+        for key in ("x", "y", "customdata", "base", "width"):
+            value = trace.get(key)
+            if not isinstance(value, np.ndarray) or len(value) != len(marks) * repeat:
+                continue
+            kinds.update(next(iter(c)) for c in packed["columns"][key])
+            want = value.reshape(-1, repeat)[by_mark].ravel().astype(float)
+            got = _points(packed, key, data)
+            # times within a minute (whole minutes from the grid's origin), the rest exact
+            atol = 0 if key in ("y", "customdata") else 60_000 if trace["x"].dtype == "f4" else 500
+            np.testing.assert_allclose(got, want, atol=atol)
+    assert {"rows", "values"} <= kinds
+    if webgl:  # line traces: a missing third point, y once per mark
+        assert {"nan", "same", "markY"} <= kinds
+
+
+def test_payload_is_compressed_and_round_trips():
+    values = {"a": np.arange(100_000) % 7, "t": Packed(np.arange(5) * 3, delta=True)}
+    payload = page_payload({**values, "s": Strings(["a\u0000b", "ü"])})
+    assert len(payload["blob85"]) < 20_000  # compressed far below the 100,000 raw bytes
+    assert not set(payload["blob85"]) & set("<>&\"'\\")  # nothing to escape in the page
+    back = read_payload(payload)
+    np.testing.assert_array_equal(back["a"], values["a"])
+    assert back["t"].tolist() == [0, 3, 6, 9, 12]
+    assert back["s"] == ["ab", "ü"]
 
 
 def test_a_big_export_draws_density_for_html_and_images(tmp_path: Path):

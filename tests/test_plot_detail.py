@@ -166,3 +166,24 @@ def test_million_event_figure_is_small():
     points = sum(len(t.x) for t in figure.data if t.x is not None)
     assert points < 20_000
     assert len(figure.to_json()) < 2_000_000
+
+
+def test_view_marks_agrees_with_counting_every_mark():
+    events = synthetic_events(6000, lanes=4, seed=9)
+    events["category"] = events["category"].astype(str)
+    events.loc[::7, "category"] = "mixed"  # lanes of one category and a mixed lane
+    detail = figure_parts(events, lane="category", mark_budget=120).detail
+    rng = np.random.default_rng(3)
+    mask = rng.random(len(events)) < 0.4
+    low_all, high_all = detail.full_range
+    assert detail.view_marks(detail.full_range)[0].any()  # over the budget at full extent
+    for _ in range(40):
+        width = (high_all - low_all) * 0.5 ** rng.integers(0, 14)
+        low = low_all + rng.random() * (high_all - low_all - width)
+        window = (float(low), float(low + width))
+        for chosen in (None, mask):
+            plain = dense_from_counts(detail.lane_counts(window, chosen), detail.budget)
+            dense, keep = detail.view_marks(window, chosen)
+            np.testing.assert_array_equal(dense, plain)
+            np.testing.assert_array_equal(keep, detail.mark_keep(window, chosen, plain))
+    assert not detail.view_marks((low_all, low_all + 86_400_000.0))[0].any()

@@ -23,8 +23,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from timeline.export.escaping import markup_text, safe_json, script_text
-from timeline.export.page_index import page_index
+from timeline.export.page_index import PageIndex, page_index
 from timeline.export.source import ExportSource
+from timeline.filters import search_text
 from timeline.text import is_missing
 
 PLOTLYJS_MODES = ("inline", "cdn")
@@ -150,6 +151,36 @@ def _page_figure(source: ExportSource) -> tuple[go.Figure, dict | None]:
     return go.Figure(data=traces, layout=parts.layout), page_detail(parts, 0)
 
 
+def _packed_detail(detail: dict, index: PageIndex, events: pd.DataFrame | None) -> dict:
+    """The level-of-detail data packed for the page, with the search texts and category
+    codes of the index moved into its compressed buffer (the page has the titles there
+    already: a search text is the lowercase title, a newline, and ``search.rest``)."""
+    from timeline.export.page_detail import Strings, page_payload
+
+    search: dict[str, Any] = {}
+    if index.texts is not None and events is not None and detail.get("titles") is not None:
+        rest = search_text(events.drop(columns=["title"], errors="ignore"))
+        search["rest"] = Strings(rest.tolist()) if rest.str.len().any() else None
+        index.texts = None
+        index.texts_in_detail = True
+    if index.category:
+        search["category"] = np.asarray(index.category, dtype=np.int64) + 1  # -1: era
+        index.category = []
+        index.category_in_detail = True
+    return page_payload({**detail, "search": search})
+
+
+def _packed_json(text: str) -> str:
+    """JSON text gzip-compressed as base85 in a small JSON object (the page inflates it)."""
+    import gzip
+
+    from timeline.export.page_detail import B85_ALPHABET, base85
+
+    compressed = gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0)
+    packed = {"packed": base85(compressed), "bytes": len(compressed), "alphabet": B85_ALPHABET}
+    return json.dumps(packed, separators=(",", ":"))
+
+
 def _detail_element(detail: dict | None) -> str:
     if detail is None:
         return ""
@@ -201,6 +232,7 @@ def page_html(
     index = page_index(figure, source.events)
     if detail is not None:  # the figure holds only the first view's marks
         index.drawn = int(np.unique(source.parts().detail.marks.row).size)
+        detail = _packed_detail(detail, index, source.events)
     nonce = secrets.token_urlsafe(18)
     title = markup_text(source.display_title())
     subtitle = markup_text(source.display_subtitle())
@@ -256,7 +288,7 @@ def page_html(
             "faded parts of a mark are what the source left open.</footer>\n",
             banner_bottom,
             '\n<script type="application/json" id="tl-figure">',
-            _figure_json(figure),
+            _figure_json(figure) if detail is None else _packed_json(_figure_json(figure)),
             '</script>\n<script type="application/json" id="tl-index">',
             safe_json(json.dumps(index.to_dict(), ensure_ascii=False, separators=(",", ":"))),
             "</script>\n",

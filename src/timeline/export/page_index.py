@@ -32,6 +32,8 @@ class PageIndex:
     category: list[int] = field(default_factory=list)  # code per event row
     lanes: list[str] = field(default_factory=list)
     lane_edges: list[list[float]] = field(default_factory=list)  # [low, high) y per lane
+    texts_in_detail: bool = False  # search texts are in the level-of-detail data
+    category_in_detail: bool = False  # so are the category codes (plus one)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain dict for ``json.dumps``."""
@@ -43,6 +45,8 @@ class PageIndex:
             "category": self.category,
             "lanes": self.lanes,
             "laneEdges": self.lane_edges,
+            "textsInDetail": self.texts_in_detail,
+            "categoryInDetail": self.category_in_detail,
         }
 
 

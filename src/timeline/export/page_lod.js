@@ -44,6 +44,16 @@
     return text;
   }
 
+  var ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "'": "&#39;" };
+
+  function escapeText(text) {  // as timeline.text.escape_text: the data never becomes markup
+    return String(text).replace(/[&<>"']/g, function (c) { return ENTITIES[c]; });
+  }
+
+  function truncate(text, limit) {  // as timeline.text.truncate
+    return text.length <= limit ? text : text.slice(0, Math.max(limit - 1, 0)) + "\u2026";
+  }
+
   function lowerBound(values, from, to, target) {  // first index in [from, to) >= target
     while (from < to) {
       var mid = (from + to) >>> 1;
@@ -58,17 +68,52 @@
     var top = Math.round(Math.log(B) / Math.LN2);
     var base = { counts: decode(P.counts), starts: decode(P.spanStarts), active: decode(P.active) };
     var lane = decode(M.lane), row = decode(M.row), span = decode(M.span);
-    var first = decode(M.first), anchor = decode(M.anchor), last = decode(M.last);
-    var titles = data.titles;
+    var anchor = decode(M.anchor), before = decode(M.beforeAnchor), after = decode(M.afterAnchor);
+    var first = new Int32Array(N), last = new Int32Array(N);
+    for (var q = 0; q < N; q++) { first[q] = anchor[q] - before[q]; last[q] = anchor[q] + after[q]; }
+    var rawTitles = data.titles, markY = M.y ? decode(M.y) : null;
+    var shownTitles = rawTitles ? new Array(rawTitles.length) : null;
+    function title(r) {  // escaped and shortened, made when first shown
+      var text = shownTitles[r];
+      if (text === undefined) {
+        text = escapeText(truncate(rawTitles[r], data.exampleLimit));
+        shownTitles[r] = text;
+      }
+      return text;
+    }
+    var titles = rawTitles ? { get: title } : null;
     var cats = data.categories;
     var catCodes = cats ? decode(cats.codes) : null;
+    // column kinds: 0 values, 1 missing, 2 event row, 3 mark y, 4 same as column c.same
     var traces = data.traces.map(function (t) {
-      var arrays = {};
-      Object.keys(t.arrays).forEach(function (key) { arrays[key] = decode(t.arrays[key]); });
-      return { trace: t.trace, repeat: t.repeat, marks: decode(t.marks), arrays: arrays,
+      var columns = {};
+      Object.keys(t.columns).forEach(function (key) {
+        columns[key] = t.columns[key].map(function (c) {
+          if (c.nan) return { kind: 1 };
+          if (c.same !== undefined) return { kind: 4, same: c.same };
+          if (c.rows) return { kind: 2 };
+          if (c.markY) return { kind: 3 };
+          return { kind: 0, values: decode(c.values) };
+        });
+      });
+      return { trace: t.trace, repeat: t.repeat, marks: decode(t.marks), columns: columns,
                titleTemplate: t.titleTemplate };
     });
     var cached = { ok: null, fine: base };
+    // per lane: how far a mark reaches before and after its anchor (in buckets), so a
+    // window's marks are found by binary search on the anchors; and the lane's category
+    // when all its marks have one (its buckets' top category is then their count)
+    var reachBefore = new Int32Array(L), reachAfter = new Int32Array(L);
+    var laneCat = new Int32Array(L).fill(-2);
+    for (q = 0; q < N; q++) {
+      var kq = lane[q];
+      if (before[q] > reachBefore[kq]) reachBefore[kq] = before[q];
+      if (after[q] > reachAfter[kq]) reachAfter[kq] = after[q];
+      if (catCodes) {
+        var cq = catCodes[row[q]];
+        laneCat[kq] = laneCat[kq] === -2 || laneCat[kq] === cq ? cq : -1;
+      }
+    }
 
     function kept(j, ok, laneOn) {
       return (ok === null || ok[row[j]] === 1) && laneOn[lane[j]] !== false;
@@ -120,18 +165,31 @@
       return dense;
     }
 
-    function markArrays(t, keep) {
-      var marks = t.marks, repeat = t.repeat, n = 0, j, r, k;
-      for (j = 0; j < marks.length; j++) if (keep[marks[j]]) n += 1;
+    function markArrays(t, keep, ranges) {  // ranges: [from, to) of marks that may be kept
+      var marks = t.marks, repeat = t.repeat, n = 0, j, r, k, q2;
+      var spans = ranges.map(function (range) {
+        return [lowerBound(marks, 0, marks.length, range[0]),
+                lowerBound(marks, 0, marks.length, range[1])];
+      });
+      spans.forEach(function (s2) { for (j = s2[0]; j < s2[1]; j++) if (keep[marks[j]]) n += 1; });
       if (n === 0 && t.empty) return t.empty;  // the same arrays: plotly sees no change
       var out = {};
-      Object.keys(t.arrays).forEach(function (key) {
-        var src = t.arrays[key];
-        var dst = ArrayBuffer.isView(src) ? new src.constructor(n * repeat) : new Array(n * repeat);
+      Object.keys(t.columns).forEach(function (key) {
+        var cols = t.columns[key];
+        var text = cols.some(function (c) { return c.kind === 0 && !ArrayBuffer.isView(c.values); });
+        var dst = text ? new Array(n * repeat) : new Float64Array(n * repeat);
         var at = 0;
-        for (j = 0; j < marks.length; j++) {
-          if (!keep[marks[j]]) continue;
-          for (r = 0; r < repeat; r++) dst[at++] = src[j * repeat + r];
+        for (q2 = 0; q2 < spans.length; q2++) {
+          for (j = spans[q2][0]; j < spans[q2][1]; j++) {
+            var mark = marks[j];
+            if (!keep[mark]) continue;
+            for (r = 0; r < repeat; r++) {
+              var c = cols[r];
+              dst[at + r] = c.kind === 0 ? c.values[j] : c.kind === 1 ? NaN
+                : c.kind === 2 ? row[mark] : c.kind === 3 ? markY[mark] : dst[at + c.same];
+            }
+            at += repeat;
+          }
         }
         out[key] = dst;
       });
@@ -139,7 +197,7 @@
         var hover = new Array(out.customdata.length);
         for (k = 0; k < hover.length; k++) {
           var rr = out.customdata[k];
-          hover[k] = titles ? titles[rr] : "row " + rr;
+          hover[k] = titles ? titles.get(rr) : "row " + rr;
         }
         out.hovertext = hover;
         out.hovertemplate = t.titleTemplate;
@@ -163,18 +221,29 @@
         counts[i] = c;
         cover[i] = s + fine.active[base0 + b0];
       }
-      // examples and top categories of each bucket, from the kept marks of the lane
+      // examples (the first kept marks of each bucket, found by binary search) and top
+      // categories (counted from the lane's kept marks unless the lane has one category)
       var examples = [], catCount = null, ncat = cats ? cats.names.length : 0;
-      for (i = 0; i < count; i++) examples.push([]);
-      if (ncat && count * ncat <= 4000000) catCount = new Int32Array(count * ncat);
-      var lowCell = f * g, highCell = l * g;
-      var run0 = M.laneStart[k], run1 = M.laneStart[k + 1];
-      var from = lowerBound(anchor, run0, run1, lowCell), to = lowerBound(anchor, run0, run1, highCell);
-      for (var j = from; j < to; j++) {
-        if (!kept(j, ok, laneOn)) continue;
-        var at = Math.floor(anchor[j] / g) - f;
-        if (titles && examples[at].length < EXAMPLES) examples[at].push(titles[row[j]]);
-        if (catCount) catCount[at * ncat + catCodes[row[j]]] += 1;
+      var run0 = M.laneStart[k], run1 = M.laneStart[k + 1], j;
+      for (i = 0; i < count; i++) {
+        var shown = [];
+        if (titles && counts[i] > 0) {
+          var cellEnd = (f + i + 1) * g;
+          for (j = lowerBound(anchor, run0, run1, (f + i) * g);
+               j < run1 && anchor[j] < cellEnd && shown.length < EXAMPLES; j++) {
+            if (kept(j, ok, laneOn)) shown.push(titles.get(row[j]));
+          }
+        }
+        examples.push(shown);
+      }
+      var oneCat = laneCat[k] >= 0 ? laneCat[k] : -1;
+      if (ncat && oneCat < 0 && count * ncat <= 4000000) {
+        catCount = new Int32Array(count * ncat);
+        var from = lowerBound(anchor, run0, run1, f * g), to = lowerBound(anchor, run0, run1, l * g);
+        for (j = from; j < to; j++) {
+          if (!kept(j, ok, laneOn)) continue;
+          catCount[(Math.floor(anchor[j] / g) - f) * ncat + catCodes[row[j]]] += 1;
+        }
       }
       var edges = new Float64Array(count + 1);
       for (i = 0; i <= count; i++) edges[i] = P.origin + (f + i) * w;
@@ -187,7 +256,9 @@
         zv.push(cover[i] > 0 ? Math.log(cover[i]) / Math.LN2 : null);
         if (n > 0) {
           var text = "<b>" + fmt(n) + (n === 1 ? " event" : " events") + "</b> start here<br>" + dates;
-          if (catCount) {
+          if (ncat && oneCat >= 0) {
+            text += "<br>top: " + cats.names[oneCat] + " (" + fmt(n) + ")";
+          } else if (catCount) {
             var best = [];
             for (var q = 0; q < ncat; q++) {
               var v = catCount[i * ncat + q];
@@ -220,23 +291,39 @@
 
     function view(lo, hi, ok, laneOn, countsOnly) {
       var bLo = bucketOf(lo), bHi = bucketOf(hi);
-      var perLane = new Int32Array(L), keep = new Uint8Array(N), j;
-      for (j = 0; j < N; j++) {
-        if (last[j] < bLo || first[j] > bHi || !kept(j, ok, laneOn)) continue;
-        keep[j] = 1;
-        perLane[lane[j]] += 1;
+      var fine = fineFor(ok);
+      var perLane = new Int32Array(L), keep = new Uint8Array(N), j, k, b;
+      var scanned = [];
+      for (k = 0; k < L; k++) {
+        if (laneOn[k] === false) continue;
+        // the marks anchored in the window are in view: past the budget, the lane is dense
+        var sure = 0;
+        for (b = bLo; b <= bHi; b++) sure += fine.counts[k * B + b];
+        if (sure > data.budget) { perLane[k] = sure; continue; }
+        var run0 = M.laneStart[k], run1 = M.laneStart[k + 1];
+        var from = lowerBound(anchor, run0, run1, bLo - reachAfter[k]);
+        var to = lowerBound(anchor, run0, run1, bHi + reachBefore[k] + 1);
+        for (j = from; j < to; j++) {
+          if (last[j] < bLo || first[j] > bHi || !kept(j, ok, laneOn)) continue;
+          keep[j] = 1;
+          perLane[k] += 1;
+        }
+        scanned.push([k, from, to]);
       }
       var dense = denseLanes(perLane);
-      var shown = 0;
-      for (j = 0; j < N; j++) {
-        if (keep[j] && dense[lane[j]]) keep[j] = 0;
-        shown += keep[j];
-      }
+      var shown = 0, ranges = [];
+      scanned.forEach(function (range) {
+        if (dense[range[0]]) {
+          for (j = range[1]; j < range[2]; j++) keep[j] = 0;
+        } else {
+          shown += perLane[range[0]];
+          ranges.push([range[1], range[2]]);
+        }
+      });
       if (countsOnly) {
         return { shownMarks: shown, level: -1,
                  denseLanes: dense.filter(function (d, k) { return d && laneOn[k] !== false; }).length };
       }
-      var fine = fineFor(ok);
       var strips = [], peak = 1, level = -1;
       for (var k = 0; k < L; k++) {
         if (dense[k] && laneOn[k] !== false) {
@@ -252,7 +339,7 @@
       strips.forEach(function (props) { if (props !== EMPTY_STRIP) props.zmax = zmax; });
       return {
         strips: strips,
-        traces: traces.map(function (t) { return { trace: t.trace, props: markArrays(t, keep) }; }),
+        traces: traces.map(function (t) { return { trace: t.trace, props: markArrays(t, keep, ranges) }; }),
         shownMarks: shown,
         denseLanes: dense.filter(function (d, k) { return d && laneOn[k] !== false; }).length,
         level: level

@@ -20,7 +20,7 @@ import pandas as pd
 
 from timeline.plot.geometry import MS_PER_DAY
 from timeline.plot.pyramid import DensitySlice
-from timeline.text import escape_text, truncate
+from timeline.text import _ENTITIES, escape_text, truncate
 
 DENSITY_ROLE = "density"
 NEUTRAL_RAMP = ("#c8c8c8", "#303030")
@@ -86,10 +86,16 @@ def bucket_dates(edges: np.ndarray) -> list[str]:
     return [f"{a} – {b}" for a, b in zip(first, last, strict=True)]
 
 
-@functools.lru_cache(maxsize=1 << 16)
+_ESCAPES = str.maketrans({char: entity for char, entity in _ENTITIES})
+
+
+@functools.lru_cache(maxsize=1 << 12)
 def _escaped(text: str, limit: int) -> str:
-    """Escaped (and, with a limit, shortened) text; the same titles come back every zoom."""
-    return escape_text(truncate(text, limit) if limit else text)
+    """Escaped (and, with a limit, shortened) text, as :func:`timeline.text.escape_text`
+    does it, in one ``str.translate`` pass."""
+    if not isinstance(text, str):
+        return escape_text(truncate(str(text), limit) if limit else text)
+    return (truncate(text, limit) if limit else text).translate(_ESCAPES)
 
 
 @dataclass(frozen=True)
@@ -117,27 +123,30 @@ def bucket_hover(
     """
     if dates is None:
         dates = bucket_dates(part.edges)
+    counts = part.counts.tolist()  # plain ints: numpy scalars are slow one by one
+    covers = part.cover.tolist()
+    tops = details.top if details is not None else None
+    shown_examples = details.examples if details is not None else None
     counts_text: list[str | None] = []
     cover_text: list[str | None] = []
     for i, date in enumerate(dates):
-        count = int(part.counts[i])
+        count = counts[i]
         if count:
-            noun = "event" if count == 1 else "events"
-            text = f"<b>{count:,} {noun}</b> start here<br>{date}"
-            if details is not None:
-                top = details.top[i]
+            text = f"<b>{count:,} {'event' if count == 1 else 'events'}</b> start here<br>{date}"
+            if tops is not None and shown_examples is not None:
+                top = tops[i]
                 if top:
-                    listed = ", ".join(f"{_escaped(name, 0)} ({n:,})" for name, n in top)
+                    listed = ", ".join([f"{_escaped(name, 0)} ({n:,})" for name, n in top])
                     text += f"<br>top: {listed}"
-                examples = details.examples[i]
+                examples = shown_examples[i]
                 if examples:
-                    shown = "<br>".join(_escaped(str(t), EXAMPLE_LIMIT) for t in examples)
+                    shown = "<br>".join([_escaped(str(t), EXAMPLE_LIMIT) for t in examples])
                     more = count - len(examples)
                     text += f"<br>e.g. {shown}" + (f"<br>and {more:,} more" if more > 0 else "")
             counts_text.append(text)
         else:
             counts_text.append(None)
-        cover = int(part.cover[i])
+        cover = covers[i]
         if spans_in_lane and cover:
             noun = "span" if cover == 1 else "spans"
             cover_text.append(f"<b>{cover:,} {noun}</b> under way<br>{date}")

@@ -144,8 +144,65 @@ class LevelOfDetail:
         self, x_range: tuple[float, float], mask: np.ndarray | None = None
     ) -> np.ndarray:
         """Per lane: True when it draws its density for this range (the mark budget)."""
-        counts = self.lane_counts(x_range, mask)
-        return dense_from_counts(counts, self.budget)
+        return self.view_marks(x_range, mask)[0]
+
+    def _reach(self) -> tuple[np.ndarray, np.ndarray, bool]:
+        """Per lane, how far a mark reaches before and after its anchor (ms); and whether
+        every anchor is a number (else :meth:`view_marks` counts the plain way)."""
+        found = self._sorted.get("reach")
+        if found is None:
+            m = self.marks
+            lanes = len(self.lanes.names)
+            before = np.zeros(lanes)
+            after = np.zeros(lanes)
+            np.maximum.at(before, m.lane, np.nan_to_num(m.anchor - m.start))
+            np.maximum.at(after, m.lane, np.nan_to_num(m.end - m.anchor))
+            found = (before, after, bool(np.isfinite(m.anchor).all()))
+            self._sorted["reach"] = found
+        return found
+
+    def view_marks(
+        self, x_range: tuple[float, float], mask: np.ndarray | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """``(dense, keep)``: per lane, whether it draws density (the mark budget); per
+        mark, whether it is drawn as a mark (in view, kept, its lane not dense).
+
+        The same as :meth:`lane_counts` and :meth:`mark_keep` without a pass over every
+        mark: the marks anchored in buckets wholly inside the range are in view, so a lane
+        with more of them than the budget is dense (a sum over the pyramid); the other
+        lanes' marks in view are found by binary search on their sorted anchors, widened
+        by how far the lane's marks reach.
+        """
+        before, after, finite = self._reach()
+        if not finite:
+            dense = dense_from_counts(self.lane_counts(x_range, mask), self.budget)
+            return dense, self.mark_keep(x_range, mask, dense)
+        low, high = x_range
+        pyramid = self.pyramid(mask)
+        buckets = pyramid.counts.shape[1]
+        inside_low = int(np.clip(np.ceil((low - pyramid.origin_ms) / pyramid.width_ms), 0, buckets))
+        inside_high = int(
+            np.clip(np.floor((high - pyramid.origin_ms) / pyramid.width_ms), inside_low, buckets)
+        )
+        counts = pyramid.counts[:, inside_low:inside_high].sum(axis=1)
+        order, bounds, anchors = self._lane_order(mask)
+        m = self.marks
+        chosen: dict[int, np.ndarray] = {}
+        for lane in np.flatnonzero(counts <= self.budget).tolist():
+            run = slice(int(bounds[lane]), int(bounds[lane + 1]))
+            lane_anchors = anchors[run]
+            first = int(np.searchsorted(lane_anchors, low - after[lane], side="left"))
+            last = int(np.searchsorted(lane_anchors, high + before[lane], side="right"))
+            candidates = order[run][first:last]
+            seen = candidates[(m.start[candidates] <= high) & (m.end[candidates] >= low)]
+            counts[lane] = len(seen)
+            chosen[lane] = seen
+        dense = dense_from_counts(counts, self.budget)
+        keep = np.zeros(len(m.lane), dtype=bool)
+        for lane, seen in chosen.items():
+            if not dense[lane]:
+                keep[seen] = True
+        return dense, keep
 
     # --- marks -------------------------------------------------------------------
     def mark_keep(
@@ -244,9 +301,10 @@ class LevelOfDetail:
             )
         return traces
 
-    def _lane_order(self, mask: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
-        """Mark indices sorted by (lane, anchor), kept ones only, and each lane's first."""
-        key = self._key(mask)
+    def _lane_order(self, mask: np.ndarray | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Mark indices sorted by (lane, anchor), kept ones only; each lane's first; and
+        the anchors in that order."""
+        key = ("order", self._key(mask))
         found = self._sorted.get(key)
         if found is not None:
             return found
@@ -258,18 +316,26 @@ class LevelOfDetail:
             order = order[np.asarray(mask, dtype=bool)[m.row[order]]]
         order = order[np.isfinite(m.anchor[order])]
         bounds = np.searchsorted(m.lane[order], np.arange(len(self.lanes.names) + 1))
-        if len(self._sorted) > 4:
-            self._sorted = {}
-        self._sorted[key] = (order, bounds)
-        return order, bounds
+        if len(self._sorted) > 5:
+            self._sorted = {k: v for k, v in self._sorted.items() if k in ("reach", "categories")}
+        self._sorted[key] = (order, bounds, m.anchor[order])
+        return self._sorted[key]
+
+    def _lane_categories(self) -> np.ndarray:
+        found = self._sorted.get("categories")
+        if found is None:
+            codes = np.asarray(self.categories[0], dtype=np.int64)[self.marks.row]  # type: ignore[index]
+            found = _single_categories(self.marks.lane, codes, len(self.lanes.names))
+            self._sorted["categories"] = found
+        return found
 
     def bucket_details(
         self, lane: int, part: object, mask: np.ndarray | None = None
     ) -> BucketDetails:
         """Top categories and example titles of each bucket of a lane's slice."""
-        order, bounds = self._lane_order(mask)
+        order, bounds, sorted_anchors = self._lane_order(mask)
         in_lane = order[bounds[lane] : bounds[lane + 1]]
-        anchors = self.marks.anchor[in_lane]
+        anchors = sorted_anchors[bounds[lane] : bounds[lane + 1]]
         edges = part.edges  # type: ignore[attr-defined]
         cuts = np.searchsorted(anchors, edges, side="left")
         count = len(edges) - 1
@@ -281,7 +347,12 @@ class LevelOfDetail:
             for i in filled.tolist():
                 rows = self.marks.row[in_lane[cuts[i] : min(cuts[i] + EXAMPLES, cuts[i + 1])]]
                 examples[i] = [str(t) for t in self.titles[rows]]
-        if self.categories is not None and len(filled):
+        single = self._lane_categories()[lane] if self.categories is not None else -1
+        if single >= 0:  # one category in the lane: its count is the bucket's
+            name = self.categories[1][single]  # type: ignore[index]
+            for i in filled.tolist():
+                top[i] = [(name, int(sizes[i]))]
+        elif self.categories is not None and len(filled):
             codes, names = self.categories
             chosen = in_lane[cuts[0] : cuts[-1]]
             bucket = np.repeat(np.arange(count), sizes)
@@ -293,6 +364,15 @@ class LevelOfDetail:
             for i in filled.tolist():
                 top[i] = [(names[c], int(table[i, c])) for c in best[i].tolist() if table[i, c] > 0]
         return BucketDetails(top=top, examples=examples)
+
+
+def _single_categories(lane: np.ndarray, codes: np.ndarray, lanes: int) -> np.ndarray:
+    """Per lane, the category code when all its marks have one, else -1."""
+    low = np.full(lanes, np.iinfo(np.int64).max)
+    high = np.full(lanes, -1)
+    np.minimum.at(low, lane, codes)
+    np.maximum.at(high, lane, codes)
+    return np.where(low == high, high, -1)
 
 
 def dense_from_counts(counts: np.ndarray, budget: int, total: int = TOTAL_BUDGET) -> np.ndarray:

@@ -152,8 +152,7 @@ class FigureParts:
         if detail is None:
             msg = "view_arrays needs the level of detail (level_of_detail=True)"
             raise ValueError(msg)
-        dense = detail.dense_lanes(x_range, mask)
-        keep = detail.mark_keep(x_range, mask, dense)
+        dense, keep = detail.view_marks(x_range, mask)
         arrays = detail.trace_arrays(self.traces, keep)
         named = [
             index
