@@ -18,9 +18,10 @@ Examples
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
+from timeline.dates import FuzzyDate
 from timeline.extract.claims import find_claimant, short_title
 from timeline.extract.find import find_dates
 from timeline.extract.mentions import DateMention, read_date
@@ -31,6 +32,7 @@ from timeline.extract.names import (
     full_name,
     proper_words,
 )
+from timeline.extract.relative import shifted
 from timeline.extract.segment import Sentence, split_sentences
 
 WORDING = "article wording"
@@ -100,6 +102,7 @@ def draft_rows(
     rows: list[dict[str, Any]] = []
     context: _Context | None = None
     day: _Context | None = None
+    lead: _Context | None = None  # the first day the text gave: the day of its news
     section = -1
     previous_claimant: str | None = None
     names_so_far: list[str] = list(known_actors)
@@ -129,6 +132,7 @@ def draft_rows(
             "sentence_start": sentence.start,
             "sentence_end": sentence.end,
         }
+        mentions = _counted(mentions, day, context, lead, reported_on, dates_language)
         dated = [m for m in mentions if m.date is not None or day is not None]
         if not dated:
             if claim is not None and undated:
@@ -162,6 +166,7 @@ def draft_rows(
             previous = mention
             if _is_day(mention):
                 day = _context_of(sentence, mention, reported_on, dates_language)
+                lead = lead or day
         last = dated[-1]
         if last.date is not None:
             candidate = _context_of(sentence, last, reported_on, dates_language)
@@ -175,6 +180,53 @@ def draft_rows(
     if all(row["date_basis"] in (INHERITED, REPORT_DATE) for row in rows):
         return []  # a text without dates has no dated claims, and none to date others by
     return _deduplicated(rows)
+
+
+def _counted(
+    mentions: list[DateMention],
+    day: _Context | None,
+    context: _Context | None,
+    lead: _Context | None,
+    reported_on: object,
+    language: str | None,
+) -> list[DateMention]:
+    """Count the dates of "two days later", "the previous day", "five days after" from
+    the date they refer to (see :mod:`~timeline.extract.relative`); drop those with no
+    date to count from."""
+    if all(m.shift is None for m in mentions):
+        return mentions
+    counted: list[DateMention] = []
+    for i, mention in enumerate(mentions):
+        shift = mention.shift
+        if shift is None:
+            counted.append(mention)
+            continue
+        own = [m for m in mentions[:i] if m.date is not None and m.shift is None][-1:]
+        if not own and shift.anchor == "clause":  # "five days after ANO won, on Thursday"
+            own = [m for m in mentions[i + 1 :] if m.date is not None and m.shift is None][:1]
+        anchor: tuple[str, FuzzyDate | None] | None = None
+        if own:
+            anchor = own[0].text, own[0].date
+        else:
+            if shift.anchor == "forward":
+                earlier = day if shift.unit in ("day", "week") else context or day
+            else:
+                earlier = lead
+            if earlier is not None:
+                anchor = earlier.text, read_date(earlier.read, reported_on, language)
+            elif shift.anchor != "forward":
+                anchor = "the report date", read_date(str(reported_on), reported_on)
+        if anchor is None or anchor[1] is None:
+            continue
+        text = shifted(anchor[1], shift)
+        if text is None:
+            continue
+        count = abs(shift.count)
+        units = f"{count} {shift.unit}{'s' if count != 1 else ''}"
+        side = "after" if shift.count > 0 else "before"
+        note = f"counted from another date of the text: {units} {side} {anchor[0]}"
+        counted.append(replace(mention, date=read_date(text, None), read_as=text, note=note))
+    return counted
 
 
 def _deduplicated(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

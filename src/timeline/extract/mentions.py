@@ -9,6 +9,7 @@ from functools import lru_cache
 import pandas as pd
 
 from timeline.dates import FuzzyDate, parse_date
+from timeline.extract.relative import RelativeShift
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,6 +20,8 @@ class DateMention:
     end given alone ("until the spring of 2025"), which may close a span that starts at
     an earlier date of the same sentence. ``read_as`` is the text the date was read as
     when the sentence's tense made it differ from the engine's reading (``note`` says how).
+    ``shift`` is set for a date counted from another date of the text ("two days later",
+    :mod:`~timeline.extract.relative`); its ``date`` is None until the draft counts it.
     """
 
     text: str
@@ -28,6 +31,7 @@ class DateMention:
     until: bool = False
     read_as: str | None = None  # the text the engine read, when not ``text`` itself
     note: str | None = None  # why it was read so
+    shift: RelativeShift | None = None  # "two days later": counted from another date
 
 
 @lru_cache(maxsize=8192)
