@@ -18,6 +18,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -104,19 +105,25 @@ def draft_rows(
     day: _Context | None = None
     lead: _Context | None = None  # the first day the text gave: the day of its news
     section = -1
-    previous_claimant: str | None = None
+    previous_claimant: str | None = None  # the last claimant named (a person: "he")
+    previous_group: str | None = None  # the last claimant of any kind ("it", "they")
+    previous_subject: str | None = None  # the name the sentence before opened with
     names_so_far: list[str] = list(known_actors)
     for sentence in sentences:
         if sentence.section != section:
             section, context, day = sentence.section, None, None
         body = sentence.text
         mentions = find_dates(body, reported_on, dates_language)
-        claim = find_claimant(body, previous_claimant)
         names = capitalised_names(body, proper)
+        person = previous_subject or previous_claimant
+        claim = find_claimant(body, person, previous_group=previous_group or person)
         names_so_far.extend(n for n in names if n not in names_so_far)
         claimant = None if claim is None else full_name(claim.text, names_so_far)
         if claimant is not None and claimant[:1].isupper():
             previous_claimant = claimant
+        if claimant is not None:
+            previous_group = claimant
+        previous_subject = _subject_name(body, names, names_so_far)
         spans = [(m.start, m.end) for m in mentions]
         actors = [full_name(n, names_so_far) for n in names]
         actors += [a for a in known_actors if a in body and a not in actors]
@@ -180,6 +187,21 @@ def draft_rows(
     if all(row["date_basis"] in (INHERITED, REPORT_DATE) for row in rows):
         return []  # a text without dates has no dated claims, and none to date others by
     return _deduplicated(rows)
+
+
+_FIRST_LOWER = re.compile(r"(?<![\w’'-])(?!(?:of|the|da|de|al|bin|van|von)\b)[a-z]")
+
+
+def _subject_name(body: str, names: list[str], known: list[str]) -> str | None:
+    """The name a sentence opens with, its subject ("Babis, 71, served as ..."): the first
+    name written before the sentence's first lowercase word ("he" in the next sentence
+    stands for it)."""
+    if not names:
+        return None
+    first_lower = _FIRST_LOWER.search(body)
+    limit = first_lower.start() if first_lower else len(body)
+    at = body.find(names[0])
+    return full_name(names[0], known) if 0 <= at < limit else None
 
 
 def _counted(
