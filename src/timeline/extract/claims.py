@@ -151,7 +151,9 @@ _INVERTED = frozenset(
     | {"сказала", "сказали", "заявила", "заявили", "повідомили", "зазначила"}
 )
 """Verbs that may come before their speaker: '..., said Claire Nicolet'."""
-_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+_PRONOUNS = frozenset(
+    {"he", "she", "they", "it", "we", "i"} | {"он", "она", "они", "він", "вона", "вони"}
+)
 _CLAIMANT_NOUNS = frozenset(
     [
         "officials",
@@ -402,7 +404,7 @@ def _attributes(head: str, verb: str, after: str) -> bool:
     if _PASSIVE.search(head):
         return False
     if verb in _EVIDENCE_VERBS:
-        words = {w.lower() for w in re.findall(r"\w+", head)[-8:]}
+        words = {w.lower() for w in re.findall(r"\w+", re.split(r"[,;:]", head)[-1])}
         if not words & _EVIDENCE_NOUNS:
             return False
         if verb == "found" and not re.match(r"\s+that\b", after):
@@ -507,7 +509,8 @@ def find_claimant(
         return None
     pronoun = claim.text.lower()
     if pronoun in _PRONOUNS:
-        stands_for = previous_group if pronoun in ("it", "they") and previous_group else previous
+        group = pronoun in ("it", "they", "они", "вони")
+        stands_for = previous_group if group and previous_group else previous
         if stands_for is None or pronoun in ("we", "i"):
             return None if stands_for is None else claim
         return Claim(stands_for, claim.verb, claim.content_start, claim.quoted)

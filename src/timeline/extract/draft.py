@@ -123,7 +123,9 @@ def draft_rows(
             previous_claimant = claimant
         if claimant is not None:
             previous_group = claimant
-        previous_subject = _subject_name(body, names, names_so_far)
+        previous_subject = (
+            _subject_name(body, names, names_so_far) if language == "en" else _last_pair(body)
+        )
         spans = [(m.start, m.end) for m in mentions]
         actors = [full_name(n, names_so_far) for n in names]
         actors += [a for a in known_actors if a in body and a not in actors]
@@ -202,6 +204,16 @@ def _subject_name(body: str, names: list[str], known: list[str]) -> str | None:
     limit = first_lower.start() if first_lower else len(body)
     at = body.find(names[0])
     return full_name(names[0], known) if 0 <= at < limit else None
+
+
+_PAIR = re.compile(r"(?<!^)(?<![.!?]\s)\b[А-ЯЁІЇЄҐ][а-яёіїєґ’'-]+\s[А-ЯЁІЇЄҐ][а-яёіїєґ’'-]+")
+
+
+def _last_pair(body: str) -> str | None:
+    """The last first-and-last name of a Russian or Ukrainian sentence ("... возглавил
+    секретарь СНБО Рустем Умеров": "Он" in the next sentence stands for him)."""
+    pairs = _PAIR.findall(body)
+    return pairs[-1] if pairs else None
 
 
 def _counted(

@@ -17,10 +17,28 @@ from __future__ import annotations
 import re
 from functools import cache
 
+import pandas as pd
+
+from timeline.dates import FuzzyDate, parse_date
 from timeline.dates.languages import LANGUAGES
 from timeline.extract.mentions import DateMention, read_date
 
 _SEPARATORS = re.compile(r"[ \u00a0\-–.]*")
+_PARTICLES = ("에는", "에도", "에서", "에", "엔", "의", "도", "은", "는")
+"""Korean particles after a date word that carry no date ("8일에도": on the 8th too)."""
+_TRAILING_PARTICLE = re.compile(r"(?:에는|에도|에서|에|엔|의|도|은|는)$")
+_FUTURE = {
+    "ru": re.compile(
+        r"(?i)\b(?:будет|будут|станет|состоится|пройд[её]т|планиру\w*|намерен\w*|"
+        r"предлож\w*|ожида\w*|собира\w*)\b"
+    ),
+    "uk": re.compile(
+        r"(?i)\b(?:буде|будуть|відбудеться|планує\w*|планують|має намір|пропону\w*|"
+        r"запропонува\w*|очіку\w*|\w+тиме(?:ться)?|\w+тимуть(?:ся)?)\b"
+    ),
+    "ko": re.compile(r"예정|계획|할 것|될 것|전망"),
+}
+"""Words of a sentence about the future (a plan, a proposal, a future tense)."""
 
 
 @cache
@@ -35,15 +53,15 @@ def _is_date_word(word: str, code: str) -> tuple[bool, bool]:
     english = lang.lookup(lowered)
     if english is not None:
         return True, english != ""
-    if lang.glued:  # Korean: 년, 월부터, 일까지, 지난달 ...
+    if lang.glued:  # Korean: 년, 월부터, 일까지, 지난달, 초에, 8일에도 ...
         for suffix in sorted(lang.suffixes, key=len, reverse=True):
             if lowered.startswith(suffix):
                 rest = lowered[len(suffix) :]
-                if not rest or rest in lang.postpositions or rest in ("에", "엔", "의"):
+                if not rest or rest in lang.postpositions or rest in _PARTICLES:
                     return True, True
         if lowered in lang.postpositions:
             return True, False
-        for post in lang.postpositions:
+        for post in (*lang.postpositions, *_PARTICLES):
             if lowered.endswith(post) and lang.lookup(lowered[: -len(post)]) is not None:
                 return True, True
     return False, False
@@ -101,10 +119,64 @@ def _read_run(
             start, end = part[0][0].start(), part[-1][0].end()
             text = sentence[start:end].rstrip(".") if end == len(sentence) else sentence[start:end]
             end = start + len(text)
-            try:
-                date = read_date(text, reported_on, code)
-            except ValueError:
+            reading = _read(text, reported_on, code)
+            if reading is None:
                 continue
-            until = lang.lookup(part[0][0].group().lower()) == "until"
-            return DateMention(text, start, end, date, until and len(part) > 1)
+            read, date = reading
+            until = lang.lookup(part[0][0].group().lower()) == "until" and len(part) > 1
+            read_as, note, date = _tense(sentence, read, date, reported_on, code, until)
+            if read_as is not None:
+                until = False
+            elif read != text:
+                read_as = read
+            return DateMention(text, start, end, date, until, read_as, note)
     return None
+
+
+def _read(text: str, reported_on: object, code: str) -> tuple[str, FuzzyDate] | None:
+    """The date of a run, less a trailing Korean particle and the "지난" ('last') of a
+    day of the month ("지난 8일": the 8th just past): the text read and its date, or None."""
+    tries = [text]
+    bare = _TRAILING_PARTICLE.sub("", text) if code == "ko" else text
+    if bare != text:
+        tries.append(bare)
+    if code == "ko" and re.match(r"지난\s+\d{1,2}\s*일$", bare):
+        tries.append(bare.split(None, 1)[1])
+    for attempt in tries:
+        try:
+            return attempt, read_date(attempt, reported_on, code)
+        except ValueError:
+            continue
+    return None
+
+
+def _tense(
+    sentence: str,
+    text: str,
+    date: FuzzyDate,
+    reported_on: object,
+    code: str,
+    until: bool,
+) -> tuple[str | None, str | None, FuzzyDate]:
+    """As the English rule: in a sentence about the future, a date without a year that
+    the engine puts before the report date is the next one ("3월 초에 시작될 예정": next
+    March), and "до"/"until" a date ahead is a deadline from the report day."""
+    future = _FUTURE.get(code)
+    if future is None or future.search(sentence) is None or reported_on is None:
+        return None, None, date
+    reported = parse_date(str(pd.Timestamp(str(reported_on)).date())).start
+    read_as = note = None
+    if not re.search(r"\d{4}", text) and not pd.isna(date.end) and date.end <= reported:
+        ahead = re.sub(r"\d{4}", lambda m: str(int(m.group()) + 1), date.edtf)
+        try:
+            date = parse_date(ahead)
+        except ValueError:
+            return None, None, date
+        read_as, note = ahead, "a sentence about the future: the next one"
+    if until and pd.isna(date.start) and not pd.isna(date.end) and date.end > reported:
+        last = (pd.Timestamp(date.end) - pd.Timedelta(days=1)).strftime("%Y-%m-%d")
+        read_as = f"{pd.Timestamp(reported):%Y-%m-%d}/{last}"
+        why = "a deadline ahead: from the report day"
+        note = why if note is None else f"{note}; {why}"
+        date = parse_date(read_as)
+    return read_as, note, date
