@@ -50,6 +50,23 @@ _VERBS = [
     "зазначили",
     "заявили",
     "підтвердили",
+    "сообщило",
+    "заявило",
+    "подтвердило",
+    "подсчитало",
+    "подсчитали",
+    "подсчитал",
+    "уточнил",
+    "уточнила",
+    "добавил",
+    "добавила",
+    "пояснил",
+    "пояснила",
+    "повідомило",
+    "заявило",
+    "додав",
+    "додала",
+    "пояснив",
     "밝혔다",
     "말했다",
     "전했다",
@@ -148,7 +165,9 @@ _INVERTED = frozenset(
     | {"заявил", "заявила", "заявили", "сообщил", "сообщила", "сообщили", "сказал"}
     | {"сказала", "сказали", "отметил", "отметила", "подчеркнул", "написал"}
     | {"заявив", "повідомив", "повідомила", "повідомили", "сказав", "зазначив", "написав"}
-    | {"сказала", "сказали", "заявила", "заявили", "повідомили", "зазначила"}
+    | {"сказала", "сказали", "заявила", "заявили", "повідомили", "зазначила", "сообщило"}
+    | {"заявило", "подтвердило", "подсчитало", "подсчитали", "подсчитал", "уточнил", "добавил"}
+    | {"повідомило", "додав", "додала"}
 )
 """Verbs that may come before their speaker: '..., said Claire Nicolet'."""
 _PRONOUNS = frozenset(
@@ -209,8 +228,57 @@ _CLAIMANT_NOUNS = frozenset(
         "poll",
         "study",
         "tally",
+        "department",
+        "people",
+        "institute",
+        "authority",
+        "council",
+        "commission",
+        "committee",
+        "court",
+        "company",
+        "firm",
+        "group",
+        "organisation",
+        "organization",
+        "union",
+        "party",
+        "mission",
+        "bank",
+        "board",
+        "operator",
+        "regulator",
+        "watchdog",
+        "exporters",
+        "organisers",
+        "organizers",
     ]
 )
+_CLAIMANT_STEMS = (
+    "пресс-служб",
+    "прес-служб",
+    "служб",
+    "министерств",
+    "міністерств",
+    "ведомств",
+    "відомств",
+    "следстви",
+    "слідств",
+    "агентств",
+    "представител",
+    "представник",
+    "источник",
+    "джерел",
+    "штаб",
+    "суд",
+    "прокуратур",
+    "речник",
+    "командуван",
+    "командовани",
+    "администраци",
+    "адміністраці",
+)
+"""Russian and Ukrainian claimant nouns, by their stem (every case)."""
 _EVIDENCE_VERBS = frozenset({"show", "shows", "showed", "found"})
 """Verbs whose subject is a claimant only when it is a record ('court records show') or,
 for 'found', when a finding follows ('a study found that')."""
@@ -265,6 +333,8 @@ def _plausible(name: str) -> bool:
         return True
     if any(w.lower().strip(".") in _CLAIMANT_NOUNS for w in words):
         return True
+    if any(w.lower().startswith(_CLAIMANT_STEMS) for w in words):
+        return True
     return any(w[0].isupper() for w in words[1:]) or (words[0][0].isupper() and len(words) <= 6)
 
 
@@ -287,6 +357,11 @@ def _clean(name: str) -> str:
     name = _LEAD.sub("", name.strip(" ,;:—–-"))
     name = _ADVERBS.sub("", name).strip(" ,;:")
     name = _RELATIVE_NAME.sub("", name)  # "..., which Azerbaijan says": Azerbaijan
+    inner = re.search(r"\s(?:that|which|whom)\s+((?:the\s+)?\S+(?:\s\S+){0,3})$", name)
+    if inner is not None:  # "an election in October 2024 that the opposition [says]"
+        name = inner.group(1)
+    if re.search(r"(?i:\b(?:after|before|when|because|since|while|until|if|once)\s)", name):
+        return ""  # "hours after Kobakhidze [announced]": a subordinate clause's speaker
     name = _LOCATIVE.sub("", name)  # "У Міненерго зазначили": Міненерго
     return "" if _SUBORDINATE.match(name) else name
 
@@ -401,8 +476,8 @@ def _attributes(head: str, verb: str, after: str) -> bool:
     """Whether a verb of saying attributes the sentence to the words before it: not in
     the passive ('it was reported', 'is expected'), and 'show'/'found' only for a record
     ('court records show', 'a study found that')."""
-    if _PASSIVE.search(head):
-        return False
+    if _PASSIVE.search(head) or re.match(r"\s+by\b", after):
+        return False  # "it was reported", "the duty, announced by Trump on August 6"
     if verb in _EVIDENCE_VERBS:
         words = {w.lower() for w in re.findall(r"\w+", re.split(r"[,;:]", head)[-1])}
         if not words & _EVIDENCE_NOUNS:

@@ -259,6 +259,8 @@ def _counted(
         units = f"{count} {shift.unit}{'s' if count != 1 else ''}"
         side = "after" if shift.count > 0 else "before"
         note = f"counted from another date of the text: {units} {side} {anchor[0]}"
+        if shift.since:
+            note = f"counted from another date of the text: since {anchor[0]}"
         counted.append(replace(mention, date=read_date(text, None), read_as=text, note=note))
     return counted
 

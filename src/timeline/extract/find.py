@@ -23,7 +23,7 @@ from timeline.dates import FuzzyDate, parse_date
 from timeline.dates.report_phrases import ANAPHORA
 from timeline.errors import DateParseError
 from timeline.extract.foreign import find_foreign_dates
-from timeline.extract.mentions import DateMention, read_date
+from timeline.extract.mentions import DateMention, clause_of, read_date
 from timeline.extract.relative import RELATIVE, relative_shift
 
 _MONTHS = (
@@ -130,7 +130,8 @@ _FUTURE = re.compile(
 _PERFECT = re.compile(r"\b(?:had|has|have)\s+(?:\w+ly\s+)?(?:been\s+)?\w+(?:ed|en|wn|un|ne|t)\b")
 _YEARLESS = re.compile(
     rf"^(?:(?i:on|the|in|by|until|till|between) )?{_PART}?"
-    rf"(?:{_DAY}(?: and {_DAY})? (?:of )?{_MONTHS}|{_MONTHS}(?: {_DAY}(?: and {_DAY})?)?)$"
+    rf"(?:{_DAY}(?: and {_DAY})? (?:of )?{_MONTHS}|{_MONTHS}(?: {_DAY}(?: and {_DAY})?)?|"
+    rf"(?:(?i:the) )?{_SEASON})$"
 )
 _AT_LEAST = re.compile(r"(?i) at least ")
 _AND_DAYS = re.compile(
@@ -156,12 +157,14 @@ def _bare_year_ok(sentence: str, start: int, end: int) -> bool:
 def _tense(
     sentence: str, text: str, date: FuzzyDate, reported_on: object
 ) -> tuple[str | None, str | None, FuzzyDate]:
-    """Re-read a date by the tense of its sentence.
+    """Re-read a date by the tense of its clause (``sentence`` is the clause).
 
-    The engine puts a day without a year ("18 February") on or before the report date;
-    in a sentence about the future ("will be sworn in on 18 February") it is the next
-    one after it. "By Tuesday" is a deadline ahead, except in a perfect-tense sentence
-    ("had positioned 1,000 workers by Tuesday"): on or before the Tuesday just past.
+    The engine puts a day or month without a year ("18 February", "mid-October") on or
+    before the report date; in a clause about the future ("will be sworn in on 18
+    February", "take effect on March 1") it is the next one after it. "By Tuesday", "by
+    the end of the year" is a deadline ahead (from the report day to its end), except in
+    the perfect tense ("had positioned 1,000 workers by Tuesday"): on or before the
+    Tuesday just past. "Until" a date ahead keeps its open start.
     """
     read = text
     reported = _report_start(reported_on)
@@ -186,9 +189,7 @@ def _tense(
             note = "a sentence in the perfect tense: on or before the one just past"
             return "until " + read[3:], note, past
     ahead = pd.isna(date.start) and not pd.isna(date.end) and date.end > reported
-    if ahead and (
-        lowered.startswith("by ") or (future and lowered.startswith(("until ", "till ")))
-    ):
+    if ahead and lowered.startswith("by "):  # "until" a date ahead: ends then, start open
         last = (pd.Timestamp(date.end) - pd.Timedelta(days=1)).strftime("%Y-%m-%d")
         deadline = _read(f"{pd.Timestamp(reported):%Y-%m-%d}/{last}", None)
         if deadline is not None:
@@ -264,7 +265,8 @@ def find_dates(
         read_as = None if reading == text else reading
         note = None
         if date is not None:
-            tense_read, note, date = _tense(sentence, reading, date, reported_on)
+            clause = clause_of(sentence, start, end)
+            tense_read, note, date = _tense(clause, reading, date, reported_on)
             read_as = tense_read or read_as
         if date is None:  # drop a prefix the engine does not take ("as of", "by" + range)
             head = re.match(r"(?i:as of|by|from|after|before|since) ", text)

@@ -21,7 +21,8 @@ import pandas as pd
 
 from timeline.dates import FuzzyDate, parse_date
 from timeline.dates.languages import LANGUAGES
-from timeline.extract.mentions import DateMention, read_date
+from timeline.dates.spec import MONTH_NAMES
+from timeline.extract.mentions import DateMention, clause_of, read_date
 
 _SEPARATORS = re.compile(r"[ \u00a0\-–.]*")
 _PARTICLES = ("에는", "에도", "에서", "에", "엔", "의", "도", "은", "는")
@@ -36,7 +37,7 @@ _FUTURE = {
         r"(?i)\b(?:буде|будуть|відбудеться|планує\w*|планують|має намір|пропону\w*|"
         r"запропонува\w*|очіку\w*|\w+тиме(?:ться)?|\w+тимуть(?:ся)?)\b"
     ),
-    "ko": re.compile(r"예정|계획|할 것|될 것|전망"),
+    "ko": re.compile(r"예정|계획|할 것|될 것|전망|겠"),
 }
 """Words of a sentence about the future (a plan, a proposal, a future tense)."""
 
@@ -124,9 +125,11 @@ def _read_run(
                 continue
             read, date = reading
             until = lang.lookup(part[0][0].group().lower()) == "until" and len(part) > 1
-            read_as, note, date = _tense(sentence, read, date, reported_on, code, until)
+            clause = clause_of(sentence, start, end)
+            named_month = any(_is_month(m.group(), code) for m, _ in part)
+            read_as, note, date = _tense(clause, read, date, reported_on, code, named_month)
             if read_as is not None:
-                until = False
+                until = False  # read as a whole ("../2025-08-31"): no end to join to a start
             elif read != text:
                 read_as = read
             return DateMention(text, start, end, date, until, read_as, note)
@@ -150,33 +153,38 @@ def _read(text: str, reported_on: object, code: str) -> tuple[str, FuzzyDate] | 
     return None
 
 
+def _is_month(word: str, code: str) -> bool:
+    """Whether a word names a month ("августа", "березня", "3월" is a number and 월)."""
+    english = LANGUAGES[code].lookup(word.lower().rstrip("."))
+    if word.startswith("월"):  # Korean months are numbers and 월 (월요일 is Monday)
+        return not word.startswith("월요일")
+    return bool(english) and english.split()[0] in _MONTHS
+
+
+_MONTHS = frozenset(name.lower() for name in MONTH_NAMES)
+
+
 def _tense(
-    sentence: str,
+    clause: str,
     text: str,
     date: FuzzyDate,
     reported_on: object,
     code: str,
-    until: bool,
+    named_month: bool,
 ) -> tuple[str | None, str | None, FuzzyDate]:
-    """As the English rule: in a sentence about the future, a date without a year that
-    the engine puts before the report date is the next one ("3월 초에 시작될 예정": next
-    March), and "до"/"until" a date ahead is a deadline from the report day."""
+    """As the English rule: in a clause about the future, a month (or a day of it)
+    without a year that the engine puts before the report date is the next one ("3월
+    초에 시작될 예정": next March). A weekday stays the one just past."""
     future = _FUTURE.get(code)
-    if future is None or future.search(sentence) is None or reported_on is None:
+    if future is None or future.search(clause) is None or reported_on is None:
+        return None, None, date
+    if not named_month or re.search(r"\d{4}", text):
         return None, None, date
     reported = parse_date(str(pd.Timestamp(str(reported_on)).date())).start
-    read_as = note = None
-    if not re.search(r"\d{4}", text) and not pd.isna(date.end) and date.end <= reported:
-        ahead = re.sub(r"\d{4}", lambda m: str(int(m.group()) + 1), date.edtf)
-        try:
-            date = parse_date(ahead)
-        except ValueError:
-            return None, None, date
-        read_as, note = ahead, "a sentence about the future: the next one"
-    if until and pd.isna(date.start) and not pd.isna(date.end) and date.end > reported:
-        last = (pd.Timestamp(date.end) - pd.Timedelta(days=1)).strftime("%Y-%m-%d")
-        read_as = f"{pd.Timestamp(reported):%Y-%m-%d}/{last}"
-        why = "a deadline ahead: from the report day"
-        note = why if note is None else f"{note}; {why}"
-        date = parse_date(read_as)
-    return read_as, note, date
+    if pd.isna(date.end) or date.end > reported:
+        return None, None, date
+    ahead = re.sub(r"\d{4}", lambda m: str(int(m.group()) + 1), date.edtf)
+    try:
+        return ahead, "a sentence about the future: the next one", parse_date(ahead)
+    except ValueError:
+        return None, None, date

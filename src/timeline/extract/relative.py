@@ -12,7 +12,9 @@ Which date they count from is a rule of news writing:
   a flashback is told from the day of the news), else the report date;
 - around a clause ("came two days after talks ended", "began on Thursday, five days after
   ANO won"): the clause's event is that long before (after) the sentence's own date, else
-  the news of the text, else the report date.
+  the news of the text, else the report date;
+- "since then", "ever since": open-ended from the date before it (a day if the text gave
+  one, as for "two days later").
 
 A day counted in days or weeks needs a day to count from; months and years keep the
 precision of the date they count from ("in December 2022 ... two months later" is
@@ -60,7 +62,8 @@ _COUNT = r"\d{1,3}|" + "|".join(_NUMBERS)
 RELATIVE = re.compile(
     rf"(?:(?P<count>{_COUNT}) (?P<unit>day|week|month|year)s? (?P<dir>later|earlier|after|before)"
     r"|the (?P<one>next|following|previous|preceding) (?P<unit1>day|week|month|year)"
-    r"|the (?P<unit2>day|week|month|year) (?P<dir2>before|after))",
+    r"|the (?P<unit2>day|week|month|year) (?P<dir2>before|after)"
+    r"|(?P<since>since then|ever since))",
     re.IGNORECASE,
 )
 """Phrases that count from another date of the text (matched case-insensitively)."""
@@ -70,11 +73,13 @@ RELATIVE = re.compile(
 class RelativeShift:
     """How far from which date: ``count`` units (negative: before), ``unit`` (day, week,
     month, year), and ``anchor``: ``forward`` (from the last date given), ``backward``
-    (from the news of the text) or ``clause`` (from the sentence's own date)."""
+    (from the news of the text) or ``clause`` (from the sentence's own date); ``since``
+    for "since then" (that date on, open-ended)."""
 
     count: int
     unit: str
     anchor: str
+    since: bool = False  # "since then": from that date on, open-ended
 
 
 def relative_shift(text: str) -> RelativeShift | None:
@@ -90,6 +95,8 @@ def relative_shift(text: str) -> RelativeShift | None:
     match = RELATIVE.fullmatch(text.strip())
     if match is None:
         return None
+    if match["since"]:
+        return RelativeShift(0, "day", "forward", since=True)
     if match["count"]:
         raw = match["count"].lower()
         count = int(raw) if raw.isdigit() else _NUMBERS[raw]
@@ -124,6 +131,15 @@ def shifted(anchor: FuzzyDate, shift: RelativeShift) -> str | None:
         return None
     precision = anchor.start_precision
     start = pd.Timestamp(anchor.start)
+    if shift.since:  # "since then": from the start of that date, open-ended
+        unit = (
+            "%Y-%m-%d"
+            if precision in ("day", "time")
+            else "%Y-%m"
+            if precision == "month"
+            else "%Y"
+        )
+        return "since " + start.strftime(unit)
     if shift.unit in ("day", "week"):
         if precision not in ("day", "time"):
             return None
