@@ -401,7 +401,7 @@ def _according(sentence: str, masked: str) -> Claim | None:
         r",\s+((?:[A-ZА-ЯЁІЇЄҐ][\w’'.-]*\s?){1,4})(?=[.;]?$)", sentence[after:].rstrip()
     )
     if appositive is not None and not _UPPER.match(name):  # "the city's mayor, Ihor Terekhov"
-        name = appositive.group(1).strip()
+        name = appositive.group(1).strip().rstrip(".")
         after += appositive.end()
     if sentence[after : after + 1] == ",":
         after += 1

@@ -24,9 +24,9 @@ Examples
 --------
 >>> from timeline import parse_date
 >>> relative_shift("two days later")
-RelativeShift(count=2, unit='day', anchor='forward')
+RelativeShift(count=2, unit='day', anchor='forward', since=False)
 >>> relative_shift("five days after")
-RelativeShift(count=-5, unit='day', anchor='clause')
+RelativeShift(count=-5, unit='day', anchor='clause', since=False)
 >>> shifted(parse_date("2025-10-09"), relative_shift("five days after"))
 '2025-10-04'
 """
@@ -88,7 +88,7 @@ def relative_shift(text: str) -> RelativeShift | None:
     Examples
     --------
     >>> relative_shift("The previous day")
-    RelativeShift(count=-1, unit='day', anchor='backward')
+    RelativeShift(count=-1, unit='day', anchor='backward', since=False)
     >>> relative_shift("last week") is None
     True
     """
