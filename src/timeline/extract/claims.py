@@ -353,14 +353,22 @@ _LOCATIVE = re.compile(r"^(?:В|Во|У)\s+(?=[А-ЯЁІЇЄҐ])")
 _UPPER = re.compile(r"[A-ZА-ЯЁІЇЄҐ]")
 
 
+_INNER_RELATIVE = re.compile(r"\s(?:that|which|whom)\s+((?:the\s+)?\S+(?:\s\S+){0,3})$")
+_INNER_SUBORDINATE = re.compile(r"(?i:\b(?:after|before|when|because|since|while|until|if|once)\s)")
+_LEADING_NAME = re.compile(
+    r"((?:[A-Z][\w’'.-]*)(?:\s+(?:[A-Z][\w’'.-]*|da|de|dos|do|van|von|al|bin|el))*)"
+    r"(?:,[^,]{1,40},)?\s+[a-z]"
+)
+
+
 def _clean(name: str) -> str:
     name = _LEAD.sub("", name.strip(" ,;:—–-"))
     name = _ADVERBS.sub("", name).strip(" ,;:")
     name = _RELATIVE_NAME.sub("", name)  # "..., which Azerbaijan says": Azerbaijan
-    inner = re.search(r"\s(?:that|which|whom)\s+((?:the\s+)?\S+(?:\s\S+){0,3})$", name)
+    inner = _INNER_RELATIVE.search(name)
     if inner is not None:  # "an election in October 2024 that the opposition [says]"
         name = inner.group(1)
-    if re.search(r"(?i:\b(?:after|before|when|because|since|while|until|if|once)\s)", name):
+    if _INNER_SUBORDINATE.search(name):
         return ""  # "hours after Kobakhidze [announced]": a subordinate clause's speaker
     name = _LOCATIVE.sub("", name)  # "У Міненерго зазначили": Міненерго
     return "" if _SUBORDINATE.match(name) else name
@@ -369,13 +377,9 @@ def _clean(name: str) -> str:
 def _coordinated_subject(head: str) -> str | None:
     """'Lula da Silva flew over the area on Tuesday and [promised]': the subject of the
     first of two joined predicates, the name the sentence opens with."""
-    if not re.search(r"\s(?:and|but)\s*$", head):
+    if not head.rstrip().endswith((" and", " but")):
         return None
-    match = re.match(
-        r"((?:[A-Z][\w’'.-]*)(?:\s+(?:[A-Z][\w’'.-]*|da|de|dos|do|van|von|al|bin|el))*)"
-        r"(?:,[^,]{1,40},)?\s+[a-z]",
-        head,
-    )
+    match = _LEADING_NAME.match(head)
     return None if match is None else match.group(1)
 
 
@@ -444,15 +448,27 @@ def _to_last_capital(name: str) -> str:
 
 def _korean(masked: str) -> Claim | None:
     """'... 방문했다고 외교부가 밝혔다': the word before the verb of saying, less its particle."""
-    verbs = "|".join(_KOREAN_VERBS)
-    match = re.search(rf"(?:다|라)고\s+(\S+?)(?:이|가|은|는)\s+(?:\S+\s+)?({verbs})", masked)
+    if "고" not in masked:
+        return None
+    said, ending, topic = _korean_patterns()
+    match = said.search(masked)
     if match is not None:
         return Claim(match.group(1), match.group(2), 0)
-    ending = re.search(rf"고\s+(?:\S+\s+)?({verbs})[.!]?$", masked.strip())
-    topic = re.match(r"^(?:한편\s+)?((?:\S+\s)?\S+?)(?:은|는)\s", masked.strip())
+    ending = ending.search(masked.strip())
+    topic = topic.match(masked.strip())
     if ending is not None and topic is not None:  # "국가정보원은 ... 있다고 보고했다"
         return Claim(topic.group(1), ending.group(1), 0)
     return None
+
+
+@cache
+def _korean_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    verbs = "|".join(_KOREAN_VERBS)
+    return (
+        re.compile(rf"(?:다|라)고\s+(\S+?)(?:이|가|은|는)\s+(?:\S+\s+)?({verbs})"),
+        re.compile(rf"고\s+(?:\S+\s+)?({verbs})[.!]?$"),
+        re.compile(r"^(?:한편\s+)?((?:\S+\s)?\S+?)(?:은|는)\s"),
+    )
 
 
 _KOREAN_VERBS = (
