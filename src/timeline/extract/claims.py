@@ -63,6 +63,10 @@ _VERBS = [
     "пояснил",
     "пояснила",
     "повідомило",
+    "нагадали",
+    "нагадав",
+    "напомнили",
+    "напомнил",
     "заявило",
     "додав",
     "додала",
@@ -167,11 +171,12 @@ _INVERTED = frozenset(
     | {"заявив", "повідомив", "повідомила", "повідомили", "сказав", "зазначив", "написав"}
     | {"сказала", "сказали", "заявила", "заявили", "повідомили", "зазначила", "сообщило"}
     | {"заявило", "подтвердило", "подсчитало", "подсчитали", "подсчитал", "уточнил", "добавил"}
-    | {"повідомило", "додав", "додала"}
+    | {"повідомило", "додав", "додала", "нагадали", "нагадав", "напомнили", "напомнил"}
 )
 """Verbs that may come before their speaker: '..., said Claire Nicolet'."""
 _PRONOUNS = frozenset(
-    {"he", "she", "they", "it", "we", "i"} | {"он", "она", "они", "він", "вона", "вони"}
+    {"he", "she", "they", "it", "we", "i"}
+    | {"он", "она", "они", "він", "вона", "вони", "його", "її", "его", "её", "их", "їхніми"}
 )
 _CLAIMANT_NOUNS = frozenset(
     [
@@ -288,6 +293,10 @@ _EVIDENCE_NOUNS = frozenset(
 )
 _PASSIVE = re.compile(r"(?i:\b(?:is|are|was|were|be|been|being|it is|it was)\s+(?:\w+ly\s+)?)$")
 """'It was reported', 'is expected': a verb of saying in the passive names no claimant."""
+_AUXILIARY = re.compile(
+    r"\b(?:will|would|can|could|shall|should|must|does|did|is|are|was|were|am)\b"
+)
+"""A claimant is a noun phrase: 'It will also publish new economic [forecasts]' is none."""
 _NOT_A_CLAIMANT = re.compile(
     r"(?i:^(?:a|an|the)\s+(?:claim|allegation|charge|accusation|report|account|version|"
     r"assertion|figure|number)s?\b)"
@@ -325,7 +334,7 @@ def _plausible(name: str) -> bool:
     """A claimant names someone: a capitalised word, a pronoun, a noun like 'officials',
     or a short 'the <noun>' ('the commission', 'the city')."""
     words = re.findall(r"[\w.’'-]+", name)
-    if not words or len(words) > 12 or _NOT_A_CLAIMANT.match(name):
+    if not words or len(words) > 12 or _NOT_A_CLAIMANT.match(name) or _AUXILIARY.search(name):
         return False
     if 2 <= len(words) <= 3 and words[0].lower() in ("the", "its", "his", "her", "their"):
         return words[-1].isalpha()
@@ -349,7 +358,7 @@ _SUBORDINATE = re.compile(
 
 
 _RELATIVE_NAME = re.compile(r"^(?:which|that|whom)\s+(?=[A-ZА-ЯЁІЇЄҐ])")
-_LOCATIVE = re.compile(r"^(?:В|Во|У)\s+(?=[А-ЯЁІЇЄҐ])")
+_LOCATIVE = re.compile(r"^(?:[ВвУу]|[Вв]о)\s+(?=[А-ЯЁІЇЄҐ])")
 _UPPER = re.compile(r"[A-ZА-ЯЁІЇЄҐ]")
 
 
@@ -383,7 +392,13 @@ def _coordinated_subject(head: str) -> str | None:
     return None if match is None else match.group(1)
 
 
+_THEIR_WORDS = re.compile(r"(?i:^за (його|її|їхніми) словами|^по (его|её|их) словам)")
+
+
 def _according(sentence: str, masked: str) -> Claim | None:
+    own = _THEIR_WORDS.search(masked)  # "За його словами": by his words
+    if own is not None:
+        return Claim(own.group(1), "according to", own.end())
     match = re.search(
         r"(?i:according to|по данным|по словам|по информации|за даними|за словами) "
         r"((?:[^,.;:]|\.(?=\w))+)",

@@ -58,6 +58,8 @@ _SINGLE = "|".join(
         rf"{_PART}?(?:(?i:the) )?{_SEASON}(?: (?i:of))? {_YEAR}",
         rf"{_PART}?(?:(?i:the|this|last|next|this past) ){_SEASON}",
         rf"(?i:the )?(?i:first|second|third|fourth) (?i:quarter|half) (?i:of )?{_YEAR}",
+        r"(?i:the )?(?i:first|second|third|fourth) (?i:quarter)",
+        r"(?i:(?:over|at|during) the weekend|(?:this|last|next) weekend)",
         rf"Q[1-4] {_YEAR}|H[12] {_YEAR}",
         rf"{_PART}?(?i:the )?(?:1[5-9]|20)\d0s",
         rf"{_PART}{_YEAR}",
@@ -140,6 +142,7 @@ _AND_DAYS = re.compile(
 
 
 _NOUN_AFTER = re.compile(r" [a-z]+\b(?<!s)(?!-)")
+_NAME_AFTER = re.compile(r" [A-Z][a-z]+\b")
 
 
 def _bare_year_ok(sentence: str, start: int, end: int) -> bool:
@@ -150,12 +153,14 @@ def _bare_year_ok(sentence: str, start: int, end: int) -> bool:
     word = before[-1].lower().strip("(,") if before else ""
     after = sentence[end : end + 2]
     if word in ("the", "a", "its", "their", "his", "her", "this", "that"):
-        return _NOUN_AFTER.match(sentence, end) is not None
+        return _NOUN_AFTER.match(sentence, end) is not None or (
+            _NAME_AFTER.match(sentence, end) is not None  # "the 2016 Fort McMurray fire"
+        )
     return word in _YEAR_CONTEXT or not after.strip() or after[0] in ".,;:)!?"
 
 
 def _tense(
-    sentence: str, text: str, date: FuzzyDate, reported_on: object
+    sentence: str, text: str, date: FuzzyDate, reported_on: object, said_before: bool = False
 ) -> tuple[str | None, str | None, FuzzyDate]:
     """Re-read a date by the tense of its clause (``sentence`` is the clause).
 
@@ -171,7 +176,7 @@ def _tense(
     before = date.end is not None and date.end <= reported
     future = _FUTURE.search(sentence) is not None
     read_as = note = None
-    if _YEARLESS.match(read) and before and future:
+    if _YEARLESS.match(read) and before and future and not said_before:
         for year in (reported.year, reported.year + 1):
             ahead = _read(f"{read} {year}", None)
             if ahead is not None and not pd.isna(ahead.end) and ahead.end > reported:
@@ -197,6 +202,81 @@ def _tense(
             note = why if note is None else f"{note}; {why}"
             return f"{pd.Timestamp(reported):%Y-%m-%d}/{last}", note, deadline
     return read_as, note, date
+
+
+_WEEKDAY_NUMBERS = {
+    name: number
+    for number, name in enumerate(
+        ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+    )
+}
+_WEEKDAY_PHRASE = re.compile(
+    rf"(?i:(?:(?:earlier|late|later) )?(?:on )?)(?P<first>{_WEEKDAYS})"
+    rf"(?: (?i:and|to|through) (?P<second>{_WEEKDAYS}))?"
+    r"(?: (?i:morning|afternoon|evening|night))?"
+)
+_STRONG_FUTURE = re.compile(
+    r"\b(?:will|shall|(?:is|are) (?:due|set|scheduled|expected|planned|to)|plans? to|"
+    r"scheduled for|expects?|upcoming)\b"
+)
+_SAID_BEFORE = re.compile(
+    r"\b(?:said|says|told|announced|stated|added|wrote|confirmed|reported|warned)"
+    r"(?:\s+\S+){0,2}\s*$"
+)
+"""'said on Monday that troops would leave': the date of the statement, not of the future
+it speaks of."""
+
+
+def _iso(day: pd.Timestamp) -> str:
+    return day.strftime("%Y-%m-%d")
+
+
+def _weekdays(text: str, clause: str, before: str, reported_on: object) -> tuple[str, str] | None:
+    """A weekday (or two: "Thursday and Friday") in a clause about the future is the next
+    one on or after the report day ("temperatures are expected to reach 31C on
+    Thursday"); two weekdays in the past are the last such pair. None: not such a phrase,
+    or the engine's reading stands."""
+    match = _WEEKDAY_PHRASE.fullmatch(text)
+    if match is None:
+        return None
+    report = pd.Timestamp(_report_start(reported_on))
+    first = _WEEKDAY_NUMBERS[match["first"].lower()]
+    second = _WEEKDAY_NUMBERS[match["second"].lower()] if match["second"] else None
+    future = (
+        _STRONG_FUTURE.search(clause) is not None
+        and _SAID_BEFORE.search(before) is None
+        and not text.lower().startswith("earlier")
+    )
+    if future:
+        start = report + pd.Timedelta(days=(first - report.weekday()) % 7)
+        note = "a clause about the future: the next one"
+    elif second is not None:
+        last = report - pd.Timedelta(days=(report.weekday() - second) % 7)
+        start = last - pd.Timedelta(days=(second - first) % 7)
+        note = "the last such days"
+    else:
+        return None
+    if second is None:
+        return _iso(start), note
+    end = start + pd.Timedelta(days=(second - first) % 7)
+    return f"{_iso(start)}/{_iso(end)}", note
+
+
+def _weekend(text: str, clause: str, reported_on: object) -> tuple[str, str]:
+    """ "Over the weekend", "last weekend": the Saturday and Sunday just past (the one
+    under way when the report is dated on one); "next weekend", or "this weekend" in a
+    clause about the future: the coming one."""
+    report = pd.Timestamp(_report_start(reported_on))
+    lowered = text.lower()
+    saturday = report - pd.Timedelta(days=(report.weekday() - 5) % 7)
+    ahead = lowered.startswith("next") or (
+        lowered.startswith("this") and _STRONG_FUTURE.search(clause) is not None
+    )
+    note = "the weekend just past"
+    if ahead:
+        saturday = report + pd.Timedelta(days=(5 - report.weekday()) % 7 or 7)
+        note = "the coming weekend"
+    return f"{_iso(saturday)}/{_iso(saturday + pd.Timedelta(days=1))}", note
 
 
 def _report_start(reported_on: object) -> object:
@@ -257,6 +337,18 @@ def find_dates(
         if ANAPHORA.fullmatch(text.lower()):
             mentions.append(DateMention(text, start, end, None))
             continue
+        clause = clause_of(sentence, start, end)
+        said_before = _SAID_BEFORE.search(sentence, 0, start) is not None
+        counted = None
+        if reported_on is not None and "weekend" in text.lower():
+            counted = _weekend(text, clause, reported_on)
+        elif reported_on is not None:
+            counted = _weekdays(text, clause, sentence[:start], reported_on)
+        if counted is not None:
+            date = _read(counted[0], None)
+            if date is not None:
+                mentions.append(DateMention(text, start, end, date, False, *counted))
+            continue
         reading = _AT_LEAST.sub(" ", text)  # "until at least April 20": until April 20
         if _AND_DAYS.match(reading):  # "October 3 and 4": between October 3 and 4
             reading = "between " + re.sub(r"^(?i:on) ", "", reading)
@@ -265,8 +357,7 @@ def find_dates(
         read_as = None if reading == text else reading
         note = None
         if date is not None:
-            clause = clause_of(sentence, start, end)
-            tense_read, note, date = _tense(clause, reading, date, reported_on)
+            tense_read, note, date = _tense(clause, reading, date, reported_on, said_before)
             read_as = tense_read or read_as
         if date is None:  # drop a prefix the engine does not take ("as of", "by" + range)
             head = re.match(r"(?i:as of|by|from|after|before|since) ", text)
