@@ -556,3 +556,55 @@ def test_foreign_tense_and_particles() -> None:
     # a weekday stays the one just past, even in a quotation about the future
     friday = find_dates("«Борьба будет продолжена», — заявил в пятницу Песков.", "2025-11-13", "ru")
     assert [m.date.start for m in friday] == [pd.Timestamp("2025-11-07")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reported", "start", "end"),
+    [
+        # a weekday in a clause about the future is the next one
+        (
+            "Temperatures are expected to reach 31C on Thursday.",
+            "2026-06-03",
+            "2026-06-04",
+            "2026-06-05",
+        ),
+        (
+            "Forecasters expect heat on Thursday and Friday.",
+            "2026-06-03",
+            "2026-06-04",
+            "2026-06-06",
+        ),
+        # two weekdays in the past: the last such pair
+        ("Markets fell on Monday and Tuesday.", "2026-06-03", "2026-06-01", "2026-06-03"),
+        # the date of a statement stays, whatever future it reports
+        ("He said on Monday that troops would leave.", "2026-06-03", "2026-06-01", "2026-06-02"),
+        ("Staff left over the weekend.", "2026-06-03", "2026-05-30", "2026-06-01"),
+        ("Growth slowed in the third quarter.", "2025-12-18", "2025-07-01", "2025-10-01"),
+        (
+            "The 2016 Fort McMurray fire destroyed 2,400 buildings.",
+            "2026-06-03",
+            "2016-01-01",
+            "2017-01-01",
+        ),
+    ],
+)
+def test_weekdays_weekends_quarters(sentence: str, reported: str, start: str, end: str) -> None:
+    found = find_dates(sentence, reported)
+    assert [(m.date.start, m.date.end) for m in found] == [
+        (pd.Timestamp(start), pd.Timestamp(end))
+    ], [m.text for m in found]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "previous", "claimant"),
+    [
+        ("It will also publish new economic forecasts then.", None, None),
+        ("За його словами, пілоти навчалися з травня 2025 року.", "Денис Шмигаль", "Денис Шмигаль"),
+        ("Україна отримала дві батареї, нагадали в Міноборони.", None, "Міноборони"),
+    ],
+)
+def test_claimant_rules_of_batch_three(
+    sentence: str, previous: str | None, claimant: str | None
+) -> None:
+    found = find_claimant(sentence, previous)
+    assert (found.text if found else None) == claimant
