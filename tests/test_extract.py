@@ -608,3 +608,16 @@ def test_claimant_rules_of_batch_three(
 ) -> None:
     found = find_claimant(sentence, previous)
     assert (found.text if found else None) == claimant
+
+
+def test_rules_of_batch_four() -> None:
+    late = find_dates("Member states agreed on common rules late last year.", "2026-07-09")
+    assert [(m.text, m.date.start) for m in late] == [
+        ("late last year", pd.Timestamp("2025-09-01"))
+    ]
+    envoy = find_claimant("U.S. envoy John Coale met Lukashenko on Wednesday and said it was over.")
+    assert envoy is not None and envoy.text == "U.S. envoy John Coale"
+    by_end = find_dates("ЕС договорился отказаться от газа к концу 2027 года.", "2026-01-14", "ru")
+    assert [(m.date.start, m.date.end) for m in by_end] == [
+        (pd.Timestamp("2026-01-14"), pd.Timestamp("2028-01-01"))
+    ]

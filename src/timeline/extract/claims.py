@@ -365,9 +365,13 @@ _UPPER = re.compile(r"[A-ZА-ЯЁІЇЄҐ]")
 _INNER_RELATIVE = re.compile(r"\s(?:that|which|whom)\s+((?:the\s+)?\S+(?:\s\S+){0,3})$")
 _INNER_SUBORDINATE = re.compile(r"(?i:\b(?:after|before|when|because|since|while|until|if|once)\s)")
 _LEADING_NAME = re.compile(
-    r"((?:[A-Z][\w’'.-]*)(?:\s+(?:[A-Z][\w’'.-]*|da|de|dos|do|van|von|al|bin|el))*)"
+    r"((?:[A-Z][\w’'.-]*)(?:\s+(?:[A-Z][\w’'.-]*|da|de|dos|do|van|von|al|bin|el|"
+    r"(?:envoy|leader|minister|president|spokesman|spokeswoman|official|chief|secretary|"
+    r"ambassador|governor|mayor|commander|general|deputy|foreign|prime)(?=\s+[A-Z])))*)"
     r"(?:,[^,]{1,40},)?\s+[a-z]"
 )
+"""The name a sentence opens with, titles between its capitalised words allowed ("U.S.
+envoy John Coale")."""
 
 
 def _clean(name: str) -> str:

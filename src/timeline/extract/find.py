@@ -68,7 +68,7 @@ _SINGLE = "|".join(
         rf"(?: (?i:morning|afternoon|evening|night))?",
         r"(?i:yesterday|today|tonight|tomorrow)",
         r"(?i:the (?:start|beginning|end|middle) of (?:the|this|last|next) (?:year|month))",
-        r"(?i:(?:last|this|next) (?:week|month|year))",
+        r"(?i:(?:(?:early|late|mid)[- ])?(?:last|this|next) (?:week|month|year))",
         r"(?i:(?:earlier|later) this (?:week|month|year|spring|summer|autumn|winter))",
         "(?i:" + re.sub(r"\?P<\w+>", "?:", RELATIVE.pattern) + ")",
         rf"(?i:{_NUMBER} (?:days?|weeks?|months?|years?) ago)",

@@ -128,12 +128,31 @@ def _read_run(
             clause = clause_of(sentence, start, end)
             named_month = any(_is_month(m.group(), code) for m, _ in part)
             read_as, note, date = _tense(clause, read, date, reported_on, code, named_month)
+            if code == "ru" and _BY.search(sentence, 0, start) and reported_on is not None:
+                read_as, note, date = _deadline(read_as, note, date, reported_on)
             if read_as is not None:
                 until = False  # read as a whole ("../2025-08-31"): no end to join to a start
             elif read != text:
                 read_as = read
             return DateMention(text, start, end, date, until, read_as, note)
     return None
+
+
+_BY = re.compile(r"(?i:(?<!\w)ко? )$")
+"""Russian "к концу 2027 года": by (a deadline), not "до" (until)."""
+
+
+def _deadline(
+    read_as: str | None, note: str | None, date: FuzzyDate, reported_on: object
+) -> tuple[str | None, str | None, FuzzyDate]:
+    """ "к концу 2027 года" ahead of the report date: from the report day to its end."""
+    reported = parse_date(str(pd.Timestamp(str(reported_on)).date())).start
+    if pd.isna(date.end) or date.end <= reported:
+        return read_as, note, date
+    last = (pd.Timestamp(date.end) - pd.Timedelta(days=1)).strftime("%Y-%m-%d")
+    text = f"{pd.Timestamp(reported):%Y-%m-%d}/{last}"
+    why = "a deadline ahead ('к'): from the report day"
+    return text, why if note is None else f"{note}; {why}", parse_date(text)
 
 
 def _read(text: str, reported_on: object, code: str) -> tuple[str, FuzzyDate] | None:
