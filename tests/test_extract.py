@@ -351,3 +351,273 @@ def test_russian_ukrainian_and_korean_dates() -> None:
     assert events["start"].iloc[1] == pd.Timestamp("2025-10-21")
     with pytest.raises(ValueError, match="language must be"):
         tl.extract_events(korean, reported_on="2025-11-01", language="fr")
+
+
+# ------------------------------------------------- general rules found on held-out articles
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claimant"),
+    [
+        ("A bomb hit a depot, according to the city's mayor, Ihor Terekhov.", "Ihor Terekhov"),
+        ("President Lula da Silva flew over the area and promised aid.", "President Lula da Silva"),
+        ("It was reported on Tuesday that looting had broken out, a claim police denied.", None),
+        ("The delay lasted five months, court records show.", "court records"),
+        ("Police found three bodies on Monday.", None),
+        (
+            "A study published last year by the WWA group found that rain was likelier.",
+            "the WWA group",
+        ),
+        ("The duty, announced by Donald Trump on August 6, doubled tariffs.", None),
+        ("Protests began hours after Irakli Kobakhidze announced a freeze.", None),
+        (
+            "The party won an election in 2024 that the opposition says was rigged.",
+            "the opposition",
+        ),
+        (
+            "The schools stay shut, the state education department said.",
+            "the state education department",
+        ),
+        (
+            "«До этого ещё далеко», — сказал пресс-секретарь Дмитрий Песков во вторник.",
+            "пресс-секретарь Дмитрий Песков",
+        ),
+        ("У Міненерго зазначили, що це восьма атака.", "Міненерго"),
+        ("Удари посилилися, повідомила компанія «Нафтогаз».", "компанія «Нафтогаз»"),
+        ("Суд арестовал его в среду, сообщила пресс-служба суда.", "пресс-служба суда"),
+        ("국가정보원은 지난달 북한이 핵실험을 할 가능성이 있다고 보고했다.", "국가정보원"),
+        ("북한이 22일 미사일을 발사했다고 합동참모본부가 밝혔다.", "합동참모본부"),
+    ],
+)
+def test_claimant_rules(sentence: str, claimant: str | None) -> None:
+    found = find_claimant(sentence)
+    assert (found.text if found else None) == claimant
+
+
+def test_he_stands_for_the_subject_of_the_sentence_before_it_for_the_last_claimant() -> None:
+    text = (
+        "Fiala conceded defeat to Andrej Babis on Saturday and said he would go. "
+        "Babis, 71, served as prime minister from 2017 to 2021. "
+        "He has said he wants to cut taxes since early 2024. "
+        "Power was cut to 40,000 homes, the energy company Ukrenergo said. "
+        "It expected supply to be restored by Friday."
+    )
+    events = tl.extract_events(text, reported_on="2025-10-09")
+    by_quote = dict(zip(events["quote"], events["claimant"], strict=False))
+    assert by_quote["He has said he wants to cut taxes since early 2024."] == "Andrej Babis"
+    assert by_quote["It expected supply to be restored by Friday."] == (
+        "the energy company Ukrenergo"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "reported", "quote_part", "start", "end"),
+    [
+        # counted from the date before it in the text (a narrative goes on in order)
+        (
+            "A bridge collapsed on Saturday. Rescuers arrived two days later.",
+            "2026-04-15",
+            "two days later",
+            "2026-04-13",
+            "2026-04-14",
+        ),
+        # from the news of the text (its first day), not from the last day given
+        (
+            "Leaders met on Wednesday. Pashinyan spoke on Monday. "
+            "The previous day, Costa held talks.",
+            "2025-09-18",
+            "The previous day",
+            "2025-09-16",
+            "2025-09-17",
+        ),
+        # around a clause: the clause is that long before the sentence's own date
+        (
+            "Talks began on Thursday, five days after ANO won the election.",
+            "2025-10-09",
+            "five days after",
+            "2025-10-04",
+            "2025-10-05",
+        ),
+        (
+            "An embargo took effect in December 2022, followed by a ban two months later.",
+            "2026-02-06",
+            "two months later",
+            "2023-02-01",
+            "2023-03-01",
+        ),
+        (
+            "Protests began on November 28, 2024. Since then, 500 people have been detained.",
+            "2025-12-04",
+            "Since then",
+            "2024-11-28",
+            None,
+        ),
+    ],
+)
+def test_dates_counted_from_another_date_of_the_text(
+    text: str, reported: str, quote_part: str, start: str, end: str | None
+) -> None:
+    events = tl.extract_events(text, reported_on=reported)
+    rows = events[events["quote"].str.contains(quote_part, regex=False)]
+    row = rows.iloc[-1]
+    assert row["start"] == pd.Timestamp(start)
+    assert (pd.isna(row["end"]) and end is None) or row["end"] == pd.Timestamp(end)
+    assert "counted from another date of the text" in row["date_basis"]
+    assert text[row["char_start"] : row["char_end"]] == quote_part
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reported", "text", "start", "end"),
+    [
+        (
+            "The UN said earlier this month that 200 died.",
+            "2025-06-12",
+            "earlier this month",
+            "2025-06-01",
+            "2025-06-12",
+        ),
+        (
+            "ANO won the vote held on October 3 and 4.",
+            "2025-10-09",
+            "October 3 and 4",
+            "2025-10-03",
+            "2025-10-05",
+        ),
+        (
+            "The constitution refers to the 1990 declaration.",
+            "2025-09-18",
+            "1990",
+            "1990-01-01",
+            "1991-01-01",
+        ),
+        ("Those bans take effect on March 1.", "2026-02-06", "March 1", "2026-03-01", "2026-03-02"),
+        (
+            "The commissions will meet in mid-October.",
+            "2025-09-18",
+            "mid-October",
+            "2025-10-11",
+            "2025-10-21",
+        ),
+        (
+            "They will meet again by the end of the year.",
+            "2025-09-18",
+            "by the end of the year",
+            "2025-09-18",
+            "2026-01-01",
+        ),
+        (
+            "A deal is expected by the autumn.",
+            "2025-08-28",
+            "by the autumn",
+            "2025-08-28",
+            "2025-12-01",
+        ),
+        # "until" a date ahead ends then and keeps its open start
+        (
+            "Schools will stay closed until at least April 20.",
+            "2026-04-15",
+            "until at least April 20",
+            None,
+            "2026-04-21",
+        ),
+        # the future of another clause does not move a date
+        (
+            "Officials expect a deal by May, although talks began in February.",
+            "2026-04-01",
+            "February",
+            "2026-02-01",
+            "2026-03-01",
+        ),
+    ],
+)
+def test_dates_of_held_out_sentences(
+    sentence: str, reported: str, text: str, start: str | None, end: str
+) -> None:
+    found = [m for m in find_dates(sentence, reported) if m.text == text]
+    assert found, [m.text for m in find_dates(sentence, reported)]
+    date = found[0].date
+    assert (pd.isna(date.start) and start is None) or date.start == pd.Timestamp(start)
+    assert date.end == pd.Timestamp(end)
+
+
+def test_no_year_before_a_plural_count() -> None:
+    assert find_dates("The 2000 troops left.", REPORTED) == []
+
+
+def test_foreign_tense_and_particles() -> None:
+    korean = find_dates(
+        "한미 연합훈련은 3월 초에 시작될 예정이라고 국방부가 전했다.", "2026-01-22", "ko"
+    )
+    assert [(m.date.start, m.date.end) for m in korean] == [
+        (pd.Timestamp("2026-03-01"), pd.Timestamp("2026-03-11"))
+    ]
+    eighth = find_dates("지난 8일에도 미사일을 시험 발사했다.", "2026-01-22", "ko")
+    assert [m.date.start for m in eighth] == [pd.Timestamp("2026-01-08")]
+    # a weekday stays the one just past, even in a quotation about the future
+    friday = find_dates("«Борьба будет продолжена», — заявил в пятницу Песков.", "2025-11-13", "ru")
+    assert [m.date.start for m in friday] == [pd.Timestamp("2025-11-07")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reported", "start", "end"),
+    [
+        # a weekday in a clause about the future is the next one
+        (
+            "Temperatures are expected to reach 31C on Thursday.",
+            "2026-06-03",
+            "2026-06-04",
+            "2026-06-05",
+        ),
+        (
+            "Forecasters expect heat on Thursday and Friday.",
+            "2026-06-03",
+            "2026-06-04",
+            "2026-06-06",
+        ),
+        # two weekdays in the past: the last such pair
+        ("Markets fell on Monday and Tuesday.", "2026-06-03", "2026-06-01", "2026-06-03"),
+        # the date of a statement stays, whatever future it reports
+        ("He said on Monday that troops would leave.", "2026-06-03", "2026-06-01", "2026-06-02"),
+        ("Staff left over the weekend.", "2026-06-03", "2026-05-30", "2026-06-01"),
+        ("Growth slowed in the third quarter.", "2025-12-18", "2025-07-01", "2025-10-01"),
+        (
+            "The 2016 Fort McMurray fire destroyed 2,400 buildings.",
+            "2026-06-03",
+            "2016-01-01",
+            "2017-01-01",
+        ),
+    ],
+)
+def test_weekdays_weekends_quarters(sentence: str, reported: str, start: str, end: str) -> None:
+    found = find_dates(sentence, reported)
+    assert [(m.date.start, m.date.end) for m in found] == [
+        (pd.Timestamp(start), pd.Timestamp(end))
+    ], [m.text for m in found]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "previous", "claimant"),
+    [
+        ("It will also publish new economic forecasts then.", None, None),
+        ("За його словами, пілоти навчалися з травня 2025 року.", "Денис Шмигаль", "Денис Шмигаль"),
+        ("Україна отримала дві батареї, нагадали в Міноборони.", None, "Міноборони"),
+    ],
+)
+def test_claimant_rules_of_batch_three(
+    sentence: str, previous: str | None, claimant: str | None
+) -> None:
+    found = find_claimant(sentence, previous)
+    assert (found.text if found else None) == claimant
+
+
+def test_rules_of_batch_four() -> None:
+    late = find_dates("Member states agreed on common rules late last year.", "2026-07-09")
+    assert [(m.text, m.date.start) for m in late] == [
+        ("late last year", pd.Timestamp("2025-09-01"))
+    ]
+    envoy = find_claimant("U.S. envoy John Coale met Lukashenko on Wednesday and said it was over.")
+    assert envoy is not None and envoy.text == "U.S. envoy John Coale"
+    by_end = find_dates("ЕС договорился отказаться от газа к концу 2027 года.", "2026-01-14", "ru")
+    assert [(m.date.start, m.date.end) for m in by_end] == [
+        (pd.Timestamp("2026-01-14"), pd.Timestamp("2028-01-01"))
+    ]

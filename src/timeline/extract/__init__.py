@@ -4,6 +4,8 @@ The steps, one module each: :mod:`~timeline.extract.segment` (paragraphs, headin
 sentences with offsets), :mod:`~timeline.extract.find` (date expressions, read by the date
 engine against the report date), :mod:`~timeline.extract.claims` (claimant and title),
 :mod:`~timeline.extract.names` (actors, location, quantity),
+:mod:`~timeline.extract.relative` (dates counted from another date of the text: "two days
+later", "the previous day", "since then"),
 :mod:`~timeline.extract.draft` (one row per dated claim, undated claims dated by their
 context) and :mod:`~timeline.extract.frame` (the canonical frame, through the loader).
 

@@ -47,10 +47,43 @@ _VERBS = [
     "підтвердив",
     "зазначив",
     "написав",
+    "зазначили",
+    "заявили",
+    "підтвердили",
+    "сообщило",
+    "заявило",
+    "подтвердило",
+    "подсчитало",
+    "подсчитали",
+    "подсчитал",
+    "уточнил",
+    "уточнила",
+    "добавил",
+    "добавила",
+    "пояснил",
+    "пояснила",
+    "повідомило",
+    "нагадали",
+    "нагадав",
+    "напомнили",
+    "напомнил",
+    "заявило",
+    "додав",
+    "додала",
+    "пояснив",
     "밝혔다",
     "말했다",
     "전했다",
     "발표했다",
+    "expected",
+    "forecast",
+    "forecasts",
+    "predicts",
+    "projected",
+    "show",
+    "shows",
+    "showed",
+    "found",
     "recalls",
     "expects",
     "stresses",
@@ -136,9 +169,15 @@ _INVERTED = frozenset(
     | {"заявил", "заявила", "заявили", "сообщил", "сообщила", "сообщили", "сказал"}
     | {"сказала", "сказали", "отметил", "отметила", "подчеркнул", "написал"}
     | {"заявив", "повідомив", "повідомила", "повідомили", "сказав", "зазначив", "написав"}
+    | {"сказала", "сказали", "заявила", "заявили", "повідомили", "зазначила", "сообщило"}
+    | {"заявило", "подтвердило", "подсчитало", "подсчитали", "подсчитал", "уточнил", "добавил"}
+    | {"повідомило", "додав", "додала", "нагадали", "нагадав", "напомнили", "напомнил"}
 )
 """Verbs that may come before their speaker: '..., said Claire Nicolet'."""
-_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+_PRONOUNS = frozenset(
+    {"he", "she", "they", "it", "we", "i"}
+    | {"он", "она", "они", "він", "вона", "вони", "його", "її", "его", "её", "их", "їхніми"}
+)
 _CLAIMANT_NOUNS = frozenset(
     [
         "officials",
@@ -183,8 +222,86 @@ _CLAIMANT_NOUNS = frozenset(
         "office",
         "service",
         "services",
+        "records",
+        "data",
+        "documents",
+        "figures",
+        "images",
+        "footage",
+        "statistics",
+        "survey",
+        "poll",
+        "study",
+        "tally",
+        "department",
+        "people",
+        "institute",
+        "authority",
+        "council",
+        "commission",
+        "committee",
+        "court",
+        "company",
+        "firm",
+        "group",
+        "organisation",
+        "organization",
+        "union",
+        "party",
+        "mission",
+        "bank",
+        "board",
+        "operator",
+        "regulator",
+        "watchdog",
+        "exporters",
+        "organisers",
+        "organizers",
     ]
 )
+_CLAIMANT_STEMS = (
+    "пресс-служб",
+    "прес-служб",
+    "служб",
+    "министерств",
+    "міністерств",
+    "ведомств",
+    "відомств",
+    "следстви",
+    "слідств",
+    "агентств",
+    "представител",
+    "представник",
+    "источник",
+    "джерел",
+    "штаб",
+    "суд",
+    "прокуратур",
+    "речник",
+    "командуван",
+    "командовани",
+    "администраци",
+    "адміністраці",
+)
+"""Russian and Ukrainian claimant nouns, by their stem (every case)."""
+_EVIDENCE_VERBS = frozenset({"show", "shows", "showed", "found"})
+"""Verbs whose subject is a claimant only when it is a record ('court records show') or,
+for 'found', when a finding follows ('a study found that')."""
+_EVIDENCE_NOUNS = frozenset(
+    {"records", "data", "documents", "figures", "images", "footage", "statistics", "survey"}
+    | {"poll", "study", "tally", "report", "analysis", "investigation", "review", "audit"}
+)
+_PASSIVE = re.compile(r"(?i:\b(?:is|are|was|were|be|been|being|it is|it was)\s+(?:\w+ly\s+)?)$")
+"""'It was reported', 'is expected': a verb of saying in the passive names no claimant."""
+_AUXILIARY = re.compile(
+    r"\b(?:will|would|can|could|shall|should|must|does|did|is|are|was|were|am)\b"
+)
+"""A claimant is a noun phrase: 'It will also publish new economic [forecasts]' is none."""
+_NOT_A_CLAIMANT = re.compile(
+    r"(?i:^(?:a|an|the)\s+(?:claim|allegation|charge|accusation|report|account|version|"
+    r"assertion|figure|number)s?\b)"
+)
+"""'..., a claim police denied': a relative clause, not the speaker of the sentence."""
 _SKIP_SEGMENT = re.compile(
     r"(?i)(?:in turn|for (?:its|his|her|their) part|however|also|meanwhile|separately|"
     r"in a statement|on \w+|later|earlier|too|in response|in addition|though|too)"
@@ -194,7 +311,7 @@ _ADVERBS = re.compile(
     r"reportedly|repeatedly|once|again|then|recently|first|officially)$"
 )
 _LEAD = re.compile(r"^(?i:and|but|so|yet|while|as|meanwhile|however|then)\b[, ]*")
-_QUOTED = re.compile(r"[“\"«][^”\"»]*[”\"»]")
+_QUOTED = re.compile(r"[“\"«][^”\"»]*\s[^”\"»]*[”\"»]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,13 +334,15 @@ def _plausible(name: str) -> bool:
     """A claimant names someone: a capitalised word, a pronoun, a noun like 'officials',
     or a short 'the <noun>' ('the commission', 'the city')."""
     words = re.findall(r"[\w.’'-]+", name)
-    if not words or len(words) > 12:
+    if not words or len(words) > 12 or _NOT_A_CLAIMANT.match(name) or _AUXILIARY.search(name):
         return False
     if 2 <= len(words) <= 3 and words[0].lower() in ("the", "its", "his", "her", "their"):
         return words[-1].isalpha()
     if len(words) == 1 and words[0].lower() in _PRONOUNS:
         return True
     if any(w.lower().strip(".") in _CLAIMANT_NOUNS for w in words):
+        return True
+    if any(w.lower().startswith(_CLAIMANT_STEMS) for w in words):
         return True
     return any(w[0].isupper() for w in words[1:]) or (words[0][0].isupper() and len(words) <= 6)
 
@@ -238,13 +357,52 @@ _SUBORDINATE = re.compile(
 )
 
 
+_RELATIVE_NAME = re.compile(r"^(?:which|that|whom)\s+(?=[A-ZА-ЯЁІЇЄҐ])")
+_LOCATIVE = re.compile(r"^(?:[ВвУу]|[Вв]о)\s+(?=[А-ЯЁІЇЄҐ])")
+_UPPER = re.compile(r"[A-ZА-ЯЁІЇЄҐ]")
+
+
+_INNER_RELATIVE = re.compile(r"\s(?:that|which|whom)\s+((?:the\s+)?\S+(?:\s\S+){0,3})$")
+_INNER_SUBORDINATE = re.compile(r"(?i:\b(?:after|before|when|because|since|while|until|if|once)\s)")
+_LEADING_NAME = re.compile(
+    r"((?:[A-Z][\w’'.-]*)(?:\s+(?:[A-Z][\w’'.-]*|da|de|dos|do|van|von|al|bin|el|"
+    r"(?:envoy|leader|minister|president|spokesman|spokeswoman|official|chief|secretary|"
+    r"ambassador|governor|mayor|commander|general|deputy|foreign|prime)(?=\s+[A-Z])))*)"
+    r"(?:,[^,]{1,40},)?\s+[a-z]"
+)
+"""The name a sentence opens with, titles between its capitalised words allowed ("U.S.
+envoy John Coale")."""
+
+
 def _clean(name: str) -> str:
     name = _LEAD.sub("", name.strip(" ,;:—–-"))
     name = _ADVERBS.sub("", name).strip(" ,;:")
+    name = _RELATIVE_NAME.sub("", name)  # "..., which Azerbaijan says": Azerbaijan
+    inner = _INNER_RELATIVE.search(name)
+    if inner is not None:  # "an election in October 2024 that the opposition [says]"
+        name = inner.group(1)
+    if _INNER_SUBORDINATE.search(name):
+        return ""  # "hours after Kobakhidze [announced]": a subordinate clause's speaker
+    name = _LOCATIVE.sub("", name)  # "У Міненерго зазначили": Міненерго
     return "" if _SUBORDINATE.match(name) else name
 
 
+def _coordinated_subject(head: str) -> str | None:
+    """'Lula da Silva flew over the area on Tuesday and [promised]': the subject of the
+    first of two joined predicates, the name the sentence opens with."""
+    if not head.rstrip().endswith((" and", " but")):
+        return None
+    match = _LEADING_NAME.match(head)
+    return None if match is None else match.group(1)
+
+
+_THEIR_WORDS = re.compile(r"(?i:^за (його|її|їхніми) словами|^по (его|её|их) словам)")
+
+
 def _according(sentence: str, masked: str) -> Claim | None:
+    own = _THEIR_WORDS.search(masked)  # "За його словами": by his words
+    if own is not None:
+        return Claim(own.group(1), "according to", own.end())
     match = re.search(
         r"(?i:according to|по данным|по словам|по информации|за даними|за словами) "
         r"((?:[^,.;:]|\.(?=\w))+)",
@@ -262,6 +420,12 @@ def _according(sentence: str, masked: str) -> Claim | None:
     ):
         return None
     after = match.end()
+    appositive = re.match(
+        r",\s+((?:[A-ZА-ЯЁІЇЄҐ][\w’'.-]*\s?){1,4})(?=[.;]?$)", sentence[after:].rstrip()
+    )
+    if appositive is not None and not _UPPER.match(name):  # "the city's mayor, Ihor Terekhov"
+        name = appositive.group(1).strip().rstrip(".")
+        after += appositive.end()
     if sentence[after : after + 1] == ",":
         after += 1
     content = 0 if match.start() > 0 else after
@@ -270,9 +434,9 @@ def _according(sentence: str, masked: str) -> Claim | None:
 
 def _after_quote(sentence: str, masked: str) -> Claim | None:
     """'“...,” the agency said' / '“...,” wrote Alexander Kots, who ...'."""
-    if sentence[:1] not in '“"':
+    if sentence[:1] not in '“"«':
         return None
-    match = re.search(r"[,?!]\s*[”\"]\s+(?P<rest>.*)$", sentence)
+    match = re.search(r"(?:[,?!]\s*[”\"]|[”\"»][,?!]?)\s+(?:[—–-]\s+)?(?P<rest>.*)$", sentence)
     if match is None:
         return None
     rest = match["rest"]
@@ -288,15 +452,74 @@ def _after_quote(sentence: str, masked: str) -> Claim | None:
         return None
     else:  # inverted: 'wrote war correspondent Alexander Kots, who ...'
         name = _clean(re.split(r"[,.;]| who\b| in an?\b| on \w+day\b", rest[verb.end() :])[0])
+        name = _to_last_capital(name)
     if not name or not _plausible(name):
         return None
     return Claim(name, verb.group(), 0, quoted=True)
 
 
+def _to_last_capital(name: str) -> str:
+    """'пресс-секретарь Дмитрий Песков во вторник': up to the last capitalised word."""
+    words = name.split()
+    last = max((i for i, w in enumerate(words) if _UPPER.match(w)), default=-1)
+    return " ".join(words[: last + 1]) if last > 0 else name
+
+
 def _korean(masked: str) -> Claim | None:
     """'... 방문했다고 외교부가 밝혔다': the word before the verb of saying, less its particle."""
-    match = re.search(r"(\S+?)(?:이|가|은|는)\s+(?:\S+\s+)?(밝혔다|말했다|전했다|발표했다)", masked)
-    return None if match is None else Claim(match.group(1), match.group(2), 0)
+    if "고" not in masked:
+        return None
+    said, ending, topic = _korean_patterns()
+    match = said.search(masked)
+    if match is not None:
+        return Claim(match.group(1), match.group(2), 0)
+    ending = ending.search(masked.strip())
+    topic = topic.match(masked.strip())
+    if ending is not None and topic is not None:  # "국가정보원은 ... 있다고 보고했다"
+        return Claim(topic.group(1), ending.group(1), 0)
+    return None
+
+
+@cache
+def _korean_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    verbs = "|".join(_KOREAN_VERBS)
+    return (
+        re.compile(rf"(?:다|라)고\s+(\S+?)(?:이|가|은|는)\s+(?:\S+\s+)?({verbs})"),
+        re.compile(rf"고\s+(?:\S+\s+)?({verbs})[.!]?$"),
+        re.compile(r"^(?:한편\s+)?((?:\S+\s)?\S+?)(?:은|는)\s"),
+    )
+
+
+_KOREAN_VERBS = (
+    "밝혔다",
+    "말했다",
+    "전했다",
+    "발표했다",
+    "보고했다",
+    "강조했다",
+    "주장했다",
+    "설명했다",
+    "덧붙였다",
+    "지적했다",
+    "경고했다",
+    "예상했다",
+    "분석했다",
+)
+
+
+def _attributes(head: str, verb: str, after: str) -> bool:
+    """Whether a verb of saying attributes the sentence to the words before it: not in
+    the passive ('it was reported', 'is expected'), and 'show'/'found' only for a record
+    ('court records show', 'a study found that')."""
+    if _PASSIVE.search(head) or re.match(r"\s+by\b", after):
+        return False  # "it was reported", "the duty, announced by Trump on August 6"
+    if verb in _EVIDENCE_VERBS:
+        words = {w.lower() for w in re.findall(r"\w+", re.split(r"[,;:]", head)[-1])}
+        if not words & _EVIDENCE_NOUNS:
+            return False
+        if verb == "found" and not re.match(r"\s+that\b", after):
+            return False
+    return True
 
 
 def _trailing(masked: str) -> Claim | None:
@@ -311,6 +534,8 @@ def _trailing(masked: str) -> Claim | None:
     before = tail[: verb.start()].strip()
     if not before and verb.group() not in _INVERTED:
         return None
+    if not _attributes(tail[: verb.start()], verb.group(), tail[verb.end() :]):
+        return None
     rest = tail[verb.end() :]
     if len(rest.split()) > 6 or re.search(r"\bthat\b", rest):
         return None  # the claim goes on after the verb: not a closing attribution
@@ -324,9 +549,11 @@ def _trailing(masked: str) -> Claim | None:
 def _subject(sentence: str, masked: str) -> Claim | None:
     for verb in _verb_pattern().finditer(masked):
         head = masked[: verb.start()]
+        if not _attributes(head, verb.group(), masked[verb.end() :]):
+            continue
         segments = [s for s in re.split(r"[,;:—]", head)]
-        name = ""
-        while segments:
+        name = _coordinated_subject(head) or ""
+        while segments and not name:
             piece = _clean(segments.pop())
             if piece and not _SKIP_SEGMENT.fullmatch(piece):
                 name = piece
@@ -335,6 +562,9 @@ def _subject(sentence: str, masked: str) -> Claim | None:
             earlier = _clean(segments[-1])
             if earlier and all(w[:1].isupper() for w in earlier.split()[:4]):
                 name = earlier
+        agent = re.search(r"\bby\s+((?:the\s+)?[A-Z][^,]*)$", name)
+        if agent is not None and len(name.split()) > 6:  # "a study published ... by WWA"
+            name = agent.group(1).strip()
         if not name or not _plausible(name) or len(name.split()) > 10:
             continue
         content = verb.end()
@@ -355,7 +585,9 @@ def _subject(sentence: str, masked: str) -> Claim | None:
     return None
 
 
-def find_claimant(sentence: str, previous: str | None = None) -> Claim | None:
+def find_claimant(
+    sentence: str, previous: str | None = None, *, previous_group: str | None = None
+) -> Claim | None:
     """The claimant of one sentence, or None when it attributes nothing.
 
     Parameters
@@ -363,7 +595,10 @@ def find_claimant(sentence: str, previous: str | None = None) -> Claim | None:
     sentence
         One sentence.
     previous
-        The last claimant named before it, which a pronoun ("he said") stands for.
+        The last person named before it, which a pronoun ("he said") stands for.
+    previous_group
+        The last claimant of any kind ("the energy company Ukrenergo"), which "it" and
+        "they" stand for; default ``previous``.
 
     Examples
     --------
@@ -382,10 +617,13 @@ def find_claimant(sentence: str, previous: str | None = None) -> Claim | None:
     )
     if claim is None:
         return None
-    if claim.text.lower() in _PRONOUNS:
-        if previous is None or claim.text.lower() in ("we", "i"):
-            return None if previous is None else claim
-        return Claim(previous, claim.verb, claim.content_start, claim.quoted)
+    pronoun = claim.text.lower()
+    if pronoun in _PRONOUNS:
+        group = pronoun in ("it", "they", "они", "вони")
+        stands_for = previous_group if group and previous_group else previous
+        if stands_for is None or pronoun in ("we", "i"):
+            return None if stands_for is None else claim
+        return Claim(stands_for, claim.verb, claim.content_start, claim.quoted)
     return claim
 
 

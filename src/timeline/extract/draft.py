@@ -18,9 +18,11 @@ Examples
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from typing import Any
 
+from timeline.dates import FuzzyDate
 from timeline.extract.claims import find_claimant, short_title
 from timeline.extract.find import find_dates
 from timeline.extract.mentions import DateMention, read_date
@@ -31,6 +33,7 @@ from timeline.extract.names import (
     full_name,
     proper_words,
 )
+from timeline.extract.relative import shifted
 from timeline.extract.segment import Sentence, split_sentences
 
 WORDING = "article wording"
@@ -100,20 +103,29 @@ def draft_rows(
     rows: list[dict[str, Any]] = []
     context: _Context | None = None
     day: _Context | None = None
+    lead: _Context | None = None  # the first day the text gave: the day of its news
     section = -1
-    previous_claimant: str | None = None
+    previous_claimant: str | None = None  # the last claimant named (a person: "he")
+    previous_group: str | None = None  # the last claimant of any kind ("it", "they")
+    previous_subject: str | None = None  # the name the sentence before opened with
     names_so_far: list[str] = list(known_actors)
     for sentence in sentences:
         if sentence.section != section:
             section, context, day = sentence.section, None, None
         body = sentence.text
         mentions = find_dates(body, reported_on, dates_language)
-        claim = find_claimant(body, previous_claimant)
         names = capitalised_names(body, proper)
+        person = previous_subject or previous_claimant
+        claim = find_claimant(body, person, previous_group=previous_group or person)
         names_so_far.extend(n for n in names if n not in names_so_far)
         claimant = None if claim is None else full_name(claim.text, names_so_far)
         if claimant is not None and claimant[:1].isupper():
             previous_claimant = claimant
+        if claimant is not None:
+            previous_group = claimant
+        previous_subject = (
+            _subject_name(body, names, names_so_far) if language == "en" else _last_pair(body)
+        )
         spans = [(m.start, m.end) for m in mentions]
         actors = [full_name(n, names_so_far) for n in names]
         actors += [a for a in known_actors if a in body and a not in actors]
@@ -129,6 +141,7 @@ def draft_rows(
             "sentence_start": sentence.start,
             "sentence_end": sentence.end,
         }
+        mentions = _counted(mentions, day, context, lead, reported_on, dates_language)
         dated = [m for m in mentions if m.date is not None or day is not None]
         if not dated:
             if claim is not None and undated:
@@ -162,6 +175,7 @@ def draft_rows(
             previous = mention
             if _is_day(mention):
                 day = _context_of(sentence, mention, reported_on, dates_language)
+                lead = lead or day
         last = dated[-1]
         if last.date is not None:
             candidate = _context_of(sentence, last, reported_on, dates_language)
@@ -175,6 +189,80 @@ def draft_rows(
     if all(row["date_basis"] in (INHERITED, REPORT_DATE) for row in rows):
         return []  # a text without dates has no dated claims, and none to date others by
     return _deduplicated(rows)
+
+
+_FIRST_LOWER = re.compile(r"(?<![\w’'-])(?!(?:of|the|da|de|al|bin|van|von)\b)[a-z]")
+
+
+def _subject_name(body: str, names: list[str], known: list[str]) -> str | None:
+    """The name a sentence opens with, its subject ("Babis, 71, served as ..."): the first
+    name written before the sentence's first lowercase word ("he" in the next sentence
+    stands for it)."""
+    if not names:
+        return None
+    first_lower = _FIRST_LOWER.search(body)
+    limit = first_lower.start() if first_lower else len(body)
+    at = body.find(names[0])
+    return full_name(names[0], known) if 0 <= at < limit else None
+
+
+_PAIR = re.compile(r"(?<!^)(?<![.!?]\s)\b[А-ЯЁІЇЄҐ][а-яёіїєґ’'-]+\s[А-ЯЁІЇЄҐ][а-яёіїєґ’'-]+")
+
+
+def _last_pair(body: str) -> str | None:
+    """The last first-and-last name of a Russian or Ukrainian sentence ("... возглавил
+    секретарь СНБО Рустем Умеров": "Он" in the next sentence stands for him)."""
+    pairs = _PAIR.findall(body)
+    return pairs[-1] if pairs else None
+
+
+def _counted(
+    mentions: list[DateMention],
+    day: _Context | None,
+    context: _Context | None,
+    lead: _Context | None,
+    reported_on: object,
+    language: str | None,
+) -> list[DateMention]:
+    """Count the dates of "two days later", "the previous day", "five days after" from
+    the date they refer to (see :mod:`~timeline.extract.relative`); drop those with no
+    date to count from."""
+    if all(m.shift is None for m in mentions):
+        return mentions
+    counted: list[DateMention] = []
+    for i, mention in enumerate(mentions):
+        shift = mention.shift
+        if shift is None:
+            counted.append(mention)
+            continue
+        own = [m for m in mentions[:i] if m.date is not None and m.shift is None][-1:]
+        if not own and shift.anchor == "clause":  # "five days after ANO won, on Thursday"
+            own = [m for m in mentions[i + 1 :] if m.date is not None and m.shift is None][:1]
+        anchor: tuple[str, FuzzyDate | None] | None = None
+        if own:
+            anchor = own[0].text, own[0].date
+        else:
+            if shift.anchor == "forward":
+                earlier = day if shift.unit in ("day", "week") else context or day
+            else:
+                earlier = lead
+            if earlier is not None:
+                anchor = earlier.text, read_date(earlier.read, reported_on, language)
+            elif shift.anchor != "forward":
+                anchor = "the report date", read_date(str(reported_on), reported_on)
+        if anchor is None or anchor[1] is None:
+            continue
+        text = shifted(anchor[1], shift)
+        if text is None:
+            continue
+        count = abs(shift.count)
+        units = f"{count} {shift.unit}{'s' if count != 1 else ''}"
+        side = "after" if shift.count > 0 else "before"
+        note = f"counted from another date of the text: {units} {side} {anchor[0]}"
+        if shift.since:
+            note = f"counted from another date of the text: since {anchor[0]}"
+        counted.append(replace(mention, date=read_date(text, None), read_as=text, note=note))
+    return counted
 
 
 def _deduplicated(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

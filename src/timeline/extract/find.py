@@ -17,11 +17,14 @@ from __future__ import annotations
 import re
 from functools import cache
 
+import pandas as pd
+
 from timeline.dates import FuzzyDate, parse_date
 from timeline.dates.report_phrases import ANAPHORA
 from timeline.errors import DateParseError
 from timeline.extract.foreign import find_foreign_dates
-from timeline.extract.mentions import DateMention, read_date
+from timeline.extract.mentions import DateMention, clause_of, read_date
+from timeline.extract.relative import RELATIVE, relative_shift
 
 _MONTHS = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -47,12 +50,16 @@ _SINGLE = "|".join(
     (
         r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?",
         r"\d{1,2}[./]\d{1,2}[./]\d{4}",
-        rf"(?:{_WEEKDAYS},? )?{_DAY}(?: ?[-–] ?{_DAY})? (?:of )?{_MONTHS}(?:,? {_YEAR})?",
-        rf"(?:{_WEEKDAYS},? )?{_MONTHS} {_DAY}(?: ?[-–] ?{_DAY})?(?:,? {_YEAR})?(?!\d|,\d)",
+        rf"(?:{_WEEKDAYS},? )?{_DAY}(?: ?[-–] ?{_DAY}| and {_DAY})? (?:of )?{_MONTHS}"
+        rf"(?:,? {_YEAR})?",
+        rf"(?:{_WEEKDAYS},? )?{_MONTHS} {_DAY}(?: ?[-–] ?{_DAY}| and {_DAY})?(?:,? {_YEAR})?"
+        r"(?!\d|,\d)",
         rf"{_PART}?{_MONTHS}(?:,? (?:of )?{_YEAR})?",
         rf"{_PART}?(?:(?i:the) )?{_SEASON}(?: (?i:of))? {_YEAR}",
         rf"{_PART}?(?:(?i:the|this|last|next|this past) ){_SEASON}",
         rf"(?i:the )?(?i:first|second|third|fourth) (?i:quarter|half) (?i:of )?{_YEAR}",
+        r"(?i:the )?(?i:first|second|third|fourth) (?i:quarter)",
+        r"(?i:(?:over|at|during) the weekend|(?:this|last|next) weekend)",
         rf"Q[1-4] {_YEAR}|H[12] {_YEAR}",
         rf"{_PART}?(?i:the )?(?:1[5-9]|20)\d0s",
         rf"{_PART}{_YEAR}",
@@ -61,7 +68,9 @@ _SINGLE = "|".join(
         rf"(?: (?i:morning|afternoon|evening|night))?",
         r"(?i:yesterday|today|tonight|tomorrow)",
         r"(?i:the (?:start|beginning|end|middle) of (?:the|this|last|next) (?:year|month))",
-        r"(?i:(?:last|this|next) (?:week|month|year))",
+        r"(?i:(?:(?:early|late|mid)[- ])?(?:last|this|next) (?:week|month|year))",
+        r"(?i:(?:earlier|later) this (?:week|month|year|spring|summer|autumn|winter))",
+        "(?i:" + re.sub(r"\?P<\w+>", "?:", RELATIVE.pattern) + ")",
         rf"(?i:{_NUMBER} (?:days?|weeks?|months?|years?) ago)",
         rf"(?i:(?:over |in |during )?the (?:past|last) (?:{_NUMBER} |few |several )?"
         r"(?:days?|weeks?|months?|years?))",
@@ -70,7 +79,7 @@ _SINGLE = "|".join(
         rf"(?i:{ANAPHORA.pattern})",
     )
 )
-_PREFIX = r"(?:(?i:since|until|till|by|before|after|as of|from|between) )?"
+_PREFIX = r"(?:(?i:since|until|till|by|before|after|as of|from|between)(?i: at least)? )?"
 
 
 @cache
@@ -117,43 +126,157 @@ _YEAR_CONTEXT = frozenset(
 _UNTIL = re.compile(r"(?i:until|till) ")
 _FUTURE = re.compile(
     r"\b(?:will|shall|(?:is|are) (?:due|set|scheduled|expected|planned|to)|plans? to|would|"
-    r"scheduled for|expects?|upcoming|next)\b"
+    r"scheduled for|expects?|upcoming|next|takes? effect|comes? into (?:force|effect)|"
+    r"enters? into force|expires?)\b"
 )
 _PERFECT = re.compile(r"\b(?:had|has|have)\s+(?:\w+ly\s+)?(?:been\s+)?\w+(?:ed|en|wn|un|ne|t)\b")
-_YEARLESS = re.compile(rf"^(?:(?i:on|the) )?(?:{_DAY} (?:of )?{_MONTHS}|{_MONTHS} {_DAY})$")
+_YEARLESS = re.compile(
+    rf"^(?:(?i:on|the|in|by|until|till|between) )?{_PART}?"
+    rf"(?:{_DAY}(?: and {_DAY})? (?:of )?{_MONTHS}|{_MONTHS}(?: {_DAY}(?: and {_DAY})?)?|"
+    rf"(?:(?i:the) )?{_SEASON})$"
+)
+_AT_LEAST = re.compile(r"(?i) at least ")
+_AND_DAYS = re.compile(
+    rf"^(?:(?i:on) )?(?:{_DAY} and {_DAY} (?:of )?{_MONTHS}|{_MONTHS} {_DAY} and {_DAY})"
+)
+
+
+_NOUN_AFTER = re.compile(r" [a-z]+\b(?<!s)(?!-)")
+_NAME_AFTER = re.compile(r" [A-Z][a-z]+\b")
 
 
 def _bare_year_ok(sentence: str, start: int, end: int) -> bool:
+    """A bare year is a year after "in", "since" ... or before punctuation, and after
+    "the" or "a" before a noun in the singular ("the 2020 war", "the 1990 declaration";
+    "the 2000 troops" is a number)."""
     before = sentence[:start].rstrip().rsplit(None, 1)
     word = before[-1].lower().strip("(,") if before else ""
     after = sentence[end : end + 2]
+    if word in ("the", "a", "its", "their", "his", "her", "this", "that"):
+        return _NOUN_AFTER.match(sentence, end) is not None or (
+            _NAME_AFTER.match(sentence, end) is not None  # "the 2016 Fort McMurray fire"
+        )
     return word in _YEAR_CONTEXT or not after.strip() or after[0] in ".,;:)!?"
 
 
 def _tense(
-    sentence: str, text: str, date: FuzzyDate, reported_on: object
+    sentence: str, text: str, date: FuzzyDate, reported_on: object, said_before: bool = False
 ) -> tuple[str | None, str | None, FuzzyDate]:
-    """Re-read a date by the tense of its sentence.
+    """Re-read a date by the tense of its clause (``sentence`` is the clause).
 
-    The engine puts a day without a year ("18 February") on or before the report date;
-    in a sentence about the future ("will be sworn in on 18 February") it is the next
-    one after it. "By Tuesday" is a deadline ahead, except in a perfect-tense sentence
-    ("had positioned 1,000 workers by Tuesday"): on or before the Tuesday just past.
+    The engine puts a day or month without a year ("18 February", "mid-October") on or
+    before the report date; in a clause about the future ("will be sworn in on 18
+    February", "take effect on March 1") it is the next one after it. "By Tuesday", "by
+    the end of the year" is a deadline ahead (from the report day to its end), except in
+    the perfect tense ("had positioned 1,000 workers by Tuesday"): on or before the
+    Tuesday just past. "Until" a date ahead keeps its open start.
     """
     read = text
     reported = _report_start(reported_on)
     before = date.end is not None and date.end <= reported
-    if _YEARLESS.match(read) and before and _FUTURE.search(sentence):
+    future = _FUTURE.search(sentence) is not None
+    read_as = note = None
+    if _YEARLESS.match(read) and before and future and not said_before:
         for year in (reported.year, reported.year + 1):
             ahead = _read(f"{read} {year}", None)
-            if ahead is not None and ahead.start >= reported:
-                return f"{read} {year}", "a sentence about the future: the next one", ahead
-    if read.lower().startswith("by ") and _PERFECT.search(sentence):
+            if ahead is not None and not pd.isna(ahead.end) and ahead.end > reported:
+                read_as, note, date = (
+                    f"{read} {year}",
+                    "a sentence about the future: the next one",
+                    ahead,
+                )
+                read = read_as
+                break
+    lowered = read.lower()
+    if lowered.startswith("by ") and _PERFECT.search(sentence):
         past = _read("until " + read[3:], reported_on)
         if past is not None:
             note = "a sentence in the perfect tense: on or before the one just past"
             return "until " + read[3:], note, past
-    return None, None, date
+    ahead = pd.isna(date.start) and not pd.isna(date.end) and date.end > reported
+    if ahead and lowered.startswith("by "):  # "until" a date ahead: ends then, start open
+        last = (pd.Timestamp(date.end) - pd.Timedelta(days=1)).strftime("%Y-%m-%d")
+        deadline = _read(f"{pd.Timestamp(reported):%Y-%m-%d}/{last}", None)
+        if deadline is not None:
+            why = "a deadline ahead: from the report day"
+            note = why if note is None else f"{note}; {why}"
+            return f"{pd.Timestamp(reported):%Y-%m-%d}/{last}", note, deadline
+    return read_as, note, date
+
+
+_WEEKDAY_NUMBERS = {
+    name: number
+    for number, name in enumerate(
+        ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+    )
+}
+_WEEKDAY_PHRASE = re.compile(
+    rf"(?i:(?:(?:earlier|late|later) )?(?:on )?)(?P<first>{_WEEKDAYS})"
+    rf"(?: (?i:and|to|through) (?P<second>{_WEEKDAYS}))?"
+    r"(?: (?i:morning|afternoon|evening|night))?"
+)
+_STRONG_FUTURE = re.compile(
+    r"\b(?:will|shall|(?:is|are) (?:due|set|scheduled|expected|planned|to)|plans? to|"
+    r"scheduled for|expects?|upcoming)\b"
+)
+_SAID_BEFORE = re.compile(
+    r"\b(?:said|says|told|announced|stated|added|wrote|confirmed|reported|warned)"
+    r"(?:\s+\S+){0,2}\s*$"
+)
+"""'said on Monday that troops would leave': the date of the statement, not of the future
+it speaks of."""
+
+
+def _iso(day: pd.Timestamp) -> str:
+    return day.strftime("%Y-%m-%d")
+
+
+def _weekdays(text: str, clause: str, before: str, reported_on: object) -> tuple[str, str] | None:
+    """A weekday (or two: "Thursday and Friday") in a clause about the future is the next
+    one on or after the report day ("temperatures are expected to reach 31C on
+    Thursday"); two weekdays in the past are the last such pair. None: not such a phrase,
+    or the engine's reading stands."""
+    match = _WEEKDAY_PHRASE.fullmatch(text)
+    if match is None:
+        return None
+    report = pd.Timestamp(_report_start(reported_on))
+    first = _WEEKDAY_NUMBERS[match["first"].lower()]
+    second = _WEEKDAY_NUMBERS[match["second"].lower()] if match["second"] else None
+    future = (
+        _STRONG_FUTURE.search(clause) is not None
+        and _SAID_BEFORE.search(before) is None
+        and not text.lower().startswith("earlier")
+    )
+    if future:
+        start = report + pd.Timedelta(days=(first - report.weekday()) % 7)
+        note = "a clause about the future: the next one"
+    elif second is not None:
+        last = report - pd.Timedelta(days=(report.weekday() - second) % 7)
+        start = last - pd.Timedelta(days=(second - first) % 7)
+        note = "the last such days"
+    else:
+        return None
+    if second is None:
+        return _iso(start), note
+    end = start + pd.Timedelta(days=(second - first) % 7)
+    return f"{_iso(start)}/{_iso(end)}", note
+
+
+def _weekend(text: str, clause: str, reported_on: object) -> tuple[str, str]:
+    """ "Over the weekend", "last weekend": the Saturday and Sunday just past (the one
+    under way when the report is dated on one); "next weekend", or "this weekend" in a
+    clause about the future: the coming one."""
+    report = pd.Timestamp(_report_start(reported_on))
+    lowered = text.lower()
+    saturday = report - pd.Timedelta(days=(report.weekday() - 5) % 7)
+    ahead = lowered.startswith("next") or (
+        lowered.startswith("this") and _STRONG_FUTURE.search(clause) is not None
+    )
+    note = "the weekend just past"
+    if ahead:
+        saturday = report + pd.Timedelta(days=(5 - report.weekday()) % 7 or 7)
+        note = "the coming weekend"
+    return f"{_iso(saturday)}/{_iso(saturday + pd.Timedelta(days=1))}", note
 
 
 def _report_start(reported_on: object) -> object:
@@ -207,15 +330,35 @@ def find_dates(
         text, start, end = match.group(), match.start(), match.end()
         if _YEAR_ONLY.fullmatch(text) and not _bare_year_ok(sentence, start, end):
             continue
+        shift = relative_shift(text)
+        if shift is not None:  # "two days later": the draft counts it from another date
+            mentions.append(DateMention(text, start, end, None, shift=shift))
+            continue
         if ANAPHORA.fullmatch(text.lower()):
             mentions.append(DateMention(text, start, end, None))
             continue
-        date = _read(text, reported_on)
+        clause = clause_of(sentence, start, end)
+        said_before = _SAID_BEFORE.search(sentence, 0, start) is not None
+        counted = None
+        if reported_on is not None and "weekend" in text.lower():
+            counted = _weekend(text, clause, reported_on)
+        elif reported_on is not None:
+            counted = _weekdays(text, clause, sentence[:start], reported_on)
+        if counted is not None:
+            date = _read(counted[0], None)
+            if date is not None:
+                mentions.append(DateMention(text, start, end, date, False, *counted))
+            continue
+        reading = _AT_LEAST.sub(" ", text)  # "until at least April 20": until April 20
+        if _AND_DAYS.match(reading):  # "October 3 and 4": between October 3 and 4
+            reading = "between " + re.sub(r"^(?i:on) ", "", reading)
+        date = _read(reading, reported_on)
         until = False
-        read_as = None
+        read_as = None if reading == text else reading
         note = None
         if date is not None:
-            read_as, note, date = _tense(sentence, text, date, reported_on)
+            tense_read, note, date = _tense(clause, reading, date, reported_on, said_before)
+            read_as = tense_read or read_as
         if date is None:  # drop a prefix the engine does not take ("as of", "by" + range)
             head = re.match(r"(?i:as of|by|from|after|before|since) ", text)
             if head is None:
@@ -225,7 +368,7 @@ def find_dates(
             date = _read(text, reported_on)
             if date is None:
                 continue
-        if _UNTIL.match(text):
-            until = True
+        if _UNTIL.match(text) and (read_as is None or _UNTIL.match(read_as)):
+            until = True  # an end given alone (not read as a deadline from the report day)
         mentions.append(DateMention(text, start, end, date, until, read_as, note))
     return mentions

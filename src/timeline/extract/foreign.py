@@ -17,10 +17,29 @@ from __future__ import annotations
 import re
 from functools import cache
 
+import pandas as pd
+
+from timeline.dates import FuzzyDate, parse_date
 from timeline.dates.languages import LANGUAGES
-from timeline.extract.mentions import DateMention, read_date
+from timeline.dates.spec import MONTH_NAMES
+from timeline.extract.mentions import DateMention, clause_of, read_date
 
 _SEPARATORS = re.compile(r"[ \u00a0\-–.]*")
+_PARTICLES = ("에는", "에도", "에서", "에", "엔", "의", "도", "은", "는")
+"""Korean particles after a date word that carry no date ("8일에도": on the 8th too)."""
+_TRAILING_PARTICLE = re.compile(r"(?:에는|에도|에서|에|엔|의|도|은|는)$")
+_FUTURE = {
+    "ru": re.compile(
+        r"(?i)\b(?:будет|будут|станет|состоится|пройд[её]т|планиру\w*|намерен\w*|"
+        r"предлож\w*|ожида\w*|собира\w*)\b"
+    ),
+    "uk": re.compile(
+        r"(?i)\b(?:буде|будуть|відбудеться|планує\w*|планують|має намір|пропону\w*|"
+        r"запропонува\w*|очіку\w*|\w+тиме(?:ться)?|\w+тимуть(?:ся)?)\b"
+    ),
+    "ko": re.compile(r"예정|계획|할 것|될 것|전망|겠"),
+}
+"""Words of a sentence about the future (a plan, a proposal, a future tense)."""
 
 
 @cache
@@ -35,15 +54,15 @@ def _is_date_word(word: str, code: str) -> tuple[bool, bool]:
     english = lang.lookup(lowered)
     if english is not None:
         return True, english != ""
-    if lang.glued:  # Korean: 년, 월부터, 일까지, 지난달 ...
+    if lang.glued:  # Korean: 년, 월부터, 일까지, 지난달, 초에, 8일에도 ...
         for suffix in sorted(lang.suffixes, key=len, reverse=True):
             if lowered.startswith(suffix):
                 rest = lowered[len(suffix) :]
-                if not rest or rest in lang.postpositions or rest in ("에", "엔", "의"):
+                if not rest or rest in lang.postpositions or rest in _PARTICLES:
                     return True, True
         if lowered in lang.postpositions:
             return True, False
-        for post in lang.postpositions:
+        for post in (*lang.postpositions, *_PARTICLES):
             if lowered.endswith(post) and lang.lookup(lowered[: -len(post)]) is not None:
                 return True, True
     return False, False
@@ -101,10 +120,90 @@ def _read_run(
             start, end = part[0][0].start(), part[-1][0].end()
             text = sentence[start:end].rstrip(".") if end == len(sentence) else sentence[start:end]
             end = start + len(text)
-            try:
-                date = read_date(text, reported_on, code)
-            except ValueError:
+            reading = _read(text, reported_on, code)
+            if reading is None:
                 continue
-            until = lang.lookup(part[0][0].group().lower()) == "until"
-            return DateMention(text, start, end, date, until and len(part) > 1)
+            read, date = reading
+            until = lang.lookup(part[0][0].group().lower()) == "until" and len(part) > 1
+            clause = clause_of(sentence, start, end)
+            named_month = any(_is_month(m.group(), code) for m, _ in part)
+            read_as, note, date = _tense(clause, read, date, reported_on, code, named_month)
+            if code == "ru" and _BY.search(sentence, 0, start) and reported_on is not None:
+                read_as, note, date = _deadline(read_as, note, date, reported_on)
+            if read_as is not None:
+                until = False  # read as a whole ("../2025-08-31"): no end to join to a start
+            elif read != text:
+                read_as = read
+            return DateMention(text, start, end, date, until, read_as, note)
     return None
+
+
+_BY = re.compile(r"(?i:(?<!\w)ко? )$")
+"""Russian "к концу 2027 года": by (a deadline), not "до" (until)."""
+
+
+def _deadline(
+    read_as: str | None, note: str | None, date: FuzzyDate, reported_on: object
+) -> tuple[str | None, str | None, FuzzyDate]:
+    """ "к концу 2027 года" ahead of the report date: from the report day to its end."""
+    reported = parse_date(str(pd.Timestamp(str(reported_on)).date())).start
+    if pd.isna(date.end) or date.end <= reported:
+        return read_as, note, date
+    last = (pd.Timestamp(date.end) - pd.Timedelta(days=1)).strftime("%Y-%m-%d")
+    text = f"{pd.Timestamp(reported):%Y-%m-%d}/{last}"
+    why = "a deadline ahead ('к'): from the report day"
+    return text, why if note is None else f"{note}; {why}", parse_date(text)
+
+
+def _read(text: str, reported_on: object, code: str) -> tuple[str, FuzzyDate] | None:
+    """The date of a run, less a trailing Korean particle and the "지난" ('last') of a
+    day of the month ("지난 8일": the 8th just past): the text read and its date, or None."""
+    tries = [text]
+    bare = _TRAILING_PARTICLE.sub("", text) if code == "ko" else text
+    if bare != text:
+        tries.append(bare)
+    if code == "ko" and re.match(r"지난\s+\d{1,2}\s*일$", bare):
+        tries.append(bare.split(None, 1)[1])
+    for attempt in tries:
+        try:
+            return attempt, read_date(attempt, reported_on, code)
+        except ValueError:
+            continue
+    return None
+
+
+def _is_month(word: str, code: str) -> bool:
+    """Whether a word names a month ("августа", "березня", "3월" is a number and 월)."""
+    english = LANGUAGES[code].lookup(word.lower().rstrip("."))
+    if word.startswith("월"):  # Korean months are numbers and 월 (월요일 is Monday)
+        return not word.startswith("월요일")
+    return bool(english) and english.split()[0] in _MONTHS
+
+
+_MONTHS = frozenset(name.lower() for name in MONTH_NAMES)
+
+
+def _tense(
+    clause: str,
+    text: str,
+    date: FuzzyDate,
+    reported_on: object,
+    code: str,
+    named_month: bool,
+) -> tuple[str | None, str | None, FuzzyDate]:
+    """As the English rule: in a clause about the future, a month (or a day of it)
+    without a year that the engine puts before the report date is the next one ("3월
+    초에 시작될 예정": next March). A weekday stays the one just past."""
+    future = _FUTURE.get(code)
+    if future is None or future.search(clause) is None or reported_on is None:
+        return None, None, date
+    if not named_month or re.search(r"\d{4}", text):
+        return None, None, date
+    reported = parse_date(str(pd.Timestamp(str(reported_on)).date())).start
+    if pd.isna(date.end) or date.end > reported:
+        return None, None, date
+    ahead = re.sub(r"\d{4}", lambda m: str(int(m.group()) + 1), date.edtf)
+    try:
+        return ahead, "a sentence about the future: the next one", parse_date(ahead)
+    except ValueError:
+        return None, None, date
