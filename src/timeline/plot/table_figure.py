@@ -106,6 +106,8 @@ def plot_table(
     'density'
     """
     plot = draw_frame
+    if x_range is None and hasattr(table, "prepare"):
+        table.prepare(lane)  # the overview's counts, extent and fine-grid profile at once
     span = view_range(table, x_range)
     if span is None:
         return plot(table.window(limit=0), lane=lane, color=color, title=title, **plot_options)
