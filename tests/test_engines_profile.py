@@ -71,6 +71,11 @@ def test_profile_counts_equal_the_event_by_event_reading(tmp_path, seed: int, la
             got = filtered.bucket_counts(lane, start_ms=since, end_ms=until, bucket_ms=day)
             want = reference_buckets(expected, lane, since, until, day, reference)
             assert engine_buckets(got) == want
+            # aligned to its buckets: one grouped pass over the rows that reach the window
+            since, until = since // day * day, until // day * day + day
+            got = filtered.bucket_counts(lane, start_ms=since, end_ms=until, bucket_ms=day)
+            want = reference_buckets(expected, lane, since, until, day, reference)
+            assert engine_buckets(got) == want
 
 
 def test_the_same_filters_again_reuse_the_pass(tmp_path) -> None:
@@ -87,3 +92,30 @@ def test_the_same_filters_again_reuse_the_pass(tmp_path) -> None:
     assert chained._key != table.filter({"source": ["NIS"]})._key
     both = tl.FilterState(category=["combat"], source=["NIS"])
     assert len(chained) == len(apply_filters(events, both))
+
+
+def test_filtered_profile_without_open_bounds_reads_only_epoch_integers(tmp_path) -> None:
+    events = random_events(200, seed=12)
+    events = events[events["start"].notna() & events["end"].notna()].reset_index(drop=True)
+    path = tmp_path / "closed.parquet"
+    pq.write_table(events_to_arrow(events), path, row_group_size=16)
+    table = tl.scan_events(str(path))
+    table.prepare("category")
+    assert table._shared.stats[""]["open_rows"] == 0
+    state = tl.FilterState(search="troops")
+    expected = apply_filters(events, state)
+    filtered = table.filter(state)
+    filtered.prepare("category")
+    assert "low_ms" in filtered._shared.stats[filtered._key]
+    assert len(filtered) == len(expected)
+    assert filtered.extent() == date_extent(expected)
+    low, high = filtered.view_extent_ms()
+    assert low == stamp_ms(expected["start"].min())
+    assert high == stamp_ms(expected["end"].max() + pd.Timedelta(999, "us"))  # rounded up
+    reference = stamp_ms(table.reference_date)
+    fine = filtered._shared.profiles[(filtered._key, "category", reference)].fine_ms
+    start, end = (low // fine) * fine, (high // fine + 1) * fine
+    got = filtered.bucket_counts("category", start_ms=start, end_ms=end, bucket_ms=fine * 8)
+    want = reference_buckets(expected, "category", start, end, fine * 8, reference)
+    assert engine_buckets(got) == want
+    assert filtered.window_count(low - 1, high + 1) == len(expected)

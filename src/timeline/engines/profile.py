@@ -319,6 +319,7 @@ def duckdb_profile(
     fine_ms: int,
     reference_ms: int,
     one_pass: bool = False,
+    exact_extent: bool = True,
 ) -> tuple[Profile | None, dict[str, Any]]:
     """Count a DuckDB relation of canonical events on the fine grid; (profile, stats).
 
@@ -333,8 +334,13 @@ def duckdb_profile(
     reference_ms
         Where open ends stop.
     one_pass
-        Read the relation once (grouping sets) rather than three times: better when the
-        filter itself is costly (a text search).
+        Read the relation once (grouping sets) rather than three times: better for a
+        filtered relation (each read evaluates the filter again) or a small one.
+    exact_extent
+        With ``one_pass``: read the timestamps for the exact extent (``low``/``high``);
+        False (for rows known to have both bounds) reads only the epoch integers and
+        reports ``low_ms``/``high_ms`` instead (each column read costs about as much as
+        the counting).
 
     Returns
     -------
@@ -391,7 +397,33 @@ def duckdb_profile(
             CASE WHEN {ends} THEN ({closes} - 1) // {fine} END AS eb"""
     rows_sql = f"SELECT {derived} FROM t"
     if one_pass and not lane_is_list:
-        stats = f"{stats_sql(columns)}, {open_stats_sql(columns)}"
+        if exact_extent:
+            stats = f"{stats_sql(columns)}, {open_stats_sql(columns)}"
+            keep = ", ".join(
+                _quote(c)
+                for c in dict.fromkeys(
+                    [
+                        START_MS,
+                        END_MS,
+                        "kind",
+                        "start",
+                        "end",
+                        "open_end",
+                        *(["reported_on"] if "reported_on" in columns else []),
+                        *([lane] if lane else []),
+                    ]
+                )
+            )
+        else:
+            stats = (
+                f"count(*) AS rows, count({s}) AS dated, min({s}) AS low_ms, "
+                f"max({e}) AS high_ms, max({s}) AS max_start, min({e}) AS min_end, "
+                "NULL AS low, NULL AS high, 0 AS closed_without_end, 0 AS open_rows"
+            )
+            keep = ", ".join(
+                _quote(c)
+                for c in dict.fromkeys([START_MS, END_MS, "kind", *([lane] if lane else [])])
+            )
         grouped = relation.query(
             "t",
             f"""SELECT GROUPING(lane, pb, flag) AS g1, GROUPING(lane, eb) AS g2, lane, pb, flag,
@@ -410,6 +442,10 @@ def duckdb_profile(
             "closed_without_end": _int(whole["closed_without_end"]),
             "open_rows": _int(whole["open_rows"]),
         }
+        if not exact_extent:
+            found["low"] = found["high"] = None
+            found["low_ms"] = None if pd.isna(whole["low_ms"]) else int(whole["low_ms"])
+            found["high_ms"] = None if pd.isna(whole["high_ms"]) else int(whole["high_ms"])
         points = grouped[grouped["g1"] == 0][["lane", "pb", "flag", "k"]]
         closed = grouped[(grouped["g2"] == 0) & grouped["eb"].notna()][["lane", "eb", "k"]]
     else:

@@ -20,8 +20,9 @@ from timeline.engines.buckets import bucket_counts, check_grid
 from timeline.engines.canonical import to_canonical_frame
 from timeline.engines.collect import collect
 from timeline.engines.conditions import engine_expression, is_list_dtype
-from timeline.engines.epoch import END_MS, START_MS, stamp_ms, with_epoch_columns
+from timeline.engines.epoch import END_MS, START_MS, stamp_ms, stamp_us, with_epoch_columns
 from timeline.filters import FilterState
+from timeline.schema import check_column
 
 DEFAULT_MAX_ROWS = 1_000_000
 """Most rows :meth:`EventTable.to_pandas` brings to pandas unless told otherwise."""
@@ -98,6 +99,7 @@ class EventTable:
         self._schema: dict[str, Any] | None = None
         self._length: int | None = None
         self._extent: tuple[pd.Timestamp, pd.Timestamp] | bool | None = False  # False: not asked
+        self._view_ms: tuple[int, int] | None = None
 
     # --- description ---------------------------------------------------------------------
     @property
@@ -211,7 +213,7 @@ class EventTable:
         if self._extent is not False:
             return self._extent  # type: ignore[return-value]
         stats = self._shared.stats.get(self._key)
-        if stats is not None:
+        if stats is not None and (stats["dated"] == 0 or stats.get("low") is not None):
             dated = stats["dated"] > 0
             self._extent = (_timestamp(stats["low"]), _timestamp(stats["high"])) if dated else None
             return self._extent
@@ -253,8 +255,28 @@ class EventTable:
         profile = self._profile(lane, reference, wide=self._is_wide(start_ms, end_ms))
         if profile is not None and profile.covers(start_ms, end_ms, bucket_ms, reference):
             return profile.bucket_counts(start_ms=start_ms, end_ms=end_ms, bucket_ms=bucket_ms)
+        pruned = self._pruned(start_ms, end_ms)
+        native = nw.to_native(pruned)
+        aligned = start_ms % bucket_ms == 0 and end_ms % bucket_ms == 0
+        if aligned and type(native).__module__.startswith("duckdb"):
+            # a narrow window: the rows that can reach it, counted in one grouped pass on
+            # a grid of this width (the same rules as the profile of the whole table)
+            from timeline.engines.profile import duckdb_profile
+
+            if lane is not None:
+                check_column(self._frame, "lane", lane)
+            local, _stats = duckdb_profile(
+                native,
+                lane=lane,
+                lane_is_list=lane is not None and is_list_dtype(self.schema[lane]),
+                fine_ms=bucket_ms,
+                reference_ms=reference,
+                one_pass=True,
+            )
+            if local is not None:
+                return local.bucket_counts(start_ms=start_ms, end_ms=end_ms, bucket_ms=bucket_ms)
         return bucket_counts(
-            self._pruned(start_ms, end_ms),
+            pruned,
             lane=lane,
             start_ms=start_ms,
             end_ms=end_ms,
@@ -313,25 +335,51 @@ class EventTable:
 
         low, high = (stamp_ms(stamp) for stamp in extent)
         if lane is not None:
-            from timeline.schema import check_column
-
             check_column(self._frame, "lane", lane)
-        search = self.state is not None and bool(self.state.search.strip())
+        # the whole table's stats come from Parquet metadata, then two cheap grouped
+        # passes; a filtered table is read once (its filter may cost more than the counts)
+        filtered = bool(self._key)
         profile, stats = duckdb_profile(
             native,
             lane=lane,
             lane_is_list=lane is not None and is_list_dtype(self.schema[lane]),
             fine_ms=fine_width(high - low),
             reference_ms=int(reference_ms),
-            one_pass=search,
+            one_pass=filtered,
+            exact_extent=self._open_rows() != 0,
         )
         shared.profiles[key] = profile
         shared.rows[self._key] = stats["rows"]
         shared.stats[self._key] = stats
-        if self._extent is False:
+        if self._extent is False and stats.get("low_ms") is not None:
+            self._view_ms = (stats["low_ms"], stats["high_ms"])
+        elif self._extent is False:
             dated = stats["dated"] > 0
             self._extent = (_timestamp(stats["low"]), _timestamp(stats["high"])) if dated else None
         return profile
+
+    def view_extent_ms(self) -> tuple[int, int] | None:
+        """The extent in epoch ms (start rounded down, end up), for drawing: from the counts
+        already made when there are any, else from :meth:`extent`.
+
+        Examples
+        --------
+        >>> import timeline as tl
+        >>> events = tl.load_events(pd.DataFrame({"title": ["a"], "date": ["1970-01-02"]}))
+        >>> tl.scan_events(events).view_extent_ms()
+        (86400000, 172800000)
+        """
+        if self._view_ms is not None:
+            return self._view_ms
+        extent = self.extent()
+        if extent is None:
+            return None
+        return stamp_ms(extent[0]), -(-stamp_us(extent[1]) // 1000)
+
+    def _open_rows(self) -> int | None:
+        """Rows of the whole table lacking a bound (None: not known yet)."""
+        stats = self._shared.stats.get("")
+        return None if stats is None else int(stats["open_rows"])
 
     def _longest(self) -> tuple[int, int] | None:
         """(longest end - start of any row, rows of these with an open bound), when known.
