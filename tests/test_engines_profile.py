@@ -102,6 +102,15 @@ def test_filtered_profile_without_open_bounds_reads_only_epoch_integers(tmp_path
     table = tl.scan_events(str(path))
     table.prepare("category")
     assert table._shared.stats[""]["open_rows"] == 0
+    reference = stamp_ms(table.reference_date)
+    root = table._shared.profiles[("", "category", reference)]
+    low_all, high_all = (stamp_ms(s) for s in table.extent())
+    start = (low_all // root.fine_ms - 3) * root.fine_ms
+    end = (high_all // root.fine_ms + 5) * root.fine_ms
+    got = table.bucket_counts("category", start_ms=start, end_ms=end, bucket_ms=root.fine_ms * 4)
+    want = reference_buckets(events, "category", start, end, root.fine_ms * 4, reference)
+    assert engine_buckets(got) == want
+    assert len(table) == len(events)
     state = tl.FilterState(search="troops")
     expected = apply_filters(events, state)
     filtered = table.filter(state)
@@ -112,7 +121,6 @@ def test_filtered_profile_without_open_bounds_reads_only_epoch_integers(tmp_path
     low, high = filtered.view_extent_ms()
     assert low == stamp_ms(expected["start"].min())
     assert high == stamp_ms(expected["end"].max() + pd.Timedelta(999, "us"))  # rounded up
-    reference = stamp_ms(table.reference_date)
     fine = filtered._shared.profiles[(filtered._key, "category", reference)].fine_ms
     start, end = (low // fine) * fine, (high // fine + 1) * fine
     got = filtered.bucket_counts("category", start_ms=start, end_ms=end, bucket_ms=fine * 8)

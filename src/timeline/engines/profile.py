@@ -450,7 +450,7 @@ def duckdb_profile(
         closed = grouped[(grouped["g2"] == 0) & grouped["eb"].notna()][["lane", "eb", "k"]]
     else:
         # the stats first (Parquet's own for a whole file); without open bounds the
-        # grouped passes are simpler
+        # grouped pass is simpler
         found = table_stats(relation)
         if found["open_rows"] or lane_is_list:
             points_sql = f"SELECT lane, pb, flag, count(*) AS k FROM ({rows_sql}) GROUP BY ALL"
@@ -459,18 +459,23 @@ def duckdb_profile(
                 f"(SELECT {lane_sql} AS lane, {s}, {e}, kind FROM t) WHERE {ends} GROUP BY ALL"
             )
         else:
+            # every row has both bounds: one pass over the epoch integers, kind and lane
             proper = f"coalesce(kind = 'span', false) AND {e} > {s}"
-            points_sql = (
-                f"SELECT {lane_sql} AS lane, {s} // {fine} AS pb, "
-                f"CASE WHEN {proper} THEN 1 ELSE 0 END AS flag, count(*) AS k FROM t "
-                "WHERE coalesce(kind <> 'era', true) GROUP BY ALL"
-            )
-            ends_sql = (
-                f"SELECT {lane_sql} AS lane, ({e} - 1) // {fine} AS eb, count(*) AS k FROM t "
-                f"WHERE {proper} GROUP BY ALL"
-            )
-        points = relation.query("t", points_sql).df()
-        closed = relation.query("t", ends_sql).df()
+            grouped = relation.query(
+                "t",
+                f"""SELECT GROUPING(lane, pb, flag) AS g1, lane, pb, flag, eb, count(*) AS k
+                FROM (SELECT {lane_sql} AS lane, {s} // {fine} AS pb,
+                        CASE WHEN {proper} THEN 1 ELSE 0 END AS flag,
+                        CASE WHEN {proper} THEN ({e} - 1) // {fine} END AS eb
+                    FROM t WHERE coalesce(kind <> 'era', true))
+                GROUP BY GROUPING SETS ((lane, pb, flag), (lane, eb))""",
+            ).df()
+            points = grouped[grouped["g1"] == 0][["lane", "pb", "flag", "k"]]
+            closed = grouped[(grouped["g1"] != 0) & grouped["eb"].notna()][["lane", "eb", "k"]]
+            points_sql = ends_sql = ""
+        if points_sql:
+            points = relation.query("t", points_sql).df()
+            closed = relation.query("t", ends_sql).df()
     profile = _assemble(
         points[points["pb"].notna()],
         closed,

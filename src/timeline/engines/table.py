@@ -272,6 +272,7 @@ class EventTable:
                 fine_ms=bucket_ms,
                 reference_ms=reference,
                 one_pass=True,
+                exact_extent=self._open_rows() != 0,
             )
             if local is not None:
                 return local.bucket_counts(start_ms=start_ms, end_ms=end_ms, bucket_ms=bucket_ms)
