@@ -35,7 +35,8 @@ from timeline.engines.epoch import END_MS, START_MS
 MAX_FINE_BUCKETS = 1 << 14
 """Most fine buckets over a table's extent (the grid is power-of-two minutes)."""
 MINUTE_MS = 60_000
-_MAX_CELLS = 1 << 24
+_MAX_CELLS = 1 << 21
+"""Most lane x fine-bucket cells a profile keeps (three int64 arrays: 48 MiB at most)."""
 
 
 @dataclasses.dataclass

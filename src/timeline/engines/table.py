@@ -28,6 +28,8 @@ DEFAULT_MAX_ROWS = 1_000_000
 """Most rows :meth:`EventTable.to_pandas` brings to pandas unless told otherwise."""
 PROFILE_SHARE = 1 / 16
 """A bucket count over at least this share of the extent builds the fine-grid profile."""
+MAX_PROFILES = 16
+"""Most fine-grid profiles a table and its filtered tables keep (the oldest goes first)."""
 _VIEW_FIELDS = ("lane", "color")
 
 
@@ -349,6 +351,8 @@ class EventTable:
             one_pass=filtered,
             exact_extent=self._open_rows() != 0,
         )
+        while len(shared.profiles) >= MAX_PROFILES:
+            shared.profiles.pop(next(iter(shared.profiles)))  # the oldest
         shared.profiles[key] = profile
         shared.rows[self._key] = stats["rows"]
         shared.stats[self._key] = stats
