@@ -92,6 +92,33 @@ def explode(frame: Any, column: str) -> Any:
         return nw.from_native(exploded)
 
 
+def check_grid(start_ms: int, end_ms: int, bucket_ms: int) -> None:
+    """Raise ``ValueError`` unless ``[start_ms, end_ms)`` in ``bucket_ms`` buckets is a grid
+    :func:`bucket_counts` answers (positive width, non-empty window, at most
+    :data:`MAX_BUCKETS` buckets).
+
+    Examples
+    --------
+    >>> check_grid(0, 10, 0)
+    Traceback (most recent call last):
+    ...
+    ValueError: bucket_ms must be a positive number of milliseconds; got 0
+    """
+    if bucket_ms <= 0:
+        msg = f"bucket_ms must be a positive number of milliseconds; got {bucket_ms!r}"
+        raise ValueError(msg)
+    if end_ms <= start_ms:
+        msg = f"the window must end after it starts; got start_ms={start_ms}, end_ms={end_ms}"
+        raise ValueError(msg)
+    first, last = start_ms // bucket_ms, (end_ms - 1) // bucket_ms
+    if last - first + 1 > MAX_BUCKETS:
+        msg = (
+            f"[{start_ms}, {end_ms}) holds {last - first + 1} buckets of {bucket_ms} ms; "
+            f"at most {MAX_BUCKETS} per call: choose wider buckets"
+        )
+        raise ValueError(msg)
+
+
 def bucket_counts(
     frame: Any,
     *,
@@ -134,20 +161,9 @@ def bucket_counts(
     [[0, 2, 1], [1, 0, 1], [2, 0, 1]]
     """
     bucket_ms = int(bucket_ms)
-    if bucket_ms <= 0:
-        msg = f"bucket_ms must be a positive number of milliseconds; got {bucket_ms!r}"
-        raise ValueError(msg)
-    if end_ms <= start_ms:
-        msg = f"the window must end after it starts; got start_ms={start_ms}, end_ms={end_ms}"
-        raise ValueError(msg)
+    check_grid(int(start_ms), int(end_ms), bucket_ms)
     first = int(start_ms) // bucket_ms
     last = (int(end_ms) - 1) // bucket_ms
-    if last - first + 1 > MAX_BUCKETS:
-        msg = (
-            f"[{start_ms}, {end_ms}) holds {last - first + 1} buckets of {bucket_ms} ms; "
-            f"at most {MAX_BUCKETS} per call: choose wider buckets"
-        )
-        raise ValueError(msg)
     reference = int(end_ms if reference_ms is None else reference_ms)
     origin = first * bucket_ms
     low, high = int(start_ms), int(end_ms)

@@ -40,5 +40,14 @@ def scan_events(source: Any, *, connection: Any = None, reference_date: object =
     >>> combat = table.filter(tl.FilterState(category=["combat"]))  # doctest: +SKIP
     >>> combat.facet_counts("actors")[:3]  # doctest: +SKIP
     """
+    from pathlib import Path
+
+    longest = None
+    if isinstance(source, (str, Path)):
+        from timeline.engines.profile import parquet_longest_ms
+        from timeline.engines.sources import duckdb_connection, parquet_files
+
+        connection = duckdb_connection(connection)
+        longest = parquet_longest_ms(connection, parquet_files(source))
     frame = lazy_frame(source, connection=connection)
-    return EventTable(frame, reference_date=reference_date)
+    return EventTable(frame, reference_date=reference_date, _longest=longest)

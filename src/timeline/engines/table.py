@@ -7,6 +7,8 @@ counts, or the events of one window as the canonical pandas frame.
 
 from __future__ import annotations
 
+import dataclasses
+import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -14,15 +16,40 @@ import narwhals as nw
 import numpy as np
 import pandas as pd
 
-from timeline.engines.buckets import bucket_counts
+from timeline.engines.buckets import bucket_counts, check_grid
 from timeline.engines.canonical import to_canonical_frame
 from timeline.engines.collect import collect
 from timeline.engines.conditions import engine_expression, is_list_dtype
-from timeline.engines.epoch import END_MS, START_MS, stamp_ms, with_epoch_columns
+from timeline.engines.epoch import END_MS, START_MS, stamp_ms, stamp_us, with_epoch_columns
 from timeline.filters import FilterState
+from timeline.schema import check_column
 
 DEFAULT_MAX_ROWS = 1_000_000
 """Most rows :meth:`EventTable.to_pandas` brings to pandas unless told otherwise."""
+PROFILE_SHARE = 1 / 16
+"""A bucket count over at least this share of the extent builds the fine-grid profile."""
+MAX_PROFILES = 16
+"""Most fine-grid profiles a table and its filtered tables keep (the oldest goes first)."""
+_VIEW_FIELDS = ("lane", "color")
+
+
+@dataclasses.dataclass
+class _Shared:
+    """What a table and the tables filtered from it share: answers cached by filter chain.
+
+    ``profiles`` maps (filter key, lane, reference ms) to a
+    :class:`~timeline.engines.profile.Profile` (None: too big to keep); ``counts`` maps
+    (filter key, low, high) to the events overlapping that window; ``rows`` maps a filter
+    key to its row count.
+    """
+
+    root: Any = None
+    root_extent: Any = False
+    profiles: dict[tuple[Any, ...], Any] = dataclasses.field(default_factory=dict)
+    counts: dict[tuple[Any, ...], int] = dataclasses.field(default_factory=dict)
+    rows: dict[str, int] = dataclasses.field(default_factory=dict)
+    stats: dict[str, dict[str, Any]] = dataclasses.field(default_factory=dict)
+    longest: int | None = None
 
 
 class EventTable:
@@ -59,14 +86,22 @@ class EventTable:
         engine: str | None = None,
         reference_date: object = None,
         state: FilterState | None = None,
+        _shared: _Shared | None = None,
+        _key: str = "",
+        _longest: int | None = None,
     ) -> None:
         self._frame = with_epoch_columns(frame)
         self.engine = engine or str(self._frame.implementation).lower()
         self._reference = reference_date
         self.state = state
+        self._shared = _shared if _shared is not None else _Shared(root=self._frame)
+        if _longest is not None:
+            self._shared.longest = int(_longest)
+        self._key = _key
         self._schema: dict[str, Any] | None = None
         self._length: int | None = None
         self._extent: tuple[pd.Timestamp, pd.Timestamp] | bool | None = False  # False: not asked
+        self._view_ms: tuple[int, int] | None = None
 
     # --- description ---------------------------------------------------------------------
     @property
@@ -88,8 +123,12 @@ class EventTable:
 
     def __len__(self) -> int:
         if self._length is None:
-            counted = collect(self._frame.select(nw.len().alias("n")))
-            self._length = int(counted["n"].to_list()[0])
+            known = self._shared.rows.get(self._key)
+            if known is None:
+                counted = collect(self._frame.select(nw.len().alias("n")))
+                known = int(counted["n"].to_list()[0])
+                self._shared.rows[self._key] = known
+            self._length = known
         return self._length
 
     def __repr__(self) -> str:
@@ -122,7 +161,12 @@ class EventTable:
         if expression is not None:
             frame = frame.filter(expression)
         return EventTable(
-            frame, engine=self.engine, reference_date=self.reference_date, state=state
+            frame,
+            engine=self.engine,
+            reference_date=self.reference_date,
+            state=state,
+            _shared=self._shared,
+            _key=_filter_key(self._key, state) if expression is not None else self._key,
         )
 
     def facet_counts(self, column: str, *, limit: int | None = None) -> list[tuple[str, int]]:
@@ -170,24 +214,15 @@ class EventTable:
         """
         if self._extent is not False:
             return self._extent  # type: ignore[return-value]
-        ends = [nw.col("end")]
-        if "reported_on" in self.schema:
-            ends.append(nw.col("reported_on"))
-        ends.append(nw.col("start"))
-        answer = collect(
-            self._frame.select(
-                nw.col("start").min().alias("low"),
-                nw.coalesce(*ends).max().alias("high"),
-                nw.col("start").count().alias("n"),
-            )
-        )
-        if int(answer["n"].to_list()[0] or 0) == 0:
-            self._extent = None
-            return None
-        low = _timestamp(answer["low"].to_list()[0])
-        high = _timestamp(answer["high"].to_list()[0])
-        self._extent = (low, high)
-        return low, high
+        stats = self._shared.stats.get(self._key)
+        if stats is not None and (stats["dated"] == 0 or stats.get("low") is not None):
+            dated = stats["dated"] > 0
+            self._extent = (_timestamp(stats["low"]), _timestamp(stats["high"])) if dated else None
+            return self._extent
+        self._extent = _extent(self._frame, self.schema)
+        if not self._key and self._shared.root_extent is False:
+            self._shared.root_extent = self._extent
+        return self._extent
 
     def bucket_counts(
         self,
@@ -216,14 +251,173 @@ class EventTable:
         """
         if reference_ms is None and self.reference_date is not None:
             reference_ms = stamp_ms(self.reference_date)
+        start_ms, end_ms, bucket_ms = int(start_ms), int(end_ms), int(bucket_ms)
+        check_grid(start_ms, end_ms, bucket_ms)
+        reference = end_ms if reference_ms is None else int(reference_ms)
+        profile = self._profile(lane, reference, wide=self._is_wide(start_ms, end_ms))
+        if profile is not None and profile.covers(start_ms, end_ms, bucket_ms, reference):
+            return profile.bucket_counts(start_ms=start_ms, end_ms=end_ms, bucket_ms=bucket_ms)
+        pruned = self._pruned(start_ms, end_ms)
+        native = nw.to_native(pruned)
+        aligned = start_ms % bucket_ms == 0 and end_ms % bucket_ms == 0
+        if aligned and type(native).__module__.startswith("duckdb"):
+            # a narrow window: the rows that can reach it, counted in one grouped pass on
+            # a grid of this width (the same rules as the profile of the whole table)
+            from timeline.engines.profile import duckdb_profile
+
+            if lane is not None:
+                check_column(self._frame, "lane", lane)
+            local, _stats = duckdb_profile(
+                native,
+                lane=lane,
+                lane_is_list=lane is not None and is_list_dtype(self.schema[lane]),
+                fine_ms=bucket_ms,
+                reference_ms=reference,
+                one_pass=True,
+                exact_extent=self._open_rows() != 0,
+            )
+            if local is not None:
+                return local.bucket_counts(start_ms=start_ms, end_ms=end_ms, bucket_ms=bucket_ms)
         return bucket_counts(
-            self._frame,
+            pruned,
             lane=lane,
-            start_ms=int(start_ms),
-            end_ms=int(end_ms),
-            bucket_ms=int(bucket_ms),
-            reference_ms=reference_ms,
+            start_ms=start_ms,
+            end_ms=end_ms,
+            bucket_ms=bucket_ms,
+            reference_ms=reference,
         )
+
+    def prepare(self, lane: str | None = None) -> None:
+        """Count what views of this table need, in one pass where the engine allows it.
+
+        On DuckDB this builds the fine-grid counts of ``lane`` (see
+        :mod:`timeline.engines.profile`) and, in the same pass (three for a filter without
+        a search), the row count, the extent and what :meth:`window_count` needs for a
+        window holding every event. Later :meth:`bucket_counts` on that grid, ``len``,
+        :meth:`extent` and :meth:`window_count` are answered from them, for this table and
+        for the same filters applied again. Other engines: nothing happens.
+
+        Examples
+        --------
+        >>> import timeline as tl
+        >>> events = tl.load_events(pd.DataFrame({"title": ["a", "b"], "date": ["2024", "2025"]}))
+        >>> table = tl.scan_events(events)
+        >>> table.prepare("category")
+        >>> table.window_count("2025-01-01")
+        1
+        """
+        reference = stamp_ms(self.reference_date) if self.reference_date is not None else 0
+        self._profile(lane, reference, wide=True)
+
+    def _is_wide(self, start_ms: int, end_ms: int) -> bool:
+        extent = self._root_extent()
+        if extent is None:
+            return False
+        low, high = (stamp_ms(stamp) for stamp in extent)
+        return end_ms - start_ms >= PROFILE_SHARE * max(high - low, 1)
+
+    def _root_extent(self) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+        if self._shared.root_extent is False:
+            root = self._shared.root if self._shared.root is not None else self._frame
+            self._shared.root_extent = _extent(root, self.schema)
+        return self._shared.root_extent  # type: ignore[return-value]
+
+    def _profile(self, lane: str | None, reference_ms: int, *, wide: bool) -> Any:
+        """The cached fine-grid profile of ``lane``; built (DuckDB only) when ``wide``."""
+        key = (self._key, lane, int(reference_ms))
+        shared = self._shared
+        if key in shared.profiles:
+            return shared.profiles[key]
+        native = nw.to_native(self._frame)
+        if not wide or not type(native).__module__.startswith("duckdb"):
+            return None
+        extent = self._root_extent()
+        if extent is None:
+            return None
+        from timeline.engines.profile import duckdb_profile, fine_width
+
+        low, high = (stamp_ms(stamp) for stamp in extent)
+        if lane is not None:
+            check_column(self._frame, "lane", lane)
+        # the whole table's stats come from Parquet metadata, then two cheap grouped
+        # passes; a filtered table is read once (its filter may cost more than the counts)
+        filtered = bool(self._key)
+        profile, stats = duckdb_profile(
+            native,
+            lane=lane,
+            lane_is_list=lane is not None and is_list_dtype(self.schema[lane]),
+            fine_ms=fine_width(high - low),
+            reference_ms=int(reference_ms),
+            one_pass=filtered,
+            exact_extent=self._open_rows() != 0,
+        )
+        while len(shared.profiles) >= MAX_PROFILES:
+            shared.profiles.pop(next(iter(shared.profiles)))  # the oldest
+        shared.profiles[key] = profile
+        shared.rows[self._key] = stats["rows"]
+        shared.stats[self._key] = stats
+        if self._extent is False and stats.get("low_ms") is not None:
+            self._view_ms = (stats["low_ms"], stats["high_ms"])
+        elif self._extent is False:
+            dated = stats["dated"] > 0
+            self._extent = (_timestamp(stats["low"]), _timestamp(stats["high"])) if dated else None
+        return profile
+
+    def view_extent_ms(self) -> tuple[int, int] | None:
+        """The extent in epoch ms (start rounded down, end up), for drawing: from the counts
+        already made when there are any, else from :meth:`extent`.
+
+        Examples
+        --------
+        >>> import timeline as tl
+        >>> events = tl.load_events(pd.DataFrame({"title": ["a"], "date": ["1970-01-02"]}))
+        >>> tl.scan_events(events).view_extent_ms()
+        (86400000, 172800000)
+        """
+        if self._view_ms is not None:
+            return self._view_ms
+        extent = self.extent()
+        if extent is None:
+            return None
+        return stamp_ms(extent[0]), -(-stamp_us(extent[1]) // 1000)
+
+    def _open_rows(self) -> int | None:
+        """Rows of the whole table lacking a bound (None: not known yet)."""
+        stats = self._shared.stats.get("")
+        return None if stats is None else int(stats["open_rows"])
+
+    def _longest(self) -> tuple[int, int] | None:
+        """(longest end - start of any row, rows of these with an open bound), when known.
+
+        The longest is the whole table's (an upper bound for a filtered one), asked of
+        DuckDB once, after a first profile; other engines: None (no pruning)."""
+        shared = self._shared
+        stats = shared.stats.get(self._key) or shared.stats.get("")
+        if stats is None:
+            return None
+        if shared.longest is None:
+            native = nw.to_native(shared.root)
+            if not type(native).__module__.startswith("duckdb"):
+                return None
+            from timeline.engines.profile import longest_ms
+
+            shared.longest = longest_ms(native)
+        return shared.longest, stats["open_rows"]
+
+    def _pruned(self, since: int | None, until: int | None) -> Any:
+        """The frame without the rows that start too early to reach ``since`` (when the
+        longest event is known), so that a sorted file's early row groups are skipped."""
+        frame = self._frame
+        known = self._longest()
+        if since is not None and known is not None:
+            earliest = int(since) - known[0]
+            early = nw.col(START_MS) >= earliest
+            if known[1]:
+                early = early | nw.col(START_MS).is_null() | nw.col(END_MS).is_null()
+            frame = frame.filter(early)
+        if until is not None and known is not None and not known[1]:
+            frame = frame.filter(nw.col(START_MS) < int(until))
+        return frame
 
     def window(
         self, since: object = None, until: object = None, *, limit: int | None = None
@@ -261,8 +455,18 @@ class EventTable:
         >>> tl.scan_events(events).window_count("2025-01-01")
         1
         """
-        counted = collect(self._overlap(since, until).select(nw.len().alias("n")))
-        return int(counted["n"].to_list()[0])
+        key = (self._key, _millis(since), _millis(until))
+        stats = self._shared.stats.get(self._key)
+        if key not in self._shared.counts and stats is not None:
+            from timeline.engines.profile import covering_count
+
+            known = covering_count(stats, key[1], key[2])
+            if known is not None:
+                self._shared.counts[key] = known
+        if key not in self._shared.counts:
+            counted = collect(self._overlap(since, until).select(nw.len().alias("n")))
+            self._shared.counts[key] = int(counted["n"].to_list()[0])
+        return self._shared.counts[key]
 
     def to_pandas(self, *, max_rows: int | None = DEFAULT_MAX_ROWS) -> pd.DataFrame:
         """All events as the canonical pandas frame, if there are at most ``max_rows``.
@@ -287,8 +491,8 @@ class EventTable:
         return _pandas(self._frame)
 
     def _overlap(self, since: object, until: object) -> Any:
-        frame = self._frame
         low, high = _millis(since), _millis(until)
+        frame = self._pruned(low, high)
         if low is not None:
             frame = frame.filter(
                 (nw.col(END_MS) > low) | (nw.col(END_MS).is_null() & nw.col("open_end"))
@@ -296,6 +500,30 @@ class EventTable:
         if high is not None:
             frame = frame.filter(nw.col(START_MS).is_null() | (nw.col(START_MS) < high))
         return frame
+
+
+def _filter_key(parent: str, state: FilterState) -> str:
+    """The cache key of ``state`` applied after the filters ``parent`` names."""
+    fields = {k: v for k, v in state.to_dict().items() if k not in _VIEW_FIELDS}
+    return parent + "|" + json.dumps(fields, sort_keys=True, default=str)
+
+
+def _extent(frame: Any, schema: Mapping[str, Any]) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """Earliest start and latest end (open ends: the report date) of ``frame``."""
+    ends = [nw.col("end")]
+    if "reported_on" in schema:
+        ends.append(nw.col("reported_on"))
+    ends.append(nw.col("start"))
+    answer = collect(
+        frame.select(
+            nw.col("start").min().alias("low"),
+            nw.coalesce(*ends).max().alias("high"),
+            nw.col("start").count().alias("n"),
+        )
+    )
+    if int(answer["n"].to_list()[0] or 0) == 0:
+        return None
+    return _timestamp(answer["low"].to_list()[0]), _timestamp(answer["high"].to_list()[0])
 
 
 def _dask_window(frame: Any, limit: int | None) -> pd.DataFrame:

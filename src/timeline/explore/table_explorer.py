@@ -99,6 +99,9 @@ class TableExplorer:
     @property
     def shown_count(self) -> int:
         """Events the filters keep (in the engine)."""
+        if self._x_range is None and hasattr(self._filtered, "prepare"):
+            # the overview's pass counts them too: one read of the events, not two
+            self._filtered.prepare(self._state.lane)
         return len(self._filtered)
 
     @property

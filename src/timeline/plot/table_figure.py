@@ -40,10 +40,16 @@ def view_range(table: Any, x_range: tuple[float, float] | None = None) -> tuple[
     """
     if x_range is not None:
         return int(np.floor(x_range[0])), int(np.ceil(x_range[1]))
-    extent = table.extent()
-    if extent is None:
-        return None
-    low, high = (float(stamp.as_unit("ms").asm8.astype(np.int64)) for stamp in extent)
+    if hasattr(table, "view_extent_ms"):
+        extent_ms = table.view_extent_ms()
+        if extent_ms is None:
+            return None
+        low, high = (float(value) for value in extent_ms)
+    else:
+        extent = table.extent()
+        if extent is None:
+            return None
+        low, high = (float(stamp.as_unit("ms").asm8.astype(np.int64)) for stamp in extent)
     pad = max((high - low) * 0.03, MS_PER_DAY)
     return int(low - pad), int(high + pad)
 
@@ -106,6 +112,8 @@ def plot_table(
     'density'
     """
     plot = draw_frame
+    if x_range is None and hasattr(table, "prepare"):
+        table.prepare(lane)  # the overview's counts, extent and fine-grid profile at once
     span = view_range(table, x_range)
     if span is None:
         return plot(table.window(limit=0), lane=lane, color=color, title=title, **plot_options)
