@@ -86,7 +86,14 @@ _SIGNED_TYPES = ((np.int8, "i1"), (np.int16, "i2"), (np.int32, "i4"))
 @dataclass(frozen=True)
 class Packed:
     """A column for :func:`pack`: integers stored as differences (``delta``), and decoded
-    as ``offset + scale * value`` when ``scale`` is given (times on a grid of ms)."""
+    as ``offset + scale * value`` when ``scale`` is given (times on a grid of ms).
+
+    Examples
+    --------
+    >>> meta, buffer = pack(Packed(np.array([100, 101, 103]), delta=True))
+    >>> meta["dtype"], unpack(meta, buffer).tolist()
+    ('u1', [100, 101, 103])
+    """
 
     values: np.ndarray
     delta: bool = False
@@ -96,7 +103,14 @@ class Packed:
 
 @dataclass(frozen=True)
 class Strings:
-    """A list of strings for :func:`pack`: UTF-8, separated by NUL (removed from the text)."""
+    """A list of strings for :func:`pack`: UTF-8, separated by NUL (removed from the text).
+
+    Examples
+    --------
+    >>> meta, buffer = pack(Strings(["Kursk", "Ölbild"]))
+    >>> meta["strings"], unpack(meta, buffer)
+    (2, ['Kursk', 'Ölbild'])
+    """
 
     values: list[str]
 

@@ -172,6 +172,21 @@ class LevelOfDetail:
         with more of them than the budget is dense (a sum over the pyramid); the other
         lanes' marks in view are found by binary search on their sorted anchors, widened
         by how far the lane's marks reach.
+
+        Examples
+        --------
+        >>> import timeline as tl
+        >>> events = tl.load_events(pd.DataFrame({"title": ["a", "b", "c"],
+        ...                                       "date": ["2020", "2021", "2024-05-02"]}))
+        >>> from timeline.plot.figure import figure_parts
+        >>> detail = figure_parts(events, mark_budget=1).detail
+        >>> dense, keep = detail.view_marks(detail.full_range)
+        >>> dense.tolist(), int(keep.sum())
+        ([True], 0)
+        >>> day = pd.Timestamp("2024-05-02").value / 1e6
+        >>> dense, keep = detail.view_marks((day, day + 86_400_000.0))
+        >>> dense.tolist(), int(keep.sum())
+        ([False], 1)
         """
         before, after, finite = self._reach()
         if not finite:
