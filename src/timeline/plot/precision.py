@@ -44,9 +44,11 @@ def _add_months(dates: np.ndarray, months: int) -> np.ndarray:
     month_len = (target + np.timedelta64(1, "M")).astype("datetime64[us]") - target.astype(
         "datetime64[us]"
     )
-    # keep the time of day and the day, clipped to the last microsecond-aligned day
-    day = offset // np.timedelta64(1, "D")
-    last_day = month_len // np.timedelta64(1, "D") - 1
+    # keep the time of day and the day, clipped to the last microsecond-aligned day;
+    # NaT stays NaT (numpy warns of the invalid division it does for it)
+    with np.errstate(invalid="ignore"):
+        day = offset // np.timedelta64(1, "D")
+        last_day = month_len // np.timedelta64(1, "D") - 1
     clipped = np.minimum(day, last_day)
     time_of_day = offset - day * np.timedelta64(1, "D")
     return target.astype("datetime64[us]") + clipped * np.timedelta64(1, "D") + time_of_day
