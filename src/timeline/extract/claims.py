@@ -129,6 +129,10 @@ _VERBS = [
     "suspect",
     "suspects",
     "estimated",
+    "put",
+    "puts",
+    "placed",
+    "places",
     "accused",
     "denied",
     "denies",
@@ -284,13 +288,21 @@ _CLAIMANT_STEMS = (
     "адміністраці",
 )
 """Russian and Ukrainian claimant nouns, by their stem (every case)."""
-_EVIDENCE_VERBS = frozenset({"show", "shows", "showed", "found"})
+_EVIDENCE_VERBS = frozenset({"show", "shows", "showed", "found", "put", "puts", "placed", "places"})
 """Verbs whose subject is a claimant only when it is a record ('court records show') or,
-for 'found', when a finding follows ('a study found that')."""
+for 'found', when a finding follows ('a study found that'), for 'put', 'placed', when a
+figure does ('a survey by STEM put ANO at 30%')."""
+_AT_FIGURE = re.compile(r"\s+(?:[\w'’.-]+\s+){1,5}?at\s+(?:about\s+|around\s+)?[\d$€£]")
 _EVIDENCE_NOUNS = frozenset(
     {"records", "data", "documents", "figures", "images", "footage", "statistics", "survey"}
     | {"poll", "study", "tally", "report", "analysis", "investigation", "review", "audit"}
 )
+_RECORD_BY = re.compile(
+    r"(?i:an?|the)\s+(?i:survey|poll|study|report|analysis|review|audit|tally)\s+by\s+"
+    r"((?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*(?:\s+(?i:agency|institute|group|"
+    r"firm|company|centre|center))?)(?:\s+(?i:published|released|conducted|issued)\b.*)?$"
+)
+"""'A survey by the STEM agency published in mid-September': the record's author."""
 _PASSIVE = re.compile(r"(?i:\b(?:is|are|was|were|be|been|being|it is|it was)\s+(?:\w+ly\s+)?)$")
 """'It was reported', 'is expected': a verb of saying in the passive names no claimant."""
 _AUXILIARY = re.compile(
@@ -466,8 +478,9 @@ def _to_last_capital(name: str) -> str:
 
 
 def _korean(masked: str) -> Claim | None:
-    """'... 방문했다고 외교부가 밝혔다': the word before the verb of saying, less its particle."""
-    if "고" not in masked:
+    """'... 방문했다고 외교부가 밝혔다': the word before the verb of saying, less its particle;
+    a topic before '...겠다는 입장을 밝혔다' (stated its position that ...) too."""
+    if "고" not in masked and "다는" not in masked:
         return None
     said, ending, topic = _korean_patterns()
     match = said.search(masked)
@@ -485,7 +498,9 @@ def _korean_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str
     verbs = "|".join(_KOREAN_VERBS)
     return (
         re.compile(rf"(?:다|라)고\s+(\S+?)(?:이|가|은|는)\s+(?:\S+\s+)?({verbs})"),
-        re.compile(rf"고\s+(?:\S+\s+)?({verbs})[.!]?$"),
+        re.compile(
+            rf"(?:고|다는\s+(?:입장|뜻|방침|계획|의사|의지)을)\s+(?:\S+\s+)?({verbs})[.!]?$"
+        ),
         re.compile(r"^(?:한편\s+)?((?:\S+\s)?\S+?)(?:은|는)\s"),
     )
 
@@ -518,6 +533,8 @@ def _attributes(head: str, verb: str, after: str) -> bool:
         if not words & _EVIDENCE_NOUNS:
             return False
         if verb == "found" and not re.match(r"\s+that\b", after):
+            return False
+        if verb.startswith(("put", "place")) and not _AT_FIGURE.match(after):
             return False
     return True
 
@@ -562,8 +579,11 @@ def _subject(sentence: str, masked: str) -> Claim | None:
             earlier = _clean(segments[-1])
             if earlier and all(w[:1].isupper() for w in earlier.split()[:4]):
                 name = earlier
+        record = _RECORD_BY.match(name)  # "A survey by the STEM agency published in ..."
         agent = re.search(r"\bby\s+((?:the\s+)?[A-Z][^,]*)$", name)
-        if agent is not None and len(name.split()) > 6:  # "a study published ... by WWA"
+        if record is not None:
+            name = record.group(1)
+        elif agent is not None and len(name.split()) > 6:  # "a study published ... by WWA"
             name = agent.group(1).strip()
         if not name or not _plausible(name) or len(name.split()) > 10:
             continue

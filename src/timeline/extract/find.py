@@ -68,6 +68,7 @@ _SINGLE = "|".join(
         rf"(?: (?i:morning|afternoon|evening|night))?",
         r"(?i:yesterday|today|tonight|tomorrow)",
         r"(?i:the (?:start|beginning|end|middle) of (?:the|this|last|next) (?:year|month))",
+        r"(?i:the (?:start|beginning|end|middle) of (?:this|last|next) week)",
         r"(?i:(?:(?:early|late|mid)[- ])?(?:last|this|next) (?:week|month|year))",
         r"(?i:(?:earlier|later) this (?:week|month|year|spring|summer|autumn|winter))",
         "(?i:" + re.sub(r"\?P<\w+>", "?:", RELATIVE.pattern) + ")",
@@ -279,6 +280,34 @@ def _weekend(text: str, clause: str, reported_on: object) -> tuple[str, str]:
     return f"{_iso(saturday)}/{_iso(saturday + pd.Timedelta(days=1))}", note
 
 
+_WEEK_PART = re.compile(
+    r"(?i)(?:(?P<prefix>by|until|till|since|from) )?the (?P<part>start|beginning|middle|end) of "
+    r"(?P<which>this|last|next) week"
+)
+_WEEK_DAYS = {"start": (0, 1), "beginning": (0, 1), "middle": (2, 3), "end": (4, 6)}
+"""The days of a week a part names: Monday-Tuesday, Wednesday-Thursday, Friday-Sunday."""
+
+
+def _week_part(text: str, reported_on: object) -> tuple[str, str]:
+    """ "the end of next week": the Friday to Sunday of that week (weeks start on Monday);
+    "by" it: a deadline from the report day to its last day, "until" it: that end alone,
+    "since" it: from its first day on."""
+    match = _WEEK_PART.fullmatch(text)
+    assert match is not None
+    report = pd.Timestamp(_report_start(reported_on))
+    offset = {"this": 0, "last": -1, "next": 1}[match["which"].lower()]
+    monday = report - pd.Timedelta(days=report.weekday()) + pd.Timedelta(weeks=offset)
+    first, last = (monday + pd.Timedelta(days=d) for d in _WEEK_DAYS[match["part"].lower()])
+    prefix = (match["prefix"] or "").lower()
+    if prefix == "by" and last >= report:
+        return f"{_iso(report)}/{_iso(last)}", "a deadline ahead: from the report day"
+    if prefix in ("by", "until", "till"):
+        return f"../{_iso(last)}", f"the {match['part'].lower()} of that week: an end alone"
+    if prefix in ("since", "from"):
+        return f"{_iso(first)}/..", f"from the {match['part'].lower()} of that week on"
+    return f"{_iso(first)}/{_iso(last)}", f"the {match['part'].lower()} of that week"
+
+
 def _report_start(reported_on: object) -> object:
     key = str(reported_on)
     if _REPORT_CACHE.get("key") != key:
@@ -342,6 +371,8 @@ def find_dates(
         counted = None
         if reported_on is not None and "weekend" in text.lower():
             counted = _weekend(text, clause, reported_on)
+        elif reported_on is not None and _WEEK_PART.fullmatch(text):
+            counted = _week_part(text, reported_on)
         elif reported_on is not None:
             counted = _weekdays(text, clause, sentence[:start], reported_on)
         if counted is not None:

@@ -130,6 +130,8 @@ def _read_run(
             read_as, note, date = _tense(clause, read, date, reported_on, code, named_month)
             if code == "ru" and _BY.search(sentence, 0, start) and reported_on is not None:
                 read_as, note, date = _deadline(read_as, note, date, reported_on)
+            elif _completed_by(code, text, until, clause) and reported_on is not None:
+                read_as, note, date = _deadline(read_as, note, date, reported_on, "by")
             if read_as is not None:
                 until = False  # read as a whole ("../2025-08-31"): no end to join to a start
             elif read != text:
@@ -142,16 +144,45 @@ _BY = re.compile(r"(?i:(?<!\w)ко? )$")
 """Russian "к концу 2027 года": by (a deadline), not "до" (until)."""
 
 
+_DURATIVE = {
+    "ru": re.compile(
+        r"(?i)(?:наход\w*|пребыва\w*|оста\w*|продл\w*|продолж\w*|сохран\w*|действ\w*|"
+        r"дл[ия]т\w*|работа\w*|не менее|как минимум|по меньшей мере|вплоть)"
+    ),
+    "uk": re.compile(
+        r"(?i)(?:перебува\w*|залиша\w*|продовж\w*|подовж\w*|збереж\w*|діят\w*|дію\w*|"
+        r"трива\w*|працю\w*|щонайменше|принаймні|як мінімум|аж)"
+    ),
+    "ko": re.compile(r"계속|유지|지속|연장|머무|이어|동안"),
+}
+"""Words of a state that lasts ("будет находиться под стражей до 9 января", "діятимуть
+щонайменше до кінця березня", "계속"): there "до"/"까지" is "until", an end alone."""
+
+
+def _completed_by(code: str, text: str, until: bool, clause: str) -> bool:
+    """Whether "до"/"까지" before a date is "by" (a deadline): the clause tells of a
+    thing to be done ("предложил провести встречу до конца августа", "올해 말까지 협정을
+    마무리하겠다"), not of a state that lasts (:data:`_DURATIVE`)."""
+    if code == "ko":
+        until = text.endswith("까지") and "부터" not in text
+    return until and _DURATIVE[code].search(clause) is None
+
+
 def _deadline(
-    read_as: str | None, note: str | None, date: FuzzyDate, reported_on: object
+    read_as: str | None,
+    note: str | None,
+    date: FuzzyDate,
+    reported_on: object,
+    word: str = "к",
 ) -> tuple[str | None, str | None, FuzzyDate]:
-    """ "к концу 2027 года" ahead of the report date: from the report day to its end."""
+    """ "к концу 2027 года" (or "до"/"까지" as "by", :func:`_completed_by`) ahead of the
+    report date: from the report day to its end."""
     reported = parse_date(str(pd.Timestamp(str(reported_on)).date())).start
-    if pd.isna(date.end) or date.end <= reported:
+    if pd.isna(date.end) or date.end <= reported or (not pd.isna(date.start) and word == "by"):
         return read_as, note, date
     last = (pd.Timestamp(date.end) - pd.Timedelta(days=1)).strftime("%Y-%m-%d")
     text = f"{pd.Timestamp(reported):%Y-%m-%d}/{last}"
-    why = "a deadline ahead ('к'): from the report day"
+    why = f"a deadline ahead ('{word}'): from the report day"
     return text, why if note is None else f"{note}; {why}", parse_date(text)
 
 
