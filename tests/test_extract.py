@@ -689,3 +689,117 @@ def test_rules_before_batch_five() -> None:
     # an "until" alone in a sentence that goes on from the one before: from its date
     held = "Prosecutors charged him in June 2022. He was held in detention until early 2023."
     assert ("June 2022", "2022-06-01", "2023-05-01", "") in _bounds(held, "2025-11-27")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reported", "language", "start", "end"),
+    [
+        # a yearless date in a clause with no past tense: the nearer of the two
+        (
+            "Negotiations resume on May 6, a union spokesman said.",
+            "2026-04-29",
+            None,
+            "2026-05-06",
+            "2026-05-07",
+        ),
+        (
+            "The season usually lasts until the end of September.",
+            "2026-08-13",
+            None,
+            "NaT",
+            "2026-10-01",
+        ),
+        (
+            "Совет Федерации рассмотрит закон 3 июня.",
+            "2026-05-27",
+            "ru",
+            "2026-06-03",
+            "2026-06-04",
+        ),
+        ("Дума рассмотрит законопроект осенью.", "2026-05-27", "ru", "2026-09-01", "2026-12-01"),
+        # ... but not in the past tense, nor for a plan of the past
+        ("Hanwa announced job cuts in October.", "2026-04-29", None, "2025-10-01", "2025-11-01"),
+        (
+            "The launch was first scheduled for September 29.",
+            "2026-10-07",
+            None,
+            "2026-09-29",
+            "2026-09-30",
+        ),
+        (
+            "Её глава в апреле заявил, что запрет не нужен.",
+            "2026-05-27",
+            "ru",
+            "2026-04-01",
+            "2026-05-01",
+        ),
+        # a quarter without a year in a clause about the future: the next one
+        (
+            "Production would start in the third quarter.",
+            "2026-04-29",
+            None,
+            "2026-07-01",
+            "2026-10-01",
+        ),
+        # "the three months to March 31", "over the next three months", "before" ahead
+        (
+            "The company earned 6.2 trillion won in the three months to March 31.",
+            "2026-04-29",
+            None,
+            "2026-01-01",
+            "2026-04-01",
+        ),
+        (
+            "It will buy back shares over the next three months.",
+            "2026-04-29",
+            None,
+            "2026-04-29",
+            "2026-07-30",
+        ),
+        (
+            "It planned two more launches before the end of the year.",
+            "2026-10-07",
+            None,
+            "2026-10-07",
+            "2027-01-01",
+        ),
+        # the perfect is looked for in the date's own verb phrase
+        (
+            "By Wednesday, workers had recorded 3,412 cases.",
+            "2026-08-13",
+            None,
+            "NaT",
+            "2026-08-13",
+        ),
+        (
+            "It had cut costs since 2024 and expected ten flights a year by 2028.",
+            "2026-10-07",
+            None,
+            "2026-10-07",
+            "2029-01-01",
+        ),
+    ],
+)
+def test_rules_of_batch_five(
+    sentence: str, reported: str, language: str | None, start: str, end: str
+) -> None:
+    mention = find_dates(sentence, reported, language)[-1]
+    assert (str(mention.date.start)[:10], str(mention.date.end)[:10]) == (start, end)
+
+
+def test_claimant_rules_of_batch_five() -> None:
+    who = find_claimant(
+        "The first cases were confirmed on July 24 near Nyala, where about 120,000 people"
+        " live, WHO spokesman Tarik Jasarevic told a briefing in Geneva."
+    )
+    assert who is not None and who.text == "WHO spokesman Tarik Jasarevic"
+    poll = find_claimant("Опрос ВЦИОМ, проведённый в начале мая, показал, что запрет поддерживают.")
+    assert poll is not None and poll.text == "Опрос ВЦИОМ"
+    # a claimant speaking only in a later clause claims nothing of the dates before it
+    rows = _bounds(
+        "Washington tightened rules on chip sales in December, and the Commerce Department"
+        " said last month it was reviewing licences.",
+        "2026-04-29",
+    )
+    assert ("December", "2025-12-01", "2026-01-01", "") in rows
+    assert ("last month", "2026-03-01", "2026-04-01", "the Commerce Department") in rows

@@ -365,8 +365,9 @@ def _mask_quotes(sentence: str) -> str:
 
 _SUBORDINATE = re.compile(
     r"(?i:after|before|when|because|since|while|until|if|although|though|once|whether|"
-    r"where|which|who|whom|what|how|why)\b"
+    r"where|which|what|how|why)\b|(?:[Ww]ho|[Ww]hom)\b"
 )
+"""A subordinate clause's opening word ("WHO spokesman" is the World Health Organization's)."""
 
 
 _RELATIVE_NAME = re.compile(r"^(?:which|that|whom)\s+(?=[A-ZА-ЯЁІЇЄҐ])")
@@ -386,8 +387,16 @@ _LEADING_NAME = re.compile(
 envoy John Coale")."""
 
 
+_DATE_LEAD = re.compile(
+    r"^(?:in|on|during|since|by|last|next|this)\s+(?:[A-Z][a-z]+|\d{4}|week|month|year)"
+    r"(?:\s+\d{1,2}|\s+\d{4})?,?\s+(?=\S)"
+)
+"""A date opening the words before a verb ("in October it announced"): no part of a name."""
+
+
 def _clean(name: str) -> str:
     name = _LEAD.sub("", name.strip(" ,;:—–-"))
+    name = _DATE_LEAD.sub("", name)
     name = _ADVERBS.sub("", name).strip(" ,;:")
     name = _RELATIVE_NAME.sub("", name)  # "..., which Azerbaijan says": Azerbaijan
     inner = _INNER_RELATIVE.search(name)
@@ -475,6 +484,21 @@ def _to_last_capital(name: str) -> str:
     words = name.split()
     last = max((i for i, w in enumerate(words) if _UPPER.match(w)), default=-1)
     return " ".join(words[: last + 1]) if last > 0 else name
+
+
+_FOREIGN_RECORD = re.compile(
+    r"^(?P<name>(?:Опрос|Исследование|Доклад|Отч[её]т|Опитування|Дослідження|Доповідь|Звіт)"
+    r"\s+[А-ЯЁІЇЄҐA-Z][\w-]*)[^.]*?\s(?P<verb>показал[аио]?|показав|показало|показали)\b"
+)
+"""'Опрос ВЦИОМ, проведённый в начале мая, показал, что ...': the record and its author."""
+
+
+def _foreign_record(masked: str) -> Claim | None:
+    """A Russian or Ukrainian record that shows a finding: 'Опрос ВЦИОМ ... показал'."""
+    match = _FOREIGN_RECORD.match(masked)
+    if match is None:
+        return None
+    return Claim(match["name"], match["verb"], 0)
 
 
 def _korean(masked: str) -> Claim | None:
@@ -634,6 +658,7 @@ def find_claimant(
         or _after_quote(sentence, masked)
         or _trailing(masked)
         or _subject(sentence, masked)
+        or _foreign_record(masked)
     )
     if claim is None:
         return None

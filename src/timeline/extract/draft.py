@@ -211,6 +211,9 @@ def draft_rows(
             inner = _inner_claimant(body, mention.start) if language == "en" else None
             if inner is not None and (claimant is None or inner not in claimant):
                 row["claimant"] = full_name(inner, names_so_far)  # a second claimant
+            elif claim is not None and language == "en" and _later_clause(body, claim, mention):
+                row["claimant"] = None  # "Washington tightened rules in December, and the
+                # Commerce Department said last month ...": December is nobody's claim
             row.setdefault("char_start", sentence.start + mention.start)
             row["char_end"] = sentence.start + mention.end
             rows.append(row)
@@ -332,6 +335,25 @@ _INNER = re.compile(
     rf"(?<![.!?]\s)(?<!^)\b(?P<name>(?:[A-Z][\w.'’-]*\s+){{0,4}}[A-Z][\w.'’-]*)\s+"
     rf"{_SAYING}\b(?:\s+\S+){{0,3}}?\s+that\b"
 )
+
+
+_AND_CLAUSE = re.compile(r",\s+(?:and|but)\s+")
+
+
+def _later_clause(body: str, claim: Any, mention: DateMention) -> bool:
+    """Whether a sentence's claimant speaks only in a clause after the date's: "X did A
+    in December, and Y said last month that ..." (Y claims nothing of December)."""
+    verb = re.search(rf"\b{re.escape(claim.verb)}\b", body)
+    if verb is None or verb.start() < mention.end:
+        return False
+    joint = _AND_CLAUSE.search(body, mention.end, verb.start())
+    if joint is None or _QUOTE_MARKS.search(body, 0, joint.start()):
+        return False
+    last_comma = body.rstrip(" .").rfind(", ")
+    return not (last_comma > joint.start() and verb.start() > last_comma)  # "..., X said."
+
+
+_QUOTE_MARKS = re.compile(r"[\"“”«»]")
 
 
 def _inner_claimant(body: str, at: int) -> str | None:
