@@ -161,6 +161,8 @@ def draft_rows(
                 rows.append(_undated(common, context, reported_on))
             continue
         previous: DateMention | None = None
+        reports = language == "en" and _REPORTED.search(body) is not None  # "X said that"
+        joined = language == "en" and (", and " in body or ", but " in body)
         for mention in dated:
             row = dict(common)
             read = mention.read_as or mention.text
@@ -208,10 +210,10 @@ def draft_rows(
                 if mention.read_as:
                     basis = f"{WORDING} '{mention.text}', {mention.note} ({read})"
                 row.update(date=read, date_basis=basis)
-            inner = _inner_claimant(body, mention.start) if language == "en" else None
+            inner = _inner_claimant(body, mention.start) if reports else None
             if inner is not None and (claimant is None or inner not in claimant):
                 row["claimant"] = full_name(inner, names_so_far)  # a second claimant
-            elif claim is not None and language == "en" and _later_clause(body, claim, mention):
+            elif claim is not None and joined and _later_clause(body, claim, mention):
                 row["claimant"] = None  # "Washington tightened rules in December, and the
                 # Commerce Department said last month ...": December is nobody's claim
             row.setdefault("char_start", sentence.start + mention.start)
