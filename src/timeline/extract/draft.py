@@ -162,7 +162,10 @@ def draft_rows(
             continue
         previous: DateMention | None = None
         reports = language == "en" and _REPORTED.search(body) is not None  # "X said that"
-        joined = language == "en" and (", and " in body or ", but " in body)
+        speakers = list(_INNER.finditer(body)) if reports else []
+        joined = None
+        if claim is not None and language == "en" and (", and " in body or ", but " in body):
+            joined = _LaterClause.of(body, claim)
         for mention in dated:
             row = dict(common)
             read = mention.read_as or mention.text
@@ -210,10 +213,10 @@ def draft_rows(
                 if mention.read_as:
                     basis = f"{WORDING} '{mention.text}', {mention.note} ({read})"
                 row.update(date=read, date_basis=basis)
-            inner = _inner_claimant(body, mention.start) if reports else None
+            inner = _inner_claimant(speakers, mention.start) if speakers else None
             if inner is not None and (claimant is None or inner not in claimant):
                 row["claimant"] = full_name(inner, names_so_far)  # a second claimant
-            elif claim is not None and joined and _later_clause(body, claim, mention):
+            elif joined is not None and joined.applies(mention.end):
                 row["claimant"] = None  # "Washington tightened rules in December, and the
                 # Commerce Department said last month ...": December is nobody's claim
             row.setdefault("char_start", sentence.start + mention.start)
@@ -342,29 +345,45 @@ _INNER = re.compile(
 _AND_CLAUSE = re.compile(r",\s+(?:and|but)\s+")
 
 
-def _later_clause(body: str, claim: Any, mention: DateMention) -> bool:
-    """Whether a sentence's claimant speaks only in a clause after the date's: "X did A
-    in December, and Y said last month that ..." (Y claims nothing of December)."""
-    verb = re.search(rf"\b{re.escape(claim.verb)}\b", body)
-    if verb is None or verb.start() < mention.end:
-        return False
-    joint = _AND_CLAUSE.search(body, mention.end, verb.start())
-    if joint is None or _QUOTE_MARKS.search(body, 0, joint.start()):
-        return False
-    last_comma = body.rstrip(" .").rfind(", ")
-    return not (last_comma > joint.start() and verb.start() > last_comma)  # "..., X said."
+@dataclass(slots=True)
+class _LaterClause:
+    """Where a sentence's claimant speaks, when only in a clause after some of its dates:
+    "X did A in December, and Y said last month that ..." (Y claims nothing of December).
+    Read once per sentence; :meth:`applies` says it of a date ending at ``end``."""
+
+    verb_at: int
+    joints: list[int]
+
+    @classmethod
+    def of(cls, body: str, claim: Any) -> _LaterClause | None:
+        verb = re.search(rf"\b{re.escape(claim.verb)}\b", body)
+        if verb is None:
+            return None
+        quote = _QUOTE_MARKS.search(body)
+        limit = min(verb.start(), quote.start() if quote else len(body))
+        joints = [m.start() for m in _AND_CLAUSE.finditer(body, 0, limit)]
+        last_comma = body.rstrip(" .").rfind(", ")
+        if joints and verb.start() > last_comma > joints[-1]:
+            return None  # "..., and ..., X said.": a closing attribution of it all
+        return cls(verb.start(), joints) if joints else None
+
+    def applies(self, end: int) -> bool:
+        return end < self.verb_at and self.joints[-1] >= end
 
 
 _QUOTE_MARKS = re.compile(r"[\"“”«»]")
 
 
-def _inner_claimant(body: str, at: int) -> str | None:
+def _inner_claimant(speakers: list[re.Match[str]], at: int) -> str | None:
     """The speaker of a clause reported inside a sentence, when a date stands in it: "The
     protests began on November 28, hours after Prime Minister Irakli Kobakhidze announced
     that Georgia would not seek talks until the end of 2028" (the end of 2028 is his; the
-    protests' date is the sentence's)."""
+    protests' date is the sentence's). ``speakers`` are the sentence's matches of
+    :data:`_INNER`, in order."""
     found = None
-    for match in _INNER.finditer(body, 0, at):
+    for match in speakers:
+        if match.end() > at:
+            break
         found = match
     if found is None or found.start() == 0:
         return None

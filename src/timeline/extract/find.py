@@ -238,11 +238,14 @@ def _tense(
 _PHRASE_BREAK = re.compile(r"[,;:—–]\s|\s(?:and|but|while|although)\s")
 
 
+_PHRASE_REACH = 300
+
+
 def _predicate(sentence: str, start: int, end: int) -> str:
     """The verb phrase a date belongs to: between the commas and "and"s around it, and
     the clause after it when the date opens its own ("By Wednesday, workers had ...")."""
-    left = 0
-    for match in _PHRASE_BREAK.finditer(sentence, 0, start):
+    left = max(0, start - _PHRASE_REACH)  # a verb phrase is short: look no further back
+    for match in _PHRASE_BREAK.finditer(sentence, left, start):
         left = match.end()
     after = _PHRASE_BREAK.search(sentence, end)
     right = after.start() if after else len(sentence)
