@@ -174,10 +174,13 @@ def _bounds_equal(row: object, claim: dict[str, str]) -> bool:
     return bool(same_start and same_end)
 
 
-def score_folder(folder: Path) -> list[Score]:
-    """Every article of a folder of annotated articles, scored."""
+def score_folder(folder: Path, batches: set[str] | None = None) -> list[Score]:
+    """Every article of a folder of annotated articles, scored (only those of ``batches``
+    when given: a batch not yet to be run stays unread)."""
     claims, languages = read_claims(folder)
     articles = list(dict.fromkeys(c["article"] for c in claims))
+    if batches:
+        articles = [a for a in articles if BATCHES.get(a, "") in batches or a not in BATCHES]
     return [score_article(folder, a, claims, languages.get(a, "en")) for a in articles]
 
 
@@ -218,9 +221,12 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="20 articles, one run")
     parser.add_argument("--score", action="store_true", help="the accuracy only, no timing")
     parser.add_argument("--misses", action="store_true", help="list each miss and extra row")
+    parser.add_argument(
+        "--batch", action="append", help="score only the held-out articles of this batch (repeat)"
+    )
     args = parser.parse_args()
     for name, folder in CORPORA.items():
-        print_batches(name, score_folder(folder), args.misses)
+        print_batches(name, score_folder(folder, set(args.batch or ())), args.misses)
     if args.score:
         return
     n = 20 if args.quick else 100

@@ -621,3 +621,185 @@ def test_rules_of_batch_four() -> None:
     assert [(m.date.start, m.date.end) for m in by_end] == [
         (pd.Timestamp("2026-01-14"), pd.Timestamp("2028-01-01"))
     ]
+
+
+def _bounds(text: str, reported: str, language: str | None = None) -> list[tuple]:
+    draft = tl.extract_events(text, reported_on=reported, language=language)
+    return [
+        (r.date_text, str(r.start)[:10], str(r.end)[:10], r.claimant)
+        for r in draft.fillna({"claimant": ""}).itertuples()
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reported", "language", "start", "end"),
+    [  # "до"/"까지" as "by" (a thing to be done): from the report day; a lasting state: until
+        ("Он предложил провести встречу до конца августа.", "2025-07-24", "ru", "2025-07-24", None),
+        ("Он будет находиться под стражей до 9 января 2026 года.", "2025-11-13", "ru", None, None),
+        ("Графіки діятимуть щонайменше до кінця березня.", "2026-03-11", "uk", None, None),
+        (
+            "일본 정부는 올해 말까지 협정을 마무리하겠다는 입장을 밝혔다.",
+            "2026-02-25",
+            "ko",
+            "2026-02-25",
+            None,
+        ),
+    ],
+)
+def test_foreign_by_and_until(
+    sentence: str, reported: str, language: str, start: str | None, end: str | None
+) -> None:
+    (mention,) = find_dates(sentence, reported, language)
+    got = mention.date.start
+    assert (None if pd.isna(got) else str(got)[:10]) == start
+
+
+def test_rules_before_batch_five() -> None:
+    # "by the end of next week": a deadline from the report day to that Sunday
+    (week,) = find_dates("Systems will run again by the end of next week.", "2026-07-09")
+    assert (week.date.start, week.date.end) == (
+        pd.Timestamp("2026-07-09"),
+        pd.Timestamp("2026-07-20"),
+    )
+    # a record by someone that puts a figure: its author claims it
+    survey = find_claimant("A survey by the STEM agency published in mid-September put ANO at 30%.")
+    assert survey is not None and survey.text == "the STEM agency"
+    assert find_claimant("He put the box on the table in May.") is None
+    # "since the first day": the earliest day the text gave
+    text = (
+        "The attack began on Monday, officials said on Thursday. "
+        "The agency had been helping since the first day, she said."
+    )
+    assert ("2026-07-06", "NaT") in [(r[1], r[2]) for r in _bounds(text, "2026-07-09")]
+    # a "since" of a state that lasted until another date of its sentence
+    losik = "Among those freed on Thursday was Ihar Losik, who had been jailed since June 2020."
+    assert ("June 2020", "2020-06-01", "2025-09-05", "") in _bounds(losik, "2025-09-04")
+    # an "until" in a clause reported by someone else: no span, and that speaker's claim
+    tbilisi = (
+        "The protests began on November 28, 2024, hours after Prime Minister Irakli Kobakhidze"
+        " announced that Georgia would not seek to open accession talks until the end of 2028."
+    )
+    rows = _bounds(tbilisi, "2025-12-04")
+    assert ("November 28, 2024", "2024-11-28", "2024-11-29", "") in rows
+    assert next(r for r in rows if r[2] == "2029-01-01")[1:] == (
+        "NaT",
+        "2029-01-01",
+        "Prime Minister Irakli Kobakhidze",
+    )
+    # an "until" alone in a sentence that goes on from the one before: from its date
+    held = "Prosecutors charged him in June 2022. He was held in detention until early 2023."
+    assert ("June 2022", "2022-06-01", "2023-05-01", "") in _bounds(held, "2025-11-27")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reported", "language", "start", "end"),
+    [
+        # a yearless date in a clause with no past tense: the nearer of the two
+        (
+            "Negotiations resume on May 6, a union spokesman said.",
+            "2026-04-29",
+            None,
+            "2026-05-06",
+            "2026-05-07",
+        ),
+        (
+            "The season usually lasts until the end of September.",
+            "2026-08-13",
+            None,
+            "NaT",
+            "2026-10-01",
+        ),
+        (
+            "Совет Федерации рассмотрит закон 3 июня.",
+            "2026-05-27",
+            "ru",
+            "2026-06-03",
+            "2026-06-04",
+        ),
+        ("Дума рассмотрит законопроект осенью.", "2026-05-27", "ru", "2026-09-01", "2026-12-01"),
+        # ... but not in the past tense, nor for a plan of the past
+        ("Hanwa announced job cuts in October.", "2026-04-29", None, "2025-10-01", "2025-11-01"),
+        (
+            "The launch was first scheduled for September 29.",
+            "2026-10-07",
+            None,
+            "2026-09-29",
+            "2026-09-30",
+        ),
+        (
+            "Её глава в апреле заявил, что запрет не нужен.",
+            "2026-05-27",
+            "ru",
+            "2026-04-01",
+            "2026-05-01",
+        ),
+        # a quarter without a year in a clause about the future: the next one
+        (
+            "Production would start in the third quarter.",
+            "2026-04-29",
+            None,
+            "2026-07-01",
+            "2026-10-01",
+        ),
+        # "the three months to March 31", "over the next three months", "before" ahead
+        (
+            "The company earned 6.2 trillion won in the three months to March 31.",
+            "2026-04-29",
+            None,
+            "2026-01-01",
+            "2026-04-01",
+        ),
+        (
+            "It will buy back shares over the next three months.",
+            "2026-04-29",
+            None,
+            "2026-04-29",
+            "2026-07-30",
+        ),
+        (
+            "It planned two more launches before the end of the year.",
+            "2026-10-07",
+            None,
+            "2026-10-07",
+            "2027-01-01",
+        ),
+        # the perfect is looked for in the date's own verb phrase
+        (
+            "By Wednesday, workers had recorded 3,412 cases.",
+            "2026-08-13",
+            None,
+            "NaT",
+            "2026-08-13",
+        ),
+        (
+            "It had cut costs since 2024 and expected ten flights a year by 2028.",
+            "2026-10-07",
+            None,
+            "2026-10-07",
+            "2029-01-01",
+        ),
+    ],
+)
+def test_rules_of_batch_five(
+    sentence: str, reported: str, language: str | None, start: str, end: str
+) -> None:
+    mention = find_dates(sentence, reported, language)[-1]
+    assert (str(mention.date.start)[:10], str(mention.date.end)[:10]) == (start, end)
+
+
+def test_claimant_rules_of_batch_five() -> None:
+    who = find_claimant(
+        "The first cases were confirmed on July 24 near Nyala, where about 120,000 people"
+        " live, WHO spokesman Tarik Jasarevic told a briefing in Geneva."
+    )
+    assert who is not None and who.text == "WHO spokesman Tarik Jasarevic"
+    poll = find_claimant("Опрос ВЦИОМ, проведённый в начале мая, показал, что запрет поддерживают.")
+    assert poll is not None and poll.text == "Опрос ВЦИОМ"
+    # a claimant speaking only in a later clause claims nothing of the dates before it
+    rows = _bounds(
+        "Washington tightened rules on chip sales in December, and the Commerce Department"
+        " said last month it was reviewing licences.",
+        "2026-04-29",
+    )
+    assert ("December", "2025-12-01", "2026-01-01", "") in rows
+    assert ("last month", "2026-03-01", "2026-04-01", "the Commerce Department") in rows

@@ -129,6 +129,10 @@ _VERBS = [
     "suspect",
     "suspects",
     "estimated",
+    "put",
+    "puts",
+    "placed",
+    "places",
     "accused",
     "denied",
     "denies",
@@ -284,13 +288,21 @@ _CLAIMANT_STEMS = (
     "адміністраці",
 )
 """Russian and Ukrainian claimant nouns, by their stem (every case)."""
-_EVIDENCE_VERBS = frozenset({"show", "shows", "showed", "found"})
+_EVIDENCE_VERBS = frozenset({"show", "shows", "showed", "found", "put", "puts", "placed", "places"})
 """Verbs whose subject is a claimant only when it is a record ('court records show') or,
-for 'found', when a finding follows ('a study found that')."""
+for 'found', when a finding follows ('a study found that'), for 'put', 'placed', when a
+figure does ('a survey by STEM put ANO at 30%')."""
+_AT_FIGURE = re.compile(r"\s+(?:[\w'’.-]+\s+){1,5}?at\s+(?:about\s+|around\s+)?[\d$€£]")
 _EVIDENCE_NOUNS = frozenset(
     {"records", "data", "documents", "figures", "images", "footage", "statistics", "survey"}
     | {"poll", "study", "tally", "report", "analysis", "investigation", "review", "audit"}
 )
+_RECORD_BY = re.compile(
+    r"(?i:an?|the)\s+(?i:survey|poll|study|report|analysis|review|audit|tally)\s+by\s+"
+    r"((?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*(?:\s+(?i:agency|institute|group|"
+    r"firm|company|centre|center))?)(?:\s+(?i:published|released|conducted|issued)\b.*)?$"
+)
+"""'A survey by the STEM agency published in mid-September': the record's author."""
 _PASSIVE = re.compile(r"(?i:\b(?:is|are|was|were|be|been|being|it is|it was)\s+(?:\w+ly\s+)?)$")
 """'It was reported', 'is expected': a verb of saying in the passive names no claimant."""
 _AUXILIARY = re.compile(
@@ -353,8 +365,9 @@ def _mask_quotes(sentence: str) -> str:
 
 _SUBORDINATE = re.compile(
     r"(?i:after|before|when|because|since|while|until|if|although|though|once|whether|"
-    r"where|which|who|whom|what|how|why)\b"
+    r"where|which|what|how|why)\b|(?:[Ww]ho|[Ww]hom)\b"
 )
+"""A subordinate clause's opening word ("WHO spokesman" is the World Health Organization's)."""
 
 
 _RELATIVE_NAME = re.compile(r"^(?:which|that|whom)\s+(?=[A-ZА-ЯЁІЇЄҐ])")
@@ -374,8 +387,16 @@ _LEADING_NAME = re.compile(
 envoy John Coale")."""
 
 
+_DATE_LEAD = re.compile(
+    r"^(?:in|on|during|since|by|last|next|this)\s+(?:[A-Z][a-z]+|\d{4}|week|month|year)"
+    r"(?:\s+\d{1,2}|\s+\d{4})?,?\s+(?=\S)"
+)
+"""A date opening the words before a verb ("in October it announced"): no part of a name."""
+
+
 def _clean(name: str) -> str:
     name = _LEAD.sub("", name.strip(" ,;:—–-"))
+    name = _DATE_LEAD.sub("", name)
     name = _ADVERBS.sub("", name).strip(" ,;:")
     name = _RELATIVE_NAME.sub("", name)  # "..., which Azerbaijan says": Azerbaijan
     inner = _INNER_RELATIVE.search(name)
@@ -465,9 +486,25 @@ def _to_last_capital(name: str) -> str:
     return " ".join(words[: last + 1]) if last > 0 else name
 
 
+_FOREIGN_RECORD = re.compile(
+    r"^(?P<name>(?:Опрос|Исследование|Доклад|Отч[её]т|Опитування|Дослідження|Доповідь|Звіт)"
+    r"\s+[А-ЯЁІЇЄҐA-Z][\w-]*)[^.]*?\s(?P<verb>показал[аио]?|показав|показало|показали)\b"
+)
+"""'Опрос ВЦИОМ, проведённый в начале мая, показал, что ...': the record and its author."""
+
+
+def _foreign_record(masked: str) -> Claim | None:
+    """A Russian or Ukrainian record that shows a finding: 'Опрос ВЦИОМ ... показал'."""
+    match = _FOREIGN_RECORD.match(masked)
+    if match is None:
+        return None
+    return Claim(match["name"], match["verb"], 0)
+
+
 def _korean(masked: str) -> Claim | None:
-    """'... 방문했다고 외교부가 밝혔다': the word before the verb of saying, less its particle."""
-    if "고" not in masked:
+    """'... 방문했다고 외교부가 밝혔다': the word before the verb of saying, less its particle;
+    a topic before '...겠다는 입장을 밝혔다' (stated its position that ...) too."""
+    if "고" not in masked and "다는" not in masked:
         return None
     said, ending, topic = _korean_patterns()
     match = said.search(masked)
@@ -485,7 +522,9 @@ def _korean_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str
     verbs = "|".join(_KOREAN_VERBS)
     return (
         re.compile(rf"(?:다|라)고\s+(\S+?)(?:이|가|은|는)\s+(?:\S+\s+)?({verbs})"),
-        re.compile(rf"고\s+(?:\S+\s+)?({verbs})[.!]?$"),
+        re.compile(
+            rf"(?:고|다는\s+(?:입장|뜻|방침|계획|의사|의지)을)\s+(?:\S+\s+)?({verbs})[.!]?$"
+        ),
         re.compile(r"^(?:한편\s+)?((?:\S+\s)?\S+?)(?:은|는)\s"),
     )
 
@@ -518,6 +557,8 @@ def _attributes(head: str, verb: str, after: str) -> bool:
         if not words & _EVIDENCE_NOUNS:
             return False
         if verb == "found" and not re.match(r"\s+that\b", after):
+            return False
+        if verb.startswith(("put", "place")) and not _AT_FIGURE.match(after):
             return False
     return True
 
@@ -562,8 +603,11 @@ def _subject(sentence: str, masked: str) -> Claim | None:
             earlier = _clean(segments[-1])
             if earlier and all(w[:1].isupper() for w in earlier.split()[:4]):
                 name = earlier
+        record = _RECORD_BY.match(name)  # "A survey by the STEM agency published in ..."
         agent = re.search(r"\bby\s+((?:the\s+)?[A-Z][^,]*)$", name)
-        if agent is not None and len(name.split()) > 6:  # "a study published ... by WWA"
+        if record is not None:
+            name = record.group(1)
+        elif agent is not None and len(name.split()) > 6:  # "a study published ... by WWA"
             name = agent.group(1).strip()
         if not name or not _plausible(name) or len(name.split()) > 10:
             continue
@@ -614,6 +658,7 @@ def find_claimant(
         or _after_quote(sentence, masked)
         or _trailing(masked)
         or _subject(sentence, masked)
+        or _foreign_record(masked)
     )
     if claim is None:
         return None

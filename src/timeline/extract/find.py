@@ -48,6 +48,8 @@ _LOCAL = r"(?: \((?i:local time)\)|,? (?i:local time))"
 
 _SINGLE = "|".join(
     (
+        rf"(?i:the )?{_NUMBER} (?i:days|weeks|months) (?i:to|ended|ending|through) "
+        rf"(?:{_MONTHS} {_DAY}|{_DAY} {_MONTHS})(?:,? {_YEAR})?",
         r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?",
         r"\d{1,2}[./]\d{1,2}[./]\d{4}",
         rf"(?:{_WEEKDAYS},? )?{_DAY}(?: ?[-–] ?{_DAY}| and {_DAY})? (?:of )?{_MONTHS}"
@@ -68,6 +70,9 @@ _SINGLE = "|".join(
         rf"(?: (?i:morning|afternoon|evening|night))?",
         r"(?i:yesterday|today|tonight|tomorrow)",
         r"(?i:the (?:start|beginning|end|middle) of (?:the|this|last|next) (?:year|month))",
+        r"(?i:the (?:start|beginning|end|middle) of (?:this|last|next) week)",
+        rf"(?i:(?:over|in|during|within) the (?:next|coming) {_NUMBER} "
+        r"(?:days?|weeks?|months?|years?))",
         r"(?i:(?:(?:early|late|mid)[- ])?(?:last|this|next) (?:week|month|year))",
         r"(?i:(?:earlier|later) this (?:week|month|year|spring|summer|autumn|winter))",
         "(?i:" + re.sub(r"\?P<\w+>", "?:", RELATIVE.pattern) + ")",
@@ -133,8 +138,22 @@ _PERFECT = re.compile(r"\b(?:had|has|have)\s+(?:\w+ly\s+)?(?:been\s+)?\w+(?:ed|e
 _YEARLESS = re.compile(
     rf"^(?:(?i:on|the|in|by|until|till|between) )?{_PART}?"
     rf"(?:{_DAY}(?: and {_DAY})? (?:of )?{_MONTHS}|{_MONTHS}(?: {_DAY}(?: and {_DAY})?)?|"
-    rf"(?:(?i:the) )?{_SEASON})$"
+    rf"(?:(?i:the) )?{_SEASON}|(?i:the )?(?i:first|second|third|fourth) (?i:quarter|half))$"
 )
+_PAST = re.compile(
+    r"\b(?:was|were|had|did|been|ago|last|earlier|previously|\w{2,}ed|began|came|went|took|"
+    r"met|said|told|saw|grew|rose|fell|won|lost|made|left|held|hit|cut|set|led|sent|spent|"
+    r"struck|fought|broke|began|became|brought|bought|built|chose|drew|drove|fled|flew|"
+    r"forgot|froze|gave|got|knew|paid|ran|rang|sold|shot|shut|sang|sank|stood|stole|swore|"
+    r"threw|wore|wrote)\b",
+    re.IGNORECASE,
+)
+"""A clause in the past tense (a verb in -ed, a common irregular past, "was", "had")."""
+_PAST_PLAN = re.compile(
+    r"\b(?:was|were|had been)\s+(?:\w+ly\s+|first\s+|originally\s+|initially\s+)?"
+    r"(?:scheduled|due|set|expected|planned|supposed)\b"
+)
+"""'The launch was first scheduled for September 29': a plan of the past, no future."""
 _AT_LEAST = re.compile(r"(?i) at least ")
 _AND_DAYS = re.compile(
     rf"^(?:(?i:on) )?(?:{_DAY} and {_DAY} (?:of )?{_MONTHS}|{_MONTHS} {_DAY} and {_DAY})"
@@ -160,7 +179,12 @@ def _bare_year_ok(sentence: str, start: int, end: int) -> bool:
 
 
 def _tense(
-    sentence: str, text: str, date: FuzzyDate, reported_on: object, said_before: bool = False
+    sentence: str,
+    text: str,
+    date: FuzzyDate,
+    reported_on: object,
+    said_before: bool = False,
+    predicate: str | None = None,
 ) -> tuple[str | None, str | None, FuzzyDate]:
     """Re-read a date by the tense of its clause (``sentence`` is the clause).
 
@@ -169,26 +193,33 @@ def _tense(
     February", "take effect on March 1") it is the next one after it. "By Tuesday", "by
     the end of the year" is a deadline ahead (from the report day to its end), except in
     the perfect tense ("had positioned 1,000 workers by Tuesday"): on or before the
-    Tuesday just past. "Until" a date ahead keeps its open start.
+    Tuesday just past. "Until" a date ahead keeps its open start. ``predicate`` is the
+    verb phrase the date belongs to, where the perfect is looked for ("had cut costs
+    since 2024 and expected ten flights a year by 2028": not a perfect "by").
     """
     read = text
     reported = _report_start(reported_on)
     before = date.end is not None and date.end <= reported
-    future = _FUTURE.search(sentence) is not None
+    future = _FUTURE.search(sentence) is not None and _PAST_PLAN.search(sentence) is None
     read_as = note = None
-    if _YEARLESS.match(read) and before and future and not said_before:
+    yearless = _YEARLESS.match(read) is not None and before and not said_before
+    if yearless and (future or _PAST.search(sentence) is None):
         for year in (reported.year, reported.year + 1):
             ahead = _read(f"{read} {year}", None)
-            if ahead is not None and not pd.isna(ahead.end) and ahead.end > reported:
-                read_as, note, date = (
-                    f"{read} {year}",
-                    "a sentence about the future: the next one",
-                    ahead,
-                )
-                read = read_as
+            if ahead is None or pd.isna(ahead.end) or ahead.end <= reported:
+                continue
+            if not future and not _nearer(ahead, date, reported):
                 break
+            why = (
+                "a sentence about the future: the next one"
+                if future
+                else "a clause with no past tense: the nearer one, the next"
+            )
+            read_as, note, date = f"{read} {year}", why, ahead
+            read = read_as
+            break
     lowered = read.lower()
-    if lowered.startswith("by ") and _PERFECT.search(sentence):
+    if lowered.startswith("by ") and _PERFECT.search(predicate or sentence):
         past = _read("until " + read[3:], reported_on)
         if past is not None:
             note = "a sentence in the perfect tense: on or before the one just past"
@@ -202,6 +233,52 @@ def _tense(
             note = why if note is None else f"{note}; {why}"
             return f"{pd.Timestamp(reported):%Y-%m-%d}/{last}", note, deadline
     return read_as, note, date
+
+
+_PHRASE_BREAK = re.compile(r"[,;:—–]\s|\s(?:and|but|while|although)\s")
+
+
+_PHRASE_REACH = 300
+
+
+def _predicate(sentence: str, start: int, end: int) -> str:
+    """The verb phrase a date belongs to: between the commas and "and"s around it, and
+    the clause after it when the date opens its own ("By Wednesday, workers had ...")."""
+    left = max(0, start - _PHRASE_REACH)  # a verb phrase is short: look no further back
+    for match in _PHRASE_BREAK.finditer(sentence, left, start):
+        left = match.end()
+    after = _PHRASE_BREAK.search(sentence, end)
+    right = after.start() if after else len(sentence)
+    if after is not None and not sentence[left:start].strip(" (") and right == end:
+        following = _PHRASE_BREAK.search(sentence, after.end())
+        right = following.start() if following else len(sentence)
+    return sentence[left:right]
+
+
+def _before_ahead(text: str, reported_on: object) -> str | None:
+    """ "before the end of the year", "before November 17" ahead of the report date: from
+    the report day to its end (a day: to the day before), or None when it is not ahead."""
+    date = _read(text, reported_on)
+    if date is None or pd.isna(date.end):
+        return None
+    report = pd.Timestamp(_report_start(reported_on))
+    last = pd.Timestamp(date.end) - pd.Timedelta(days=1)
+    if date.start_precision in ("day", "time") and not pd.isna(date.start):
+        last = pd.Timestamp(date.start) - pd.Timedelta(days=1)
+    if last < report:
+        return None
+    return f"{_iso(report)}/{_iso(last)}"
+
+
+def _nearer(ahead: FuzzyDate, past: FuzzyDate, reported: object) -> bool:
+    """Whether the next reading of a yearless date is nearer the report date than the
+    one before it ("Negotiations resume on May 6" in late April: this May, not last)."""
+    report = pd.Timestamp(reported)
+    ahead_at = ahead.end if pd.isna(ahead.start) else ahead.start
+    past_at = past.start if pd.isna(past.end) else past.end
+    if pd.isna(ahead_at) or pd.isna(past_at):
+        return False
+    return pd.Timestamp(ahead_at) - report < report - pd.Timestamp(past_at)
 
 
 _WEEKDAY_NUMBERS = {
@@ -279,6 +356,79 @@ def _weekend(text: str, clause: str, reported_on: object) -> tuple[str, str]:
     return f"{_iso(saturday)}/{_iso(saturday + pd.Timedelta(days=1))}", note
 
 
+_UNITS = {"day": "days", "week": "weeks", "month": "months", "year": "years"}
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+_NEXT_PERIOD = re.compile(
+    r"(?i)(?:over|in|during|within) the (?:next|coming) (?P<n>\w+) "
+    r"(?P<unit>day|week|month|year)s?"
+)
+_PERIOD_TO = re.compile(
+    r"(?i)(?:the )?(?P<n>\w+) (?P<unit>day|week|month)s (?:to|ended|ending|through) (?P<date>.+)"
+)
+
+
+def _count(word: str) -> int | None:
+    word = word.lower()
+    return int(word) if word.isdigit() else _NUMBER_WORDS.get(word)
+
+
+def _next_period(text: str, reported_on: object) -> tuple[str, str] | None:
+    """ "over the next three months": from the report day to that long after it,
+    inclusive (as "over the past three months" is up to the report day)."""
+    match = _NEXT_PERIOD.fullmatch(text)
+    count = _count(match["n"]) if match else None
+    if match is None or not count:
+        return None
+    report = pd.Timestamp(_report_start(reported_on))
+    last = report + pd.DateOffset(**{_UNITS[match["unit"].lower()]: count})
+    return f"{_iso(report)}/{_iso(last)}", "from the report day to that long after it"
+
+
+def _period_to(text: str, reported_on: object) -> tuple[str, str] | None:
+    """ "the three months to March 31": that long up to the end of that day."""
+    match = _PERIOD_TO.fullmatch(text)
+    count = _count(match["n"]) if match else None
+    if match is None or not count:
+        return None
+    last = _read(match["date"], reported_on)
+    if last is None or pd.isna(last.end):
+        return None
+    end = pd.Timestamp(last.end)
+    first = end - pd.DateOffset(**{_UNITS[match["unit"].lower()]: count})
+    return f"{_iso(first)}/{_iso(end - pd.Timedelta(days=1))}", "that long up to that day"
+
+
+_WEEK_PART = re.compile(
+    r"(?i)(?:(?P<prefix>by|until|till|since|from) )?the (?P<part>start|beginning|middle|end) of "
+    r"(?P<which>this|last|next) week"
+)
+_WEEK_DAYS = {"start": (0, 1), "beginning": (0, 1), "middle": (2, 3), "end": (4, 6)}
+"""The days of a week a part names: Monday-Tuesday, Wednesday-Thursday, Friday-Sunday."""
+
+
+def _week_part(text: str, reported_on: object) -> tuple[str, str]:
+    """ "the end of next week": the Friday to Sunday of that week (weeks start on Monday);
+    "by" it: a deadline from the report day to its last day, "until" it: that end alone,
+    "since" it: from its first day on."""
+    match = _WEEK_PART.fullmatch(text)
+    assert match is not None
+    report = pd.Timestamp(_report_start(reported_on))
+    offset = {"this": 0, "last": -1, "next": 1}[match["which"].lower()]
+    monday = report - pd.Timedelta(days=report.weekday()) + pd.Timedelta(weeks=offset)
+    first, last = (monday + pd.Timedelta(days=d) for d in _WEEK_DAYS[match["part"].lower()])
+    prefix = (match["prefix"] or "").lower()
+    if prefix == "by" and last >= report:
+        return f"{_iso(report)}/{_iso(last)}", "a deadline ahead: from the report day"
+    if prefix in ("by", "until", "till"):
+        return f"../{_iso(last)}", f"the {match['part'].lower()} of that week: an end alone"
+    if prefix in ("since", "from"):
+        return f"{_iso(first)}/..", f"from the {match['part'].lower()} of that week on"
+    return f"{_iso(first)}/{_iso(last)}", f"the {match['part'].lower()} of that week"
+
+
 def _report_start(reported_on: object) -> object:
     key = str(reported_on)
     if _REPORT_CACHE.get("key") != key:
@@ -342,6 +492,12 @@ def find_dates(
         counted = None
         if reported_on is not None and "weekend" in text.lower():
             counted = _weekend(text, clause, reported_on)
+        elif reported_on is not None and _WEEK_PART.fullmatch(text):
+            counted = _week_part(text, reported_on)
+        elif reported_on is not None and _NEXT_PERIOD.fullmatch(text):
+            counted = _next_period(text, reported_on)
+        elif _PERIOD_TO.fullmatch(text):
+            counted = _period_to(text, reported_on)
         elif reported_on is not None:
             counted = _weekdays(text, clause, sentence[:start], reported_on)
         if counted is not None:
@@ -357,12 +513,30 @@ def find_dates(
         read_as = None if reading == text else reading
         note = None
         if date is not None:
-            tense_read, note, date = _tense(clause, reading, date, reported_on, said_before)
+            predicate = _predicate(sentence, start, end)
+            tense_read, note, date = _tense(
+                clause, reading, date, reported_on, said_before, predicate
+            )
             read_as = tense_read or read_as
         if date is None:  # drop a prefix the engine does not take ("as of", "by" + range)
             head = re.match(r"(?i:as of|by|from|after|before|since) ", text)
             if head is None:
                 continue
+            if head.group().lower() == "before " and reported_on is not None:
+                ahead = _before_ahead(text[head.end() :], reported_on)
+                if ahead is not None:  # "before the end of the year": a deadline, as "by"
+                    mentions.append(
+                        DateMention(
+                            text,
+                            start,
+                            end,
+                            _read(ahead, None),
+                            False,
+                            ahead,
+                            "a deadline ahead: from the report day",
+                        )
+                    )
+                    continue
             start += head.end()
             text = sentence[start:end]
             date = _read(text, reported_on)

@@ -126,10 +126,14 @@ def _read_run(
             read, date = reading
             until = lang.lookup(part[0][0].group().lower()) == "until" and len(part) > 1
             clause = clause_of(sentence, start, end)
-            named_month = any(_is_month(m.group(), code) for m, _ in part)
+            named_month = any(
+                _is_month(m.group(), code) or _is_season(m.group(), code) for m, _ in part
+            )
             read_as, note, date = _tense(clause, read, date, reported_on, code, named_month)
             if code == "ru" and _BY.search(sentence, 0, start) and reported_on is not None:
                 read_as, note, date = _deadline(read_as, note, date, reported_on)
+            elif _completed_by(code, text, until, clause) and reported_on is not None:
+                read_as, note, date = _deadline(read_as, note, date, reported_on, "by")
             if read_as is not None:
                 until = False  # read as a whole ("../2025-08-31"): no end to join to a start
             elif read != text:
@@ -142,16 +146,45 @@ _BY = re.compile(r"(?i:(?<!\w)ко? )$")
 """Russian "к концу 2027 года": by (a deadline), not "до" (until)."""
 
 
+_DURATIVE = {
+    "ru": re.compile(
+        r"(?i)(?:наход\w*|пребыва\w*|оста\w*|продл\w*|продолж\w*|сохран\w*|действ\w*|"
+        r"дл[ия]т\w*|работа\w*|не менее|как минимум|по меньшей мере|вплоть)"
+    ),
+    "uk": re.compile(
+        r"(?i)(?:перебува\w*|залиша\w*|продовж\w*|подовж\w*|збереж\w*|діят\w*|дію\w*|"
+        r"трива\w*|працю\w*|щонайменше|принаймні|як мінімум|аж)"
+    ),
+    "ko": re.compile(r"계속|유지|지속|연장|머무|이어|동안"),
+}
+"""Words of a state that lasts ("будет находиться под стражей до 9 января", "діятимуть
+щонайменше до кінця березня", "계속"): there "до"/"까지" is "until", an end alone."""
+
+
+def _completed_by(code: str, text: str, until: bool, clause: str) -> bool:
+    """Whether "до"/"까지" before a date is "by" (a deadline): the clause tells of a
+    thing to be done ("предложил провести встречу до конца августа", "올해 말까지 협정을
+    마무리하겠다"), not of a state that lasts (:data:`_DURATIVE`)."""
+    if code == "ko":
+        until = text.endswith("까지") and "부터" not in text
+    return until and _DURATIVE[code].search(clause) is None
+
+
 def _deadline(
-    read_as: str | None, note: str | None, date: FuzzyDate, reported_on: object
+    read_as: str | None,
+    note: str | None,
+    date: FuzzyDate,
+    reported_on: object,
+    word: str = "к",
 ) -> tuple[str | None, str | None, FuzzyDate]:
-    """ "к концу 2027 года" ahead of the report date: from the report day to its end."""
+    """ "к концу 2027 года" (or "до"/"까지" as "by", :func:`_completed_by`) ahead of the
+    report date: from the report day to its end."""
     reported = parse_date(str(pd.Timestamp(str(reported_on)).date())).start
-    if pd.isna(date.end) or date.end <= reported:
+    if pd.isna(date.end) or date.end <= reported or (not pd.isna(date.start) and word == "by"):
         return read_as, note, date
     last = (pd.Timestamp(date.end) - pd.Timedelta(days=1)).strftime("%Y-%m-%d")
     text = f"{pd.Timestamp(reported):%Y-%m-%d}/{last}"
-    why = "a deadline ahead ('к'): from the report day"
+    why = f"a deadline ahead ('{word}'): from the report day"
     return text, why if note is None else f"{note}; {why}", parse_date(text)
 
 
@@ -170,6 +203,12 @@ def _read(text: str, reported_on: object, code: str) -> tuple[str, FuzzyDate] | 
         except ValueError:
             continue
     return None
+
+
+def _is_season(word: str, code: str) -> bool:
+    """Whether a word names a season ("осенью", "навесні")."""
+    english = LANGUAGES[code].lookup(word.lower().rstrip("."))
+    return bool(english) and english.split()[-1] in ("spring", "summer", "autumn", "winter")
 
 
 def _is_month(word: str, code: str) -> bool:
@@ -191,19 +230,42 @@ def _tense(
     code: str,
     named_month: bool,
 ) -> tuple[str | None, str | None, FuzzyDate]:
-    """As the English rule: in a clause about the future, a month (or a day of it)
-    without a year that the engine puts before the report date is the next one ("3월
-    초에 시작될 예정": next March). A weekday stays the one just past."""
+    """As the English rule: in a clause about the future, a month (or a day of it, or a
+    season) without a year that the engine puts before the report date is the next one
+    ("3월 초에 시작될 예정": next March); in a Russian or Ukrainian clause with no verb in
+    the past tense, the nearer of the two ("рассмотрит закон 3 июня" reported in late May:
+    this June). A weekday stays the one just past."""
     future = _FUTURE.get(code)
-    if future is None or future.search(clause) is None or reported_on is None:
+    if future is None or reported_on is None:
         return None, None, date
     if not named_month or re.search(r"\d{4}", text):
         return None, None, date
     reported = parse_date(str(pd.Timestamp(str(reported_on)).date())).start
     if pd.isna(date.end) or date.end > reported:
         return None, None, date
-    ahead = re.sub(r"\d{4}", lambda m: str(int(m.group()) + 1), date.edtf)
+    ahead_text = re.sub(r"\d{4}", lambda m: str(int(m.group()) + 1), date.edtf)
+    season = re.fullmatch(r"(\d{4})-(2[1-8])", date.edtf)
+    if season is not None:  # "2025-27": the season of the next year, by its name
+        name = ("spring", "summer", "autumn", "winter")[(int(season[2]) - 21) % 4]
+        ahead_text = f"{name} {int(season[1]) + 1}"
     try:
-        return ahead, "a sentence about the future: the next one", parse_date(ahead)
+        ahead = parse_date(ahead_text)
     except ValueError:
         return None, None, date
+    if future.search(clause) is not None:
+        return ahead_text, "a sentence about the future: the next one", ahead
+    past = _PAST.get(code)
+    if past is None or past.search(clause) is not None or pd.isna(ahead.start):
+        return None, None, date
+    if ahead.start - reported < reported - date.end:  # "рассмотрит закон 3 июня" in May
+        return ahead_text, "a clause with no past tense: the nearer one, the next", ahead
+    return None, None, date
+
+
+_PAST = {
+    "ru": re.compile(r"\b[а-яё]+(?:[аяиеёыу]л|шл)(?:[аои]|ся|ась|ось|ись)?\b|\bпрошл\w*"),
+    "uk": re.compile(
+        r"\b[а-яіїєґ’']+(?:[аяиеіїу]л(?:[аои]|ся|ася|ося|ися)?|[аяиіу]в(?:ся)?)\b|\bминул\w*"
+    ),
+}
+"""A clause in the past tense (Russian "заявил", "прошло"; Ukrainian "заявив", "сказала")."""

@@ -14,7 +14,9 @@ Which date they count from is a rule of news writing:
   ANO won"): the clause's event is that long before (after) the sentence's own date, else
   the news of the text, else the report date;
 - "since then", "ever since": open-ended from the date before it (a day if the text gave
-  one, as for "two days later").
+  one, as for "two days later");
+- "since the first day", "from day one": open-ended from the first day of the story, the
+  earliest day the text has given so far ("since Monday ... since the first day").
 
 A day counted in days or weeks needs a day to count from; months and years keep the
 precision of the date they count from ("in December 2022 ... two months later" is
@@ -63,7 +65,8 @@ RELATIVE = re.compile(
     rf"(?:(?P<count>{_COUNT}) (?P<unit>day|week|month|year)s? (?P<dir>later|earlier|after|before)"
     r"|the (?P<one>next|following|previous|preceding) (?P<unit1>day|week|month|year)"
     r"|the (?P<unit2>day|week|month|year) (?P<dir2>before|after)"
-    r"|(?P<since>since then|ever since))",
+    r"|(?P<since>since then|ever since)"
+    r"|(?P<first>(?:since|from) (?:the (?:very )?first day|day one)))",
     re.IGNORECASE,
 )
 """Phrases that count from another date of the text (matched case-insensitively)."""
@@ -73,7 +76,8 @@ RELATIVE = re.compile(
 class RelativeShift:
     """How far from which date: ``count`` units (negative: before), ``unit`` (day, week,
     month, year), and ``anchor``: ``forward`` (from the last date given), ``backward``
-    (from the news of the text) or ``clause`` (from the sentence's own date); ``since``
+    (from the news of the text), ``clause`` (from the sentence's own date) or ``first``
+    (from the earliest day the text gave); ``since``
     for "since then" (that date on, open-ended)."""
 
     count: int
@@ -97,6 +101,8 @@ def relative_shift(text: str) -> RelativeShift | None:
         return None
     if match["since"]:
         return RelativeShift(0, "day", "forward", since=True)
+    if match["first"]:  # "since the first day": of the story, the earliest day it gave
+        return RelativeShift(0, "day", "first", since=True)
     if match["count"]:
         raw = match["count"].lower()
         count = int(raw) if raw.isdigit() else _NUMBERS[raw]
