@@ -803,3 +803,23 @@ def test_claimant_rules_of_batch_five() -> None:
     )
     assert ("December", "2025-12-01", "2026-01-01", "") in rows
     assert ("last month", "2026-03-01", "2026-04-01", "the Commerce Department") in rows
+
+
+def test_korean_source_after_a_very_long_word() -> None:
+    from timeline.extract.claims import _korean_source
+
+    claim = _korean_source("x" * 50_000 + " 국가정보원에 따르면 북한군이 도착했다")
+    assert claim is not None
+    assert claim.text.endswith("국가정보원")
+    assert claim.content_start == 50_000 + len(" 국가정보원에 따르면")
+    assert _korean_source("국방부에 따르면 병력이 이동했다").text == "국방부"  # type: ignore[union-attr]
+    assert _korean_source("따르면 없다") is None
+
+
+def test_a_very_long_word_does_not_hide_the_claims_after_it() -> None:
+    text = "x" * 50_000 + " " + "Officials said troops left on Monday. " * 3 + "word " * 2_000
+    events = tl.extract_events(text, reported_on=REPORTED)
+    assert len(events) >= 1
+    assert set(events["date_text"]) == {"Monday"}
+    assert (events["claimant"].iloc[-2:] == "Officials").all()
+    assert len(events) == 3
