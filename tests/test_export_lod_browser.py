@@ -89,6 +89,11 @@ def open_page(page, path: Path) -> list[str]:
     errors: list[str] = []
     page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
     page.on("pageerror", lambda exc: errors.append(str(exc)))
+    # a blocked image (the strips are data: URLs under the page's CSP) would be recorded
+    page.add_init_script(
+        "document.addEventListener('securitypolicyviolation', e => "
+        "(window.__csp = window.__csp || []).push(e.violatedDirective + ' ' + e.blockedURI))"
+    )
     page.set_default_timeout(120_000)  # a shared, loaded machine: wait on conditions longer
     page.goto(path.as_uri(), timeout=120_000)
     page.wait_for_function(READY, timeout=120_000)
@@ -127,6 +132,7 @@ def test_density_zoomed_out_and_marks_zoomed_in(offline_page, page_path: Path) -
     assert offline_page.blocked_requests == []
     assert errors == []
     assert offline_page.evaluate("() => window.__xss") is None
+    assert offline_page.evaluate("() => window.__csp || []") == []
 
 
 def test_bucket_hover_text_is_escaped(offline_page, page_path: Path) -> None:
@@ -138,6 +144,21 @@ def test_bucket_hover_text_is_escaped(offline_page, page_path: Path) -> None:
     joined = " ".join(texts)
     assert "e.g. Event " in joined or "e.g. Shelling" in joined
     assert any(month in joined for month in ("Dec 2021", "Jan 2022"))
+    # the mouse over a bucket of a strip (an image) shows that bucket's hover
+    x, y = offline_page.evaluate(
+        """() => {
+      const gd = document.getElementById('tl-plot'), fl = gd._fullLayout;
+      const t = gd.data.find(t => t.meta && t.meta.role === 'density' && t.x.length);
+      const i = Array.from(t.hovertext).findIndex(h => h.includes('start here'));
+      const box = gd.querySelector('.nsewdrag').getBoundingClientRect();
+      return [box.left + fl.xaxis.l2p(t.x[i]), box.top + fl.yaxis.l2p(t.y[i])];
+    }"""
+    )
+    offline_page.mouse.move(x, y)
+    offline_page.wait_for_function(
+        "() => (document.querySelector('.hoverlayer .hovertext') || {}).textContent"
+        "?.includes('start here')"
+    )
 
 
 def test_a_lone_far_event_is_drawn_at_every_level(
