@@ -66,6 +66,8 @@ def test_page_loads_nothing_from_outside(page: str) -> None:
     assert policy is not None
     assert "default-src 'none'" in policy.group(1)
     assert "http" not in policy.group(1)
+    # images only from data: and blob: URLs (the big page's density strips are data: PNGs)
+    assert re.search(r"img-src ([^;]+)", policy.group(1)).group(1).split() == ["data:", "blob:"]
     nonce = re.search(r"'nonce-([^']+)'", policy.group(1)).group(1)
     executable = [t for t in tags if "application/json" not in t]
     assert executable and all(f'nonce="{nonce}"' in t for t in executable)

@@ -23,8 +23,9 @@ ZOOM = """async ([a, b]) => {
   await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
   return [gd.dataset.shownMarks, gd.dataset.densityLanes].map(Number);
 }"""
-DRAWN = """(row) => {
-  // is event ``row`` drawn: as a mark (customdata) or inside a non-empty density bucket?
+DRAWN = """async (row) => {
+  // is event ``row`` drawn: as a mark (customdata) or as a painted pixel of its lane's
+  // density strip (a layout image) at the event's date?
   const gd = document.getElementById('tl-plot');
   for (const t of gd.data) {
     const role = t.meta && t.meta.role;
@@ -35,15 +36,26 @@ DRAWN = """(row) => {
     }
   }
   const at = window.__farMs;
-  for (const t of gd.data) {
-    if (!(t.meta && t.meta.role === 'density') || !t.x || !t.x.length) continue;
-    if (t.meta.lane !== window.__farLane) continue;
-    for (let i = 0; i + 1 < t.x.length; i++) {
-      if (t.x[i] <= at && at < t.x[i + 1] && t.z[0][i] !== null) return 'density';
-    }
-  }
+  const strip = (gd.layout.images || []).find(im => im.name === 'tl-density-' + window.__farLane);
+  if (!strip || at < strip.x || at >= strip.x + strip.sizex) return 'missing';
+  const image = new Image();
+  image.src = strip.source;
+  await image.decode();
+  const canvas = document.createElement('canvas');
+  canvas.width = image.width;
+  canvas.height = image.height;
+  const context = canvas.getContext('2d');
+  context.drawImage(image, 0, 0);
+  const column = Math.floor((at - strip.x) / strip.sizex * image.width);
+  const pixels = context.getImageData(column, 0, 1, image.height).data;
+  for (let i = 3; i < pixels.length; i += 4) if (pixels[i] > 0) return 'density';
   return 'missing';
 }"""
+HOVER_TEXTS = (
+    "() => document.getElementById('tl-plot').data"
+    ".filter(t => t.meta && t.meta.role === 'density')"
+    ".flatMap(t => Array.from(t.hovertext || [])).filter(t => t && t.includes('start here'))"
+)
 
 
 def busy_events() -> pd.DataFrame:
@@ -77,6 +89,11 @@ def open_page(page, path: Path) -> list[str]:
     errors: list[str] = []
     page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
     page.on("pageerror", lambda exc: errors.append(str(exc)))
+    # a blocked image (the strips are data: URLs under the page's CSP) would be recorded
+    page.add_init_script(
+        "document.addEventListener('securitypolicyviolation', e => "
+        "(window.__csp = window.__csp || []).push(e.violatedDirective + ' ' + e.blockedURI))"
+    )
     page.set_default_timeout(120_000)  # a shared, loaded machine: wait on conditions longer
     page.goto(path.as_uri(), timeout=120_000)
     page.wait_for_function(READY, timeout=120_000)
@@ -95,9 +112,19 @@ def test_density_zoomed_out_and_marks_zoomed_in(offline_page, page_path: Path) -
         ".filter(t => t.meta && t.meta.role === 'density' && t.x.length).length"
     )
     assert strips == 2
-    assert offline_page.locator(".hm image").count() >= 2  # the strips are painted
+    # the strips are painted as layout images (no heatmap traces: they cost every zoom)
+    assert offline_page.locator("#tl-plot .imagelayer image").count() == 2
+    assert offline_page.locator("#tl-plot .hm").count() == 0
+    images = offline_page.evaluate(
+        "() => document.getElementById('tl-plot').layout.images"
+        ".map(im => [im.name, im.source.slice(0, 22), im.xref, im.yref, im.sizing])"
+    )
+    assert sorted(images) == [
+        [f"tl-density-{k}", "data:image/png;base64,", "x", "y", "stretch"] for k in (0, 1)
+    ]
     marks, dense = offline_page.evaluate(ZOOM, ["2023-05-01", "2023-05-08"])
     assert dense == 0 and 0 < marks < 150
+    assert offline_page.locator("#tl-plot .imagelayer image").count() == 0
     points = offline_page.evaluate("() => document.querySelectorAll('.scatterlayer .point').length")
     assert points >= marks // 2
     marks, dense = offline_page.evaluate(ZOOM, ["2021-01-01", "2032-01-01"])
@@ -105,21 +132,33 @@ def test_density_zoomed_out_and_marks_zoomed_in(offline_page, page_path: Path) -
     assert offline_page.blocked_requests == []
     assert errors == []
     assert offline_page.evaluate("() => window.__xss") is None
+    assert offline_page.evaluate("() => window.__csp || []") == []
 
 
 def test_bucket_hover_text_is_escaped(offline_page, page_path: Path) -> None:
     open_page(offline_page, page_path)
     offline_page.evaluate(ZOOM, ["2021-12-01", "2022-12-01"])
-    texts = offline_page.evaluate(
-        "() => document.getElementById('tl-plot').data"
-        ".filter(t => t.meta && t.meta.role === 'density')"
-        ".flatMap(t => (t.text && t.text[0]) || []).filter(Boolean)"
-    )
-    assert texts and all("start here" in t for t in texts)
+    texts = offline_page.evaluate(HOVER_TEXTS)
+    assert texts
     assert all("<img" not in t for t in texts)
     joined = " ".join(texts)
     assert "e.g. Event " in joined or "e.g. Shelling" in joined
     assert any(month in joined for month in ("Dec 2021", "Jan 2022"))
+    # the mouse over a bucket of a strip (an image) shows that bucket's hover
+    x, y = offline_page.evaluate(
+        """() => {
+      const gd = document.getElementById('tl-plot'), fl = gd._fullLayout;
+      const t = gd.data.find(t => t.meta && t.meta.role === 'density' && t.x.length);
+      const i = Array.from(t.hovertext).findIndex(h => h.includes('start here'));
+      const box = gd.querySelector('.nsewdrag').getBoundingClientRect();
+      return [box.left + fl.xaxis.l2p(t.x[i]), box.top + fl.yaxis.l2p(t.y[i])];
+    }"""
+    )
+    offline_page.mouse.move(x, y)
+    offline_page.wait_for_function(
+        "() => (document.querySelector('.hoverlayer .hovertext') || {}).textContent"
+        "?.includes('start here')"
+    )
 
 
 def test_a_lone_far_event_is_drawn_at_every_level(
@@ -161,9 +200,7 @@ def test_search_and_toggles_work_at_every_level(
     assert offline_page.inner_text("#tl-status") == f"Showing {kept} of {len(events)} events"
     # zoomed out, the strips count only the matching events
     counted = offline_page.evaluate(
-        "() => document.getElementById('tl-plot').data"
-        ".filter(t => t.meta && t.meta.role === 'density')"
-        ".flatMap(t => (t.text && t.text[0]) || []).filter(Boolean)"
+        "() => (" + HOVER_TEXTS + ")()"
         ".map(t => Number(t.split('</b>')[0].replace('<b>', '').split(' ')[0].replace(/,/g, '')))"
         ".reduce((a, b) => a + b, 0)"
     )
@@ -193,6 +230,10 @@ def test_search_and_toggles_work_at_every_level(
         ".filter(t => t.meta && t.meta.role === 'density' && t.meta.lane === 0)[0].x.length"
     )
     assert lane0 == 0
+    names = offline_page.evaluate(
+        "() => document.getElementById('tl-plot').layout.images.map(im => im.name)"
+    )
+    assert "tl-density-0" not in names
     shown = int(
         offline_page.evaluate("() => document.getElementById('tl-plot').dataset.shownEvents")
     )

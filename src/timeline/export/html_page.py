@@ -148,7 +148,33 @@ def _page_figure(source: ExportSource) -> tuple[go.Figure, dict | None]:
 
     low, high = parts.layout["xaxis"]["range"]
     traces = parts.view_traces((float(low), float(high)), all_lanes=True)
+    traces = [_hover_strip(t) if _is_strip(t) else t for t in traces]
     return go.Figure(data=traces, layout=parts.layout), page_detail(parts, 0)
+
+
+def _is_strip(trace: dict) -> bool:
+    from timeline.plot.density import DENSITY_ROLE
+
+    meta = trace.get("meta")
+    return isinstance(meta, dict) and meta.get("role") == DENSITY_ROLE
+
+
+def _hover_strip(trace: dict) -> dict:
+    """A lane's strip on the page: the page's script paints the strip as a layout image
+    (a heatmap costs far more on every zoom) and fills this trace with one invisible
+    hover point per non-empty bucket (its text: count, dates, top categories, examples)."""
+    return {
+        "type": "scatter",
+        "mode": "none",
+        "hoveron": "points",
+        "x": [],
+        "y": [],
+        "hovertext": [],
+        "hovertemplate": "%{hovertext}<extra></extra>",
+        "name": trace.get("name"),
+        "showlegend": False,
+        "meta": trace["meta"],
+    }
 
 
 def _packed_detail(detail: dict, index: PageIndex, events: pd.DataFrame | None) -> dict:

@@ -253,19 +253,35 @@
       return figure.layout.xaxis.range.map(Number);
     }
 
+    function yReversed() {
+      var range = figure.layout.yaxis && figure.layout.yaxis.range;
+      return !!(range && range[0] > range[1]);
+    }
+
+    function withImages(layout, images) {  // the density strips are layout images
+      var others = (layout.images || []).filter(function (im) {
+        return !(im.name && String(im.name).indexOf("tl-density-") === 0);
+      });
+      return Object.assign({}, layout, { images: others.concat(images) });
+    }
+
+    function lodMark(v) {
+      gd.setAttribute("data-shown-marks", String(v.shownMarks));
+      gd.setAttribute("data-density-lanes", String(v.denseLanes));
+      gd.setAttribute("data-lod-level", String(v.level));
+    }
+
     function lodDraw() {
       var range = xRange();
-      var v = lod.view(range[0], range[1], currentOk, laneOn);
+      var v = lod.view(range[0], range[1], currentOk, laneOn, false, yReversed());
       var data = gd.data.slice();
       v.strips.forEach(function (props, k) {
         var at = lod.firstTrace + k;
         data[at] = Object.assign({}, data[at], props);
       });
       v.traces.forEach(function (t) { data[t.trace] = Object.assign({}, data[t.trace], t.props); });
-      gd.setAttribute("data-shown-marks", String(v.shownMarks));
-      gd.setAttribute("data-density-lanes", String(v.denseLanes));
-      gd.setAttribute("data-lod-level", String(v.level));
-      return Plotly.react(gd, data, gd.layout);
+      lodMark(v);
+      return Plotly.react(gd, data, withImages(gd.layout, v.images));
     }
 
     function lodSchedule() {  // a burst of zooms draws once, with the latest range
@@ -286,16 +302,7 @@
       // the page opens with the figure of the full view already drawn: no second draw
       var first = !lodDrawn && ok === null && !lanesOff;
       lodDrawn = true;
-      var drawn;
-      if (first) {
-        var range = xRange();
-        var v = lod.view(range[0], range[1], null, laneOn, true);
-        gd.setAttribute("data-shown-marks", String(v.shownMarks));
-        gd.setAttribute("data-density-lanes", String(v.denseLanes));
-        drawn = Promise.resolve();
-      } else {
-        drawn = lodDraw();
-      }
+      var drawn = first ? Promise.resolve() : lodDraw();
       return drawn.then(function () {
         var total = index.drawn;
         var filtering = ok !== null || lanesOff;
@@ -388,10 +395,28 @@
       index.texts = function (r) { return plainTexts[r] || ""; };
     }
 
-    Promise.all([Plotly.newPlot(gd, figure.data, figure.layout, figure.config), lodData]).then(function (done) {
-      var data = done[1];
+    function firstView(data) {
+      // the page's first view: its strips (images and hover points) are made here, before
+      // plotly draws anything, so the figure is drawn once; its marks come from Python
+      if (!data) return;
+      lod = window.timelineLOD(data, decode);
+      var range = xRange();
+      var v = lod.view(range[0], range[1], null, laneOn, false, yReversed());
+      v.strips.forEach(function (props, k) {
+        var at = lod.firstTrace + k;
+        figure.data[at] = Object.assign({}, figure.data[at], props);
+      });
+      figure.layout = withImages(figure.layout, v.images);
+      lodMark(v);
+    }
+
+    lodData.then(function (data) {
+      firstView(data);
+      return Plotly.newPlot(gd, figure.data, figure.layout, figure.config).then(function () {
+        return data;
+      });
+    }).then(function (data) {
       if (data) {
-        lod = window.timelineLOD(data, decode);
         if (index.textsInDetail) index.texts = searchTexts(data);
         if (index.categoryInDetail) {
           index.category = Array.prototype.map.call(data.search.category, function (c) { return c - 1; });

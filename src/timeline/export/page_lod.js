@@ -1,12 +1,16 @@
 /* timeline page: level of detail (see timeline/export/page_detail.py for the data).
  *
- * window.timelineLOD(data, decode) returns view(lo, hi, ok, laneOn): for the x range
- * [lo, hi] (epoch ms), the filter ok (a Uint8Array over event rows, or null) and the lane
- * toggles, which lanes draw their density (the mark budget, as in Python), the strips
- * of those lanes (sliced from one level of the pyramid: sums of the finest buckets) and,
- * for every mark trace, the points of the marks in view of the other lanes. Under a filter
- * the finest level is counted again from the marks of the matching events (once per
- * filter). Hover text is built from escaped titles and category names only.
+ * window.timelineLOD(data, decode) returns view(lo, hi, ok, laneOn, countsOnly, reversed):
+ * for the x range [lo, hi] (epoch ms), the filter ok (a Uint8Array over event rows, or
+ * null) and the lane toggles, which lanes draw their density (the mark budget, as in
+ * Python), the strips of those lanes (sliced from one level of the pyramid: sums of the
+ * finest buckets) and, for every mark trace, the points of the marks in view of the other
+ * lanes. A strip is painted as a layout image (one pixel column per bucket, shaded by
+ * log2 of its count on the lane's ramp: one event is the lightest shade, never blank),
+ * not as a heatmap trace (which costs hundreds of ms on every zoom); its hover is one
+ * invisible point per non-empty bucket of the lane's strip trace. Under a filter the
+ * finest level is counted again from the marks of the matching events (once per filter).
+ * Hover text is built from escaped titles and category names only.
  */
 (function () {
   "use strict";
@@ -15,7 +19,7 @@
   var DAY = 86400000;
   var EXAMPLES = 3;
   var TOP = 3;
-  var EMPTY_STRIP = { x: [], y: [], z: [], text: [] };
+  var EMPTY_STRIP = { x: [], y: [], hovertext: [] };
 
   function day(ms) {
     var d = new Date(ms);
@@ -247,13 +251,16 @@
       }
       var edges = new Float64Array(count + 1);
       for (i = 0; i <= count; i++) edges[i] = P.origin + (f + i) * w;
-      var zc = [], zv = [], tc = [], tv = [], peak = 0;
+      var hx = [], hy = [], ht = [], peak = 0;
+      var y0 = data.laneTop[k], h = data.laneHeight[k], spans = data.laneSpans[k];
+      var countY = spans ? y0 + 0.5 * data.countShare * h : y0 + 0.5 * h;
+      var coverY = y0 + 0.5 * (1 + data.countShare) * h;
       for (i = 0; i < count; i++) {
-        var dates = bucketDates(edges[i], edges[i + 1]);
         var n = counts[i];
         peak = Math.max(peak, n, cover[i]);
-        zc.push(n > 0 ? Math.log(n) / Math.LN2 : null);
-        zv.push(cover[i] > 0 ? Math.log(cover[i]) / Math.LN2 : null);
+        if (n === 0 && !(spans && cover[i] > 0)) continue;
+        var dates = bucketDates(edges[i], edges[i + 1]);
+        var middle = 0.5 * (edges[i] + edges[i + 1]);
         if (n > 0) {
           var text = "<b>" + fmt(n) + (n === 1 ? " event" : " events") + "</b> start here<br>" + dates;
           if (ncat && oneCat >= 0) {
@@ -275,21 +282,77 @@
             text += "<br>e.g. " + examples[i].join("<br>");
             if (n > examples[i].length) text += "<br>and " + fmt(n - examples[i].length) + " more";
           }
-          tc.push(text);
-        } else {
-          tc.push(null);
+          hx.push(middle); hy.push(countY); ht.push(text);
         }
-        tv.push(cover[i] > 0 ? "<b>" + fmt(cover[i]) + (cover[i] === 1 ? " span" : " spans") +
-          "</b> under way<br>" + dates : null);
+        if (spans && cover[i] > 0) {
+          hx.push(middle); hy.push(coverY);
+          ht.push("<b>" + fmt(cover[i]) + (cover[i] === 1 ? " span" : " spans") +
+            "</b> under way<br>" + dates);
+        }
       }
-      var y0 = data.laneTop[k], h = data.laneHeight[k];
-      var props = data.laneSpans[k]
-        ? { x: edges, y: [y0, y0 + data.countShare * h, y0 + h], z: [zc, zv], text: [tc, tv] }
-        : { x: edges, y: [y0, y0 + h], z: [zc], text: [tc] };
-      return { props: props, peak: peak, level: level };
+      return { props: { x: hx, y: hy, hovertext: ht }, peak: peak, level: level,
+               counts: counts, cover: cover, edges: edges, lane: k };
     }
 
-    function view(lo, hi, ok, laneOn, countsOnly) {
+    // --- painting: a strip is a small image (one pixel column per bucket) -----------------
+    var COUNT_ROWS = 16, COVER_ROWS = 9;  // a lane with spans: counts above, spans under way
+    var canvas = null;
+    var lut = data.colorscales.map(function (scale) {  // 256 shades of the lane's ramp
+      function rgb(hex) {
+        var v = parseInt(String(hex).slice(1), 16);
+        return [(v >> 16) & 255, (v >> 8) & 255, v & 255];
+      }
+      var a = rgb(scale[0][1]), b = rgb(scale[scale.length - 1][1]);
+      var table = new Uint8Array(256 * 3);
+      for (var s = 0; s < 256; s++) {
+        for (var c = 0; c < 3; c++) table[s * 3 + c] = Math.round(a[c] + (b[c] - a[c]) * s / 255);
+      }
+      return table;
+    });
+
+    function shade(values, zmax, out, width, row0, rows, table) {
+      for (var i = 0; i < values.length; i++) {
+        var n = values[i];
+        if (n <= 0) continue;  // empty: transparent
+        // log2 of the count on the ramp: one event is the lightest shade, still visible
+        var s = Math.min(255, Math.round(255 * (Math.log(n) / Math.LN2) / zmax)) * 3;
+        for (var r = row0; r < row0 + rows; r++) {
+          var at = (r * width + i) * 4;
+          out[at] = table[s]; out[at + 1] = table[s + 1]; out[at + 2] = table[s + 2];
+          out[at + 3] = 255;
+        }
+      }
+    }
+
+    function paint(s, zmax, reversed) {
+      var k = s.lane, width = Math.max(s.counts.length, 1), spans = data.laneSpans[k];
+      var height = spans ? COUNT_ROWS + COVER_ROWS : 1;
+      if (canvas === null) canvas = document.createElement("canvas");
+      canvas.width = width;
+      canvas.height = height;
+      // a canvas the CPU paints (a GPU one makes toDataURL read back: tens of ms each)
+      var context = canvas.getContext("2d", { willReadFrequently: true });
+      var image = context.createImageData(width, height);
+      var table = lut[k];
+      // rows top to bottom on screen: with the y axis reversed (first lane on top) the
+      // counts row (y0 .. y0 + countShare * h) is the upper one
+      if (spans) {
+        shade(s.counts, zmax, image.data, width, reversed ? 0 : COVER_ROWS, COUNT_ROWS, table);
+        shade(s.cover, zmax, image.data, width, reversed ? COUNT_ROWS : 0, COVER_ROWS, table);
+      } else {
+        shade(s.counts, zmax, image.data, width, 0, 1, table);
+      }
+      context.putImageData(image, 0, 0);
+      var y0 = data.laneTop[k], h = data.laneHeight[k];
+      return {
+        name: "tl-density-" + k, source: canvas.toDataURL("image/png"),
+        xref: "x", yref: "y", x: s.edges[0], sizex: s.edges[s.edges.length - 1] - s.edges[0],
+        y: reversed ? y0 : y0 + h, sizey: h, xanchor: "left", yanchor: "top",
+        sizing: "stretch", layer: "below", opacity: 1
+      };
+    }
+
+    function view(lo, hi, ok, laneOn, countsOnly, reversed) {
       var bLo = bucketOf(lo), bHi = bucketOf(hi);
       var fine = fineFor(ok);
       var perLane = new Int32Array(L), keep = new Uint8Array(N), j, k, b;
@@ -324,21 +387,23 @@
         return { shownMarks: shown, level: -1,
                  denseLanes: dense.filter(function (d, k) { return d && laneOn[k] !== false; }).length };
       }
-      var strips = [], peak = 1, level = -1;
-      for (var k = 0; k < L; k++) {
+      var strips = [], made = [], peak = 1, level = -1;
+      for (k = 0; k < L; k++) {
         if (dense[k] && laneOn[k] !== false) {
           var s = strip(k, lo, hi, fine, ok, laneOn);
           peak = Math.max(peak, s.peak);
           level = s.level;
           strips.push(s.props);
+          made.push(s);
         } else {
           strips.push(EMPTY_STRIP);
         }
       }
       var zmax = Math.max(Math.log(Math.max(peak, 2)) / Math.LN2, 1);
-      strips.forEach(function (props) { if (props !== EMPTY_STRIP) props.zmax = zmax; });
+      var images = made.map(function (s) { return paint(s, zmax, reversed); });
       return {
         strips: strips,
+        images: images,
         traces: traces.map(function (t) { return { trace: t.trace, props: markArrays(t, keep, ranges) }; }),
         shownMarks: shown,
         denseLanes: dense.filter(function (d, k) { return d && laneOn[k] !== false; }).length,
