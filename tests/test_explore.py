@@ -456,7 +456,11 @@ def test_export_html_writes_the_current_view(explorer: Explorer, tmp_path: Path)
 
 
 def test_export_png_without_chromium_shows_the_install_hint(explorer, monkeypatch) -> None:
+    from timeline.export import images
+
     monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")
+    # outside any browser another test keeps open (the session-wide image_session fixture)
+    monkeypatch.setattr(images._Session, "depth", 0)
     written = explorer._export.export("png")
     assert written is None
     assert "apt-get install -y chromium" in explorer._export.status.value
