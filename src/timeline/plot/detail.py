@@ -97,7 +97,11 @@ class LevelOfDetail:
 
     # --- pyramid -----------------------------------------------------------------
     def _key(self, mask: np.ndarray | None) -> object:
-        return None if mask is None else hash(np.packbits(mask).tobytes())
+        # a mask that keeps every row (the explorer with no filter) shares the unmasked
+        # pyramid and order: computing them again cost 0.5 s at 1,000,000 events
+        if mask is None or bool(np.all(mask)):
+            return None
+        return hash(np.packbits(mask).tobytes())
 
     def pyramid(self, mask: np.ndarray | None = None) -> Pyramid:
         """The pyramid of all marks, or of the marks of kept rows (``mask`` over rows)."""

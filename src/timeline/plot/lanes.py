@@ -216,7 +216,7 @@ def pack_rows(lane_codes: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> n
     # a point occupies [s, next float after s): every mark then has end > start
     ends = np.where(ends > starts, ends, np.nextafter(starts, np.inf))
     # exact integer keys (lane, time rank) so one searchsorted serves every lane
-    _, time_rank = np.unique(np.concatenate((starts, ends)), return_inverse=True)
+    time_rank = _dense_rank(np.concatenate((starts, ends)))
     width = 2 * n + 1
     start_key = lane_codes * width + time_rank[:n]
     end_key = lane_codes * width + time_rank[n:]
@@ -247,6 +247,24 @@ def pack_rows(lane_codes: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> n
     out = np.empty(n, dtype=np.int64)
     out[by_start] = rows
     return out
+
+
+def _dense_rank(values: np.ndarray) -> np.ndarray:
+    """Rank of each value among the distinct values (as ``np.unique``'s inverse, faster).
+
+    >>> _dense_rank(np.array([5.0, 1.0, 5.0, 3.0]))
+    array([2, 0, 2, 1])
+    """
+    order = np.argsort(values)
+    ordered = values[order]
+    step = np.zeros(len(values), dtype=np.int64)
+    step[1:] = ordered[1:] != ordered[:-1]
+    if np.isnan(ordered[-1:]).any():  # NaNs sort last and share one rank, as in np.unique
+        nan = np.isnan(ordered)
+        step[1:] &= ~(nan[1:] & nan[:-1])
+    rank = np.empty(len(values), dtype=np.int64)
+    rank[order] = np.cumsum(step)
+    return rank
 
 
 def _grouped_cummax(values: np.ndarray, group_first: np.ndarray) -> np.ndarray:
