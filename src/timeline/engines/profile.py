@@ -399,22 +399,7 @@ def duckdb_profile(
     rows_sql = f"SELECT {derived} FROM t"
     if one_pass and not lane_is_list:
         if exact_extent:
-            stats = f"{stats_sql(columns)}, {open_stats_sql(columns)}"
-            keep = ", ".join(
-                _quote(c)
-                for c in dict.fromkeys(
-                    [
-                        START_MS,
-                        END_MS,
-                        "kind",
-                        "start",
-                        "end",
-                        "open_end",
-                        *(["reported_on"] if "reported_on" in columns else []),
-                        *([lane] if lane else []),
-                    ]
-                )
-            )
+            stats = f"{stats_sql(columns)}, {open_stats_sql(columns)}"  # keep: all columns
         else:
             stats = (
                 f"count(*) AS rows, count({s}) AS dated, min({s}) AS low_ms, "

@@ -429,33 +429,18 @@ def chronology_layout(
     x_range = (low - pad, high + pad)
     layout = None
     chosen = KEY_LAYOUTS[-1]
+
+    def lay_out(key_share: float, axis_shares: Sequence[float]) -> Layout:
+        return _lay_out(
+            page_box, key_share, geometry, lane_codes, lane_names, dates, titles, bands,
+            x_range, axis_shares,
+        )  # fmt: skip
+
     # without a key, the first axis position, then the others if few labels are left over
-    layout = _lay_out(
-        page_box,
-        0.0,
-        geometry,
-        lane_codes,
-        lane_names,
-        dates,
-        titles,
-        bands,
-        x_range,
-        AXIS_SHARES[:1],
-    )
+    layout = lay_out(0.0, AXIS_SHARES[:1])
     keyed = sum(len(band.keyed) for band in layout.bands)
     if 0 < keyed <= max(3, len(marks) // 10):
-        other = _lay_out(
-            page_box,
-            0.0,
-            geometry,
-            lane_codes,
-            lane_names,
-            dates,
-            titles,
-            bands,
-            x_range,
-            AXIS_SHARES[1:],
-        )
+        other = lay_out(0.0, AXIS_SHARES[1:])
         if sum(len(band.keyed) for band in other.bands) < keyed:
             layout = other
             keyed = sum(len(band.keyed) for band in layout.bands)
@@ -469,36 +454,14 @@ def chronology_layout(
                 page_box, share, columns, size, least, dates, titles
             ):
                 continue
-            layout = _lay_out(
-                page_box,
-                share,
-                geometry,
-                lane_codes,
-                lane_names,
-                dates,
-                titles,
-                bands,
-                x_range,
-                AXIS_SHARES[:1],
-            )
+            layout = lay_out(share, AXIS_SHARES[:1])
             if _number_and_key(layout, geometry, dates, titles, columns, size):
                 chosen = (share, columns, size)
                 break
     assert layout is not None
     share, columns, size = chosen
     if share and any(band.keyed for band in layout.bands):
-        refined = _lay_out(
-            page_box,
-            share,
-            geometry,
-            lane_codes,
-            lane_names,
-            dates,
-            titles,
-            bands,
-            x_range,
-            AXIS_SHARES[1:],
-        )
+        refined = lay_out(share, AXIS_SHARES[1:])
         count = sum(len(band.keyed) for band in refined.bands)
         if count < sum(len(band.keyed) for band in layout.bands):
             _number_and_key(refined, geometry, dates, titles, columns, size)
